@@ -1,0 +1,37 @@
+# Retorno: two set-up commands on a fresh machine — `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test lock messages lint format
+
+$(VENV)/.installed: requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x).")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+## Site with demo data on the embedded default (SQLite), at http://127.0.0.1:8000/
+run: $(VENV)/.installed
+	DEBUG=1 bash tools/setup_site.sh
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+## ruff, then the whole suite on SQLite and on PostgreSQL (installs Chromium/PostgreSQL when root)
+test: $(VENV)/.installed
+	bash tools/test.sh
+
+## Rewrite requirements.lock from pyproject.toml
+lock:
+	$(PYTHON) tools/lock.py
+
+## Extract UI strings into locale/*/django.po (needs gettext) and compile the .mo files (no gettext)
+messages: $(VENV)/.installed
+	DEBUG=1 $(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=static_collected
+	$(PY) tools/compile_messages.py
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format .

@@ -1,0 +1,218 @@
+"""Illustrative demo site: home page, a few standard pages, navigation and footer, in es/en/nah.
+
+Idempotent: what exists (found by its Spanish slug) is left as it is, so a second run changes
+nothing. Nahuatl is given where a short, common phrase suffices; elsewhere the page falls back to
+Spanish and says so, which is also what the demo is meant to show.
+"""
+
+import io
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from core.models import FooterLink, HomePage, MainMenuLink, NavigationSettings, StandardPage
+
+DEMO_IMAGE_TITLE = "Retorno — imagen de demostración (ilustrativa)"
+
+HOME = {
+    "title_es": "Retorno",
+    "title_en": "Retorno",
+    "title_nah": "Retorno",
+    # Not seen in URLs (the home page is /es/, /en/, /nah/); unlike Wagtail's placeholder's "home".
+    "slug_es": "retorno",
+    "slug_en": "retorno",
+    "slug_nah": "retorno",
+    "intro_es": (
+        "El patrimonio prehispánico que ha vuelto a México y la programación cultural para las "
+        "comunidades mexicanas en el exterior, en un solo lugar."
+    ),
+    "intro_en": (
+        "The pre-Hispanic heritage that has returned to Mexico, and cultural programming for "
+        "Mexican communities abroad, in one place."
+    ),
+    "intro_nah": "Niltze! Ximopanolti.",
+}
+
+STANDARD_PAGES = [
+    {
+        "title_es": "Acerca de Retorno",
+        "title_en": "About Retorno",
+        "slug_es": "acerca-de",
+        "slug_en": "about",
+        "intro_es": "Qué es este sitio y para quién existe.",
+        "intro_en": "What this site is and whom it is for.",
+        "paragraph_es": (
+            "<p>Retorno reúne el catálogo de piezas recuperadas —por aseguramientos, devoluciones "
+            "voluntarias y subastas detenidas— con los programas culturales que los consulados "
+            "organizan para las comunidades de primera y siguientes generaciones.</p>"
+        ),
+        "paragraph_en": (
+            "<p>Retorno brings together the catalog of recovered pieces — through seizures, "
+            "voluntary returns and stopped auctions — and the cultural programs that consulates "
+            "run for first- and later-generation communities.</p>"
+        ),
+        "quote_es": "El patrimonio recuperado es patrimonio de la comunidad.",
+        "quote_en": "Recovered heritage is the community's heritage.",
+    },
+    {
+        "title_es": "Cómo consultar el catálogo",
+        "title_en": "How to search the catalog",
+        "slug_es": "como-consultar",
+        "slug_en": "how-to-search",
+        "intro_es": "Guía breve para investigadores.",
+        "intro_en": "A short guide for researchers.",
+        "paragraph_es": (
+            "<p>Combine texto libre con filtros por cultura, periodo, material y método de "
+            "recuperación. Las fechas antes de nuestra era se escriben como años negativos.</p>"
+        ),
+        "paragraph_en": (
+            "<p>Combine free text with filters by culture, period, material and recovery method. "
+            "Dates before the common era are written as negative years.</p>"
+        ),
+        "quote_es": "",
+        "quote_en": "",
+    },
+    {
+        "title_es": "Aviso de privacidad",
+        "title_en": "Privacy notice",
+        "slug_es": "aviso-de-privacidad",
+        "slug_en": "privacy",
+        "intro_es": "Texto de ejemplo: no es un aviso de privacidad real.",
+        "intro_en": "Sample text: this is not a real privacy notice.",
+        "paragraph_es": "<p>Este texto es ilustrativo y será sustituido por el aviso oficial.</p>",
+        "paragraph_en": "<p>This text is illustrative and will be replaced by the official one.</p>",
+        "quote_es": "",
+        "quote_en": "",
+    },
+]
+
+MENU = [
+    # (Spanish slug of the page, label es, label en, label nah); "" = falls back to Spanish
+    ("acerca-de", "Acerca de", "About", ""),
+    ("como-consultar", "Consultar el catálogo", "Search the catalog", ""),
+]
+FOOTER = [("aviso-de-privacidad", "Aviso de privacidad", "Privacy notice", "")]
+FOOTER_TEXT = {
+    "footer_text_es": "Sitio de demostración: todo su contenido es ilustrativo.",
+    "footer_text_en": "Demonstration site: all of its content is illustrative.",
+}
+
+
+def _demo_image():
+    image_model = get_image_model()
+    existing = image_model.objects.filter(title=DEMO_IMAGE_TITLE).first()
+    if existing:
+        return existing
+    canvas = PILImage.new("RGB", (1200, 675), "#7a1f12")
+    draw = ImageDraw.Draw(canvas)
+    for tier in range(8):  # stepped terraces, a nod to a pyramid
+        shade = 140 + tier * 12
+        draw.rectangle(
+            [100 + tier * 60, 620 - (tier + 1) * 55, 1100 - tier * 60, 620 - tier * 55],
+            fill=(shade, 70, 40),
+        )
+    draw.text((40, 40), "Retorno · ilustrativo / illustrative", fill="#fbfaf7")
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG")
+    return image_model.objects.create(
+        title=DEMO_IMAGE_TITLE,
+        file=ImageFile(buffer, name="retorno-demo.png"),
+    )
+
+
+def _body(paragraph: str, image, alt: str, quote: str) -> list:
+    blocks = [("paragraph", paragraph)] if paragraph else []
+    if image is not None:
+        blocks.append(("image", {"image": image, "alt_text": alt, "caption": "", "credit": ""}))
+    if quote:
+        blocks.append(("quote", {"text": quote, "attribution": ""}))
+    return blocks
+
+
+def _home_page(image) -> HomePage:
+    site = Site.objects.filter(is_default_site=True).first()
+    if site and isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific
+    root = Page.get_first_root_node()
+    home = HomePage(
+        **HOME,
+        is_illustrative=True,
+        body_es=_body(
+            "<p>Explore las piezas recuperadas y encuentre programas culturales cerca de usted.</p>",
+            image,
+            "Bandas escalonadas en tonos rojos, a modo de ilustración.",
+            "",
+        ),
+        body_en=_body(
+            "<p>Explore the recovered pieces and find cultural programs near you.</p>",
+            image,
+            "Stepped bands in shades of red, as an illustration.",
+            "",
+        ),
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    previous_root = site.root_page if site else None
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True)
+    site.root_page = home
+    site.site_name = "Retorno"
+    site.save()
+    # The placeholder page Wagtail's own migration creates is replaced by ours.
+    if previous_root and previous_root.pk != home.pk and previous_root.depth == 2:
+        previous_root.delete()
+    return home
+
+
+def _standard_page(parent: HomePage, spec: dict, image) -> StandardPage:
+    existing = StandardPage.objects.child_of(parent).filter(slug_es=spec["slug_es"]).first()
+    if existing:
+        return existing
+    page = StandardPage(
+        title_es=spec["title_es"],
+        title_en=spec["title_en"],
+        slug_es=spec["slug_es"],
+        slug_en=spec["slug_en"],
+        intro_es=spec["intro_es"],
+        intro_en=spec["intro_en"],
+        body_es=_body(spec["paragraph_es"], None, "", spec["quote_es"]),
+        body_en=_body(spec["paragraph_en"], None, "", spec["quote_en"]),
+        is_illustrative=True,
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _links(model, nav: NavigationSettings, pages: dict, rows: list) -> None:
+    if model.objects.filter(setting=nav).exists():
+        return
+    for order, (slug, label_es, label_en, label_nah) in enumerate(rows):
+        model.objects.create(
+            setting=nav,
+            sort_order=order,
+            page=pages[slug],
+            label_es=label_es,
+            label_en=label_en,
+            label_nah=label_nah,
+        )
+
+
+def load(*, stdout) -> None:
+    with transaction.atomic():
+        image = _demo_image()
+        home = _home_page(image)
+        pages = {spec["slug_es"]: _standard_page(home, spec, image) for spec in STANDARD_PAGES}
+        site = home.get_site()
+        nav = NavigationSettings.for_site(site)
+        if not nav.footer_text_es:
+            for field, value in FOOTER_TEXT.items():
+                setattr(nav, field, value)
+            nav.save()
+        _links(MainMenuLink, nav, pages, MENU)
+        _links(FooterLink, nav, pages, FOOTER)
+    stdout.write(f"core: home page and {len(pages)} standard pages (illustrative)")

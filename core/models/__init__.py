@@ -1,0 +1,13 @@
+from core.models.mixins import IllustrativeMixin
+from core.models.navigation import FooterLink, MainMenuLink, NavigationSettings
+from core.models.pages import BasePage, HomePage, StandardPage
+
+__all__ = [
+    "BasePage",
+    "FooterLink",
+    "HomePage",
+    "IllustrativeMixin",
+    "MainMenuLink",
+    "NavigationSettings",
+    "StandardPage",
+]

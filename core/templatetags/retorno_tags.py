@@ -1,0 +1,93 @@
+"""Template tags every public page uses: language alternates, fallback notice, navigation."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from core.i18n import language_codes, source_language
+from core.models import NavigationSettings
+
+register = template.Library()
+
+
+def _page_url_in(page, code: str, request) -> str | None:
+    with translation.override(code):
+        return page.get_url(request=request)
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context) -> list[dict]:
+    """The same page in every language: for the switcher and the hreflang links."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    alternates = []
+    for code in language_codes():
+        if page is not None and hasattr(page, "get_url"):
+            url = _page_url_in(page, code, request)
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = None
+        if not url:
+            continue
+        info = translation.get_language_info(code)
+        alternates.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url) if request else url,
+                "is_current": code == current,
+            }
+        )
+    return alternates
+
+
+@register.simple_tag
+def lang_attr(obj, field: str) -> str:
+    """` lang="xx"` when the reader sees `obj.<field>` in a language other than the page's."""
+    current = translation.get_language()
+    source = source_language(obj, field, current)
+    if source and source != current:
+        return format_html(' lang="{}"', source)
+    return mark_safe("")  # noqa: S308 - a constant empty string
+
+
+@register.inclusion_tag("core/includes/fallback_notice.html", takes_context=True)
+def fallback_notice(context, obj) -> dict:
+    """Tells the reader, in their language, which parts of the page come from another one."""
+    items = obj.reader_fallbacks() if hasattr(obj, "reader_fallbacks") else []
+    languages = []
+    for item in items:
+        if item.language not in [code for code, _name in languages]:
+            languages.append((item.language, item.language_name))
+    return {"fallback_languages": languages, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def navigation(context) -> dict | None:
+    """The site's navigation settings, with links and their pages loaded in two queries."""
+    request = context.get("request")
+    if request is None:
+        return None
+    cache_attr = "_retorno_navigation"
+    if not hasattr(request, cache_attr):
+        nav = NavigationSettings.for_request(request)
+        main = list(nav.main_menu_links.select_related("page")) if nav.pk else []
+        footer = list(nav.footer_links.select_related("page")) if nav.pk else []
+        setattr(request, cache_attr, {"settings": nav, "main": main, "footer": footer})
+    return getattr(request, cache_attr)
+
+
+@register.filter
+def link_href(link, request=None) -> str:
+    return link.href(request)
+
+
+@register.simple_tag
+def default_language() -> str:
+    return settings.LANGUAGE_CODE

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CultureConfig(AppConfig):
+    name = "culture"
+    label = "culture"
+    verbose_name = _("Cultural programs")
