@@ -84,7 +84,7 @@ STANDARD_PAGES = [
         "intro_es": "Texto de ejemplo: no es un aviso de privacidad real.",
         "intro_en": "Sample text: this is not a real privacy notice.",
         "paragraph_es": "<p>Este texto es ilustrativo y será sustituido por el aviso oficial.</p>",
-        "paragraph_en": "<p>This text is illustrative and will be replaced by the official one.</p>",
+        "paragraph_en": "<p>This text is illustrative; the official one will replace it.</p>",
         "quote_es": "",
         "quote_en": "",
     },
@@ -142,7 +142,7 @@ def _home_page(image) -> HomePage:
         **HOME,
         is_illustrative=True,
         body_es=_body(
-            "<p>Explore las piezas recuperadas y encuentre programas culturales cerca de usted.</p>",
+            "<p>Explore las piezas recuperadas y encuentre programas culturales cercanos.</p>",
             image,
             "Bandas escalonadas en tonos rojos, a modo de ilustración.",
             "",

@@ -35,3 +35,10 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def home(db):
     return build_site()
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database['NAME']})"

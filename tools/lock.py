@@ -1,4 +1,4 @@
-"""Rewrite requirements.lock: install pyproject's dependencies (with dev) into a scratch venv, freeze.
+"""Rewrite requirements.lock: install pyproject's dependencies (with dev) in a scratch venv.
 
 Usage: python tools/lock.py   (what `make lock` runs)
 """

@@ -18,9 +18,7 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
 
     panels = [
         InlinePanel("main_menu_links", heading=_("Main menu"), label=_("Link")),
-        MultiFieldPanel(
-            [translated_row("footer_text", _("Footer text"))], heading=_("Footer")
-        ),
+        MultiFieldPanel([translated_row("footer_text", _("Footer text"))], heading=_("Footer")),
         InlinePanel("footer_links", heading=_("Footer links"), label=_("Link")),
     ]
 

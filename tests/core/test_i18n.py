@@ -19,7 +19,8 @@ def soup(response) -> BeautifulSoup:
 
 
 @pytest.mark.parametrize(
-    ("accept", "expected"), [("es-MX,es;q=0.9", "/es/"), ("en-US,en;q=0.8", "/en/"), ("nah", "/nah/")]
+    ("accept", "expected"),
+    [("es-MX,es;q=0.9", "/es/"), ("en-US,en;q=0.8", "/en/"), ("nah", "/nah/")],
 )
 def test_root_redirects_by_accept_language(client, home, accept, expected):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
@@ -121,7 +122,11 @@ def test_fallback_chains():
 
 @pytest.mark.parametrize(
     ("lang", "heading"),
-    [("es", "Página no encontrada"), ("en", "Page not found"), ("nah", "Página no encontrada")],  # nah UI falls back to es
+    [
+        ("es", "Página no encontrada"),
+        ("en", "Page not found"),
+        ("nah", "Página no encontrada"),
+    ],  # nah UI falls back to es
 )
 def test_404_speaks_the_language_of_the_url(client, home, lang, heading):
     response = client.get(f"/{lang}/no-such-page/")

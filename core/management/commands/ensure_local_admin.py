@@ -33,7 +33,6 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             self.style.SUCCESS(
-                "Local admin: http://127.0.0.1:8000/admin/  "
-                f"user: {USERNAME}  password: {password}"
+                f"Local admin: http://127.0.0.1:8000/admin/  user: {USERNAME}  password: {password}"
             )
         )

@@ -1,0 +1,61 @@
+"""In a real browser: an editor logs in, writes a page in es and en, publishes, reads it."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import Page, expect
+
+from tests.utils import build_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-long-editor-password"
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    # A curator in Mexico: the browser asks for Spanish, so the admin speaks Spanish.
+    return {**browser_context_args, "locale": "es-MX"}
+
+
+@pytest.fixture
+def editor_site():
+    home = build_site()
+    get_user_model().objects.create_superuser("editora", "editora@example.org", PASSWORD)
+    return home
+
+
+def log_in(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", "editora")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    expect(page).to_have_url(f"{base_url}/admin/")
+
+
+def test_editor_publishes_a_page_in_spanish_and_english(live_server, page: Page, editor_site):
+    log_in(page, live_server.url)
+    page.goto(f"{live_server.url}/admin/pages/add/core/standardpage/{editor_site.pk}/")
+
+    page.fill("#id_title_es", "Piezas que regresaron")
+    page.fill("#id_title_en", "Pieces that came back")
+    page.fill("#id_intro_es", "Una historia de regreso.")
+    page.fill("#id_intro_en", "A story of return.")
+    # Each title fills its own language's slug, as Wagtail does for one language.
+    page.get_by_role("tab", name="Promocionar").click()
+    expect(page.locator("#id_slug_es")).to_have_value("piezas-que-regresaron")
+    expect(page.locator("#id_slug_en")).to_have_value("pieces-that-came-back")
+
+    page.locator("footer [data-w-dropdown-target=toggle]").click()
+    page.click("button[name=action-publish]")
+    expect(page.locator(".messages")).to_contain_text("publicad")
+
+    page.goto(f"{live_server.url}/es/piezas-que-regresaron/")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator("h1")).to_have_text("Piezas que regresaron")
+    expect(page.locator(".intro")).to_have_text("Una historia de regreso.")
+
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(f"{live_server.url}/en/pieces-that-came-back/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_have_text("Pieces that came back")
+    expect(page.locator(".notice-fallback")).to_have_count(0)
