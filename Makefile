@@ -27,7 +27,8 @@ lock:
 
 ## Extract UI strings into locale/*/django.po (needs gettext) and compile the .mo files (no gettext)
 messages: $(VENV)/.installed
-	DEBUG=1 $(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=static_collected
+	DEBUG=1 $(PY) manage.py makemessages $$(DEBUG=1 $(PY) tools/languages.py) --no-obsolete \
+		--ignore=.venv --ignore=static_collected --ignore=tests
 	$(PY) tools/compile_messages.py
 
 lint: $(VENV)/.installed
