@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "core"
     label = "core"
     verbose_name = _("Site")
+
+    def ready(self):
+        from core import signals
+
+        signals.connect()

@@ -44,3 +44,73 @@ def add_standard_page(parent: Page, **fields) -> StandardPage:
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def build_catalog(home: HomePage):
+    from heritage.models import CatalogIndexPage
+
+    page = CatalogIndexPage(
+        title_es="Catálogo", title_en="Catalog", slug_es="catalogo", slug_en="catalog"
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def make_case(code: str = "CASE-2021-001", *, publish: bool = True, **fields):
+    from heritage.models import Country, RecoveryCase, RecoveryMethod
+
+    values = {
+        "title_es": f"Caso {code}",
+        "title_en": f"Case {code}",
+        "method": RecoveryMethod.objects.get(code="seizure"),
+        "country": Country.objects.get(code="us"),
+        "city": "Houston",
+        "live": publish,
+    }
+    values.update(fields)
+    case = RecoveryCase(code=code, **values)
+    case.save()
+    revision = case.save_revision()
+    if publish:
+        revision.publish()
+    return case
+
+
+def make_piece(catalog_number: str, *, publish: bool = True, events=(), images=(), **fields):
+    """A piece (published unless told), with optional provenance events and images."""
+    from heritage.models import Culture, Period, Piece, ProvenanceEvent
+
+    values = {
+        "title_es": f"Pieza {catalog_number}",
+        "title_en": f"Piece {catalog_number}",
+        "culture": Culture.objects.get(code="maya"),
+        "period": Period.objects.get(code="clasico-tardio"),
+        "date_start": 600,
+        "date_end": 900,
+        "live": publish,
+    }
+    values.update(fields)
+    piece = Piece(catalog_number=catalog_number, **values)
+    piece.provenance_events = [
+        event if isinstance(event, ProvenanceEvent) else ProvenanceEvent(**event)
+        for event in events
+    ]
+    piece.images = list(images)
+    piece.save()
+    revision = piece.save_revision()
+    if publish:
+        revision.publish()
+    return piece
+
+
+def make_image(title: str = "Imagen de prueba"):
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "#7a1f12").save(buffer, format="PNG")
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="test.png"))

@@ -1,4 +1,4 @@
-from core.models.mixins import IllustrativeMixin
+from core.models.mixins import IllustrativeMixin, ReaderTranslationMixin
 from core.models.navigation import FooterLink, MainMenuLink, NavigationSettings
 from core.models.pages import BasePage, HomePage, StandardPage
 
@@ -8,6 +8,7 @@ __all__ = [
     "HomePage",
     "IllustrativeMixin",
     "MainMenuLink",
+    "ReaderTranslationMixin",
     "NavigationSettings",
     "StandardPage",
 ]

@@ -6,11 +6,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.i18n import fallbacks, title_row, translated_row, translated_sections
-from core.models.mixins import IllustrativeMixin
+from core.i18n import title_row, translated_row, translated_sections
+from core.models.mixins import IllustrativeMixin, ReaderTranslationMixin
 
 
-class BasePage(IllustrativeMixin, Page):
+class BasePage(ReaderTranslationMixin, IllustrativeMixin, Page):
     """Shared behaviour of Retorno's pages: translated fields, fallback notice, demo label."""
 
     # The translated fields a reader sees, in the order the fallback notice names them.
@@ -43,14 +43,10 @@ class BasePage(IllustrativeMixin, Page):
             return _("%(title)s (illustrative)") % {"title": title}
         return title
 
-    def reader_fallbacks(self, lang: str | None = None):
-        """Which of the reader's fields fall back to another language."""
-        return fallbacks(self, self.reader_fields, lang)
-
 
 class HomePage(BasePage):
+    # Any page type may sit under the home page; each app's page types say where they belong.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.StandardPage"]
     max_count = 1
 
     class Meta:

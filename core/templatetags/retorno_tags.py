@@ -6,9 +6,10 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
 from core.i18n import language_codes, source_language
-from core.models import NavigationSettings
+from core.navigation import navigation_for
 
 register = template.Library()
 
@@ -23,11 +24,16 @@ def language_alternates(context) -> list[dict]:
     """The same page in every language: for the switcher and the hreflang links."""
     request = context.get("request")
     page = context.get("page")
+    # A routable page's sub-route (a piece, a case) keeps its path and query in every language.
+    suffix = context.get("route_suffix", "")
+    query = request.GET.urlencode() if request is not None and page is not None else ""
     current = translation.get_language()
     alternates = []
     for code in language_codes():
         if page is not None and hasattr(page, "get_url"):
             url = _page_url_in(page, code, request)
+            if url:
+                url = f"{url}{suffix}" + (f"?{query}" if query else "")
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         else:
@@ -70,24 +76,34 @@ def fallback_notice(context, obj) -> dict:
 
 @register.simple_tag(takes_context=True)
 def navigation(context) -> dict | None:
-    """The site's navigation settings, with links and their pages loaded in two queries."""
+    """Main menu and footer for the request's site in the reader's language (cached)."""
     request = context.get("request")
     if request is None:
         return None
-    cache_attr = "_retorno_navigation"
-    if not hasattr(request, cache_attr):
-        nav = NavigationSettings.for_request(request)
-        main = list(nav.main_menu_links.select_related("page")) if nav.pk else []
-        footer = list(nav.footer_links.select_related("page")) if nav.pk else []
-        setattr(request, cache_attr, {"settings": nav, "main": main, "footer": footer})
-    return getattr(request, cache_attr)
-
-
-@register.filter
-def link_href(link, request=None) -> str:
-    return link.href(request)
+    site = Site.find_for_request(request)
+    return navigation_for(site=site, request=request) if site else None
 
 
 @register.simple_tag
 def default_language() -> str:
     return settings.LANGUAGE_CODE
+
+
+@register.filter
+def json_ld(data) -> str:
+    """A JSON-LD <script> body that cannot close its own tag (</script> in a title, say)."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - every <, > and & is escaped above
+
+
+@register.filter
+def split(value: str) -> list[str]:
+    return value.split()
+
+
+@register.filter
+def field(form, name: str):
+    return form[name]

@@ -1,0 +1,26 @@
+"""Signed years (-1200 = 1200 BCE) and how they read in the reader's language."""
+
+from django.utils.translation import gettext as _
+
+
+def year_label(year: int) -> str:
+    if year < 0:
+        return _("%(year)s BCE") % {"year": -year}
+    if year < 1000:
+        return _("%(year)s CE") % {"year": year}
+    return str(year)
+
+
+def year_range_label(start: int | None, end: int | None) -> str:
+    """ "600–900 CE", "1200–900 BCE", "300 BCE – 250 CE", "1519–1521"."""
+    if start is None and end is None:
+        return ""
+    if start is None or end is None or start == end:
+        return year_label(start if start is not None else end)
+    if end < 0:
+        return _("%(start)s–%(end)s BCE") % {"start": -start, "end": -end}
+    if start >= 0 and end < 1000:
+        return _("%(start)s–%(end)s CE") % {"start": start, "end": end}
+    if start >= 1000:
+        return f"{start}–{end}"
+    return f"{year_label(start)} – {year_label(end)}"

@@ -1,0 +1,400 @@
+"""Illustrative catalog: ten recovery cases (every method), eighty pieces, images made by Pillow,
+provenance with gaps and uncertain dates, some restricted pieces and hidden find-spots.
+
+Nothing here is a real record: catalog numbers start with DEMO-, titles say "ilustrativo", and
+every case and piece has is_illustrative set. Idempotent: what exists (by code) is left alone.
+"""
+
+import datetime
+import io
+import random
+from decimal import Decimal
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from core.models import MainMenuLink, NavigationSettings
+from heritage.choices import (
+    Authenticity,
+    Confidence,
+    DateQualifier,
+    HolderType,
+    ImageLicense,
+    LegalBasis,
+    ProvenanceEventType,
+    SourceKind,
+)
+from heritage.models import (
+    AuthorityType,
+    CaseAuthority,
+    CaseSource,
+    CatalogIndexPage,
+    Country,
+    Culture,
+    Institution,
+    Material,
+    ObjectType,
+    Period,
+    Piece,
+    PieceImage,
+    ProvenanceEvent,
+    RecoveryCase,
+    RecoveryMethod,
+    Technique,
+)
+
+SEED = 20240820
+PIECE_COUNT = 80
+
+# (code, method, country, city, holder, legal basis, year received)
+CASES = [
+    (
+        "DEMO-CASE-01",
+        "seizure",
+        "us",
+        "Houston",
+        HolderType.CUSTOMS_POLICE,
+        LegalBasis.NATIONAL_LAW,
+        2019,
+    ),
+    (
+        "DEMO-CASE-02",
+        "voluntary-return",
+        "de",
+        "Múnich",
+        HolderType.PRIVATE_COLLECTOR,
+        LegalBasis.VOLUNTARY,
+        2020,
+    ),
+    (
+        "DEMO-CASE-03",
+        "stopped-auction",
+        "fr",
+        "París",
+        HolderType.AUCTION_HOUSE,
+        LegalBasis.UNESCO_1970,
+        2021,
+    ),
+    (
+        "DEMO-CASE-04",
+        "judicial-restitution",
+        "it",
+        "Roma",
+        HolderType.PRIVATE_COLLECTOR,
+        LegalBasis.COURT_RULING,
+        2021,
+    ),
+    (
+        "DEMO-CASE-05",
+        "diplomatic-restitution",
+        "nl",
+        "Ámsterdam",
+        HolderType.MUSEUM,
+        LegalBasis.BILATERAL,
+        2022,
+    ),
+    (
+        "DEMO-CASE-06",
+        "donation",
+        "ch",
+        "Ginebra",
+        HolderType.PRIVATE_COLLECTOR,
+        LegalBasis.VOLUNTARY,
+        2022,
+    ),
+    (
+        "DEMO-CASE-07",
+        "auction-purchase",
+        "be",
+        "Bruselas",
+        HolderType.AUCTION_HOUSE,
+        LegalBasis.OTHER,
+        2023,
+    ),
+    ("DEMO-CASE-08", "other", "es", "Madrid", HolderType.ANONYMOUS, LegalBasis.OTHER, 2023),
+    (
+        "DEMO-CASE-09",
+        "seizure",
+        "us",
+        "Los Ángeles",
+        HolderType.GALLERY,
+        LegalBasis.BILATERAL,
+        2024,
+    ),
+    (
+        "DEMO-CASE-10",
+        "stopped-auction",
+        "de",
+        "Berlín",
+        HolderType.AUCTION_HOUSE,
+        LegalBasis.UNESCO_1970,
+        2024,
+    ),
+]
+
+PALETTE = ["#7a1f12", "#2f5d50", "#8a6d1f", "#3b4a7a", "#6b3d5c", "#4f6b2a"]
+
+
+def _demo_images(count: int = 12) -> list:
+    image_model = get_image_model()
+    images = []
+    for number in range(1, count + 1):
+        title = f"Pieza ilustrativa {number:02d} (imagen generada)"
+        existing = image_model.objects.filter(title=title).first()
+        if existing:
+            images.append(existing)
+            continue
+        colour = PALETTE[number % len(PALETTE)]
+        canvas = PILImage.new("RGB", (640, 640), "#fbfaf7")
+        draw = ImageDraw.Draw(canvas)
+        inset = 60 + (number % 4) * 20
+        if number % 3 == 0:
+            draw.ellipse([inset, inset, 640 - inset, 640 - inset], fill=colour)
+        elif number % 3 == 1:
+            draw.polygon(
+                [(320, inset), (640 - inset, 640 - inset), (inset, 640 - inset)], fill=colour
+            )
+        else:
+            draw.rounded_rectangle([inset, inset, 640 - inset, 640 - inset], 40, fill=colour)
+        draw.text((20, 610), f"ilustrativo / illustrative #{number}", fill="#1d1d1b")
+        buffer = io.BytesIO()
+        canvas.save(buffer, format="PNG")
+        images.append(
+            image_model.objects.create(
+                title=title, file=ImageFile(buffer, name=f"demo-piece-{number:02d}.png")
+            )
+        )
+    return images
+
+
+def _cases() -> list[RecoveryCase]:
+    authority_types = {term.code: term for term in AuthorityType.objects.all()}
+    cases = []
+    for code, method, country, city, holder, basis, year in CASES:
+        existing = RecoveryCase.objects.filter(code=code).first()
+        if existing:
+            cases.append(existing)
+            continue
+        method_term = RecoveryMethod.objects.get(code=method)
+        country_term = Country.objects.get(code=country)
+        case = RecoveryCase(
+            code=code,
+            title_es=f"Caso ilustrativo: {method_term.label_es.lower()} en {city}",
+            title_en=f"Illustrative case: {method_term.label_en.lower()} in {city}",
+            summary_es=(
+                f"Relato ilustrativo de una recuperación por {method_term.label_es.lower()} "
+                f"en {city}, {country_term.label_es}. No describe un caso real."
+            ),
+            summary_en=(
+                f"An illustrative account of a recovery by {method_term.label_en.lower()} "
+                f"in {city}, {country_term.label_en}. It does not describe a real case."
+            ),
+            method=method_term,
+            country=country_term,
+            city=city,
+            holder_type=holder,
+            legal_basis=basis,
+            date_reported=datetime.date(year - 1, 3, 15),
+            date_handed_over=datetime.date(year, 5, 20),
+            date_received=datetime.date(year, 6, 10),
+            is_illustrative=True,
+        )
+        case.save()
+        CaseAuthority.objects.create(
+            case=case,
+            authority_type=authority_types["embassy"],
+            name=f"Embajada de México ({country_term.label_es})",
+            role_es="Gestión de la devolución",
+            role_en="Handled the return",
+        )
+        CaseAuthority.objects.create(
+            case=case,
+            authority_type=authority_types["inah"],
+            name="INAH",
+            role_es="Dictamen de autenticidad",
+            role_en="Authenticity report",
+            sort_order=1,
+        )
+        CaseSource.objects.create(
+            case=case,
+            kind=SourceKind.PRESS_RELEASE,
+            title=f"Comunicado ilustrativo {code}",
+            date=datetime.date(year, 6, 11),
+        )
+        case.save_revision().publish()
+        cases.append(case)
+    return cases
+
+
+def _provenance(rng: random.Random, case: RecoveryCase) -> list[ProvenanceEvent]:
+    received = case.date_received.year
+    acquired = rng.randint(1940, 1965)
+    auction = rng.randint(1980, 2005)
+    return [
+        ProvenanceEvent(
+            sort_order=0,
+            event_type=ProvenanceEventType.FIND,
+            date_qualifier=DateQualifier.UNKNOWN,
+            description_es="Hallazgo sin registro arqueológico.",
+            description_en="Found with no archaeological record.",
+            confidence=Confidence.LOW,
+        ),
+        ProvenanceEvent(
+            sort_order=1,
+            event_type=ProvenanceEventType.ACQUISITION,
+            date_qualifier=DateQualifier.CIRCA,
+            year_start=acquired,
+            year_end=acquired,
+            party_to="Colección privada ilustrativa",
+            place="Ciudad de México",
+            confidence=Confidence.MEDIUM,
+        ),
+        ProvenanceEvent(
+            sort_order=2,
+            event_type=ProvenanceEventType.AUCTION,
+            date_qualifier=DateQualifier.EXACT,
+            year_start=auction,
+            year_end=auction,
+            party_from="Colección privada ilustrativa",
+            place=case.city,
+            lot_number=str(rng.randint(10, 400)),
+            sale_number=f"S-{auction}-{rng.randint(1, 30):02d}",
+            source_citation="Catálogo de subasta (ilustrativo)",
+            confidence=Confidence.HIGH,
+        ),
+        ProvenanceEvent(
+            sort_order=3,
+            event_type=ProvenanceEventType.RETURN,
+            date_qualifier=DateQualifier.EXACT,
+            year_start=received,
+            year_end=received,
+            party_to="INAH",
+            place="Ciudad de México",
+            confidence=Confidence.HIGH,
+        ),
+    ]
+
+
+def _pieces(cases: list[RecoveryCase], images: list) -> int:
+    rng = random.Random(SEED)  # noqa: S311 - reproducible demo data, not security
+    cultures = list(Culture.objects.order_by("code"))
+    periods = [p for p in Period.objects.order_by("code") if p.parent_id]
+    object_types = list(ObjectType.objects.order_by("code"))
+    materials = list(Material.objects.order_by("code"))
+    techniques = list(Technique.objects.order_by("code"))
+    custodians = list(Institution.objects.order_by("code"))
+    created = 0
+    for number in range(1, PIECE_COUNT + 1):
+        catalog_number = f"DEMO-{2019 + number % 6}-{number:06d}"
+        if Piece.objects.filter(catalog_number=catalog_number).exists():
+            continue
+        culture = cultures[number % len(cultures)]
+        object_type = object_types[number % len(object_types)]
+        period = periods[number % len(periods)]
+        case = cases[number % len(cases)]
+        start = rng.randint(period.start_year, period.end_year - 50)
+        end = min(period.end_year, start + rng.choice([50, 100, 200, 300]))
+        piece = Piece(
+            catalog_number=catalog_number,
+            title_es=f"{object_type.label_es} {culture.label_es.lower()} (ilustrativo)",
+            title_en=f"{culture.label_en} {object_type.label_en.lower()} (illustrative)",
+            description_es=(
+                f"Registro ilustrativo: {object_type.label_es.lower()} atribuida a la cultura "
+                f"{culture.label_es}, del {period.label_es}."
+            ),
+            description_en=(
+                f"Illustrative record: a {object_type.label_en.lower()} attributed to the "
+                f"{culture.label_en} culture, {period.label_en} period."
+            ),
+            culture=culture,
+            period=period,
+            date_start=start,
+            date_end=end,
+            date_uncertain=number % 4 == 0,
+            object_type=object_type,
+            height_cm=rng.randint(4, 60),
+            width_cm=rng.randint(3, 40),
+            weight_g=rng.randint(20, 4000),
+            custodian=custodians[number % len(custodians)],
+            authenticity=(
+                Authenticity.REPLICA
+                if number % 17 == 0
+                else Authenticity.UNDER_STUDY
+                if number % 7 == 0
+                else Authenticity.AUTHENTIC
+            ),
+            case=case,
+            restricted=number % 10 == 0,
+            restriction_reason="Caso en litigio (ilustrativo)" if number % 10 == 0 else "",
+            find_site=f"Sitio ilustrativo {number}" if number % 5 == 0 else "",
+            find_lat=Decimal(19) + Decimal(number) / 100 if number % 5 == 0 else None,
+            find_lon=Decimal(-99) - Decimal(number) / 100 if number % 5 == 0 else None,
+            find_spot_released=number % 15 == 0,
+            is_illustrative=True,
+            live=number % 13 != 0,  # a few stay drafts, as curators leave them
+        )
+        if number % 9 == 0:
+            piece.title_nah = f"{culture.label_es} (nāhuatl ilustrativo)"
+        # Children and many-to-many values of a ClusterableModel are saved with it, in one go.
+        piece.materials = rng.sample(materials, k=rng.randint(1, 2))
+        piece.techniques = rng.sample(techniques, k=rng.randint(1, 2))
+        piece.images = [
+            PieceImage(
+                image=images[number % len(images)],
+                alt_text_es=f"Imagen generada para el registro ilustrativo {catalog_number}",
+                alt_text_en=f"Generated image for illustrative record {catalog_number}",
+                credit="Retorno (imagen ilustrativa)",
+                license=ImageLicense.CC0,
+            )
+        ]
+        piece.provenance_events = _provenance(rng, case)
+        piece.save()
+        revision = piece.save_revision()
+        if piece.live:
+            revision.publish()
+        created += 1
+    return created
+
+
+def _catalog_page(home) -> CatalogIndexPage:
+    existing = CatalogIndexPage.objects.first()
+    if existing:
+        return existing
+    page = CatalogIndexPage(
+        title_es="Catálogo de piezas recuperadas",
+        title_en="Catalog of recovered pieces",
+        slug_es="catalogo",
+        slug_en="catalog",
+        intro_es="Piezas prehispánicas que volvieron a México. Todo registro es ilustrativo.",
+        intro_en="Pre-Hispanic pieces that have returned to Mexico. Every record is illustrative.",
+        is_illustrative=True,
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _menu_link(page: CatalogIndexPage) -> None:
+    nav = NavigationSettings.for_site(page.get_site())
+    if not nav.main_menu_links.filter(page=page).exists():
+        MainMenuLink.objects.create(
+            setting=nav,
+            page=page,
+            sort_order=-1,
+            label_es="Catálogo",
+            label_en="Catalog",
+        )
+
+
+def load(*, stdout) -> None:
+    with transaction.atomic():
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        page = _catalog_page(home)
+        _menu_link(page)
+        cases = _cases()
+        created = _pieces(cases, _demo_images())
+    stdout.write(f"heritage: {len(cases)} cases, {created} new pieces (illustrative)")

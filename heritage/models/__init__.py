@@ -1,0 +1,38 @@
+from heritage.models.cases import CaseAuthority, CaseSource, RecoveryCase
+from heritage.models.pages import CatalogIndexPage
+from heritage.models.pieces import RESTRICTED_PERMISSION, Piece, PieceImage
+from heritage.models.provenance import ProvenanceEvent, provenance_timeline
+from heritage.models.vocabularies import (
+    VOCABULARIES,
+    AuthorityType,
+    Country,
+    Culture,
+    Institution,
+    Material,
+    ObjectType,
+    Period,
+    RecoveryMethod,
+    Technique,
+)
+
+__all__ = [
+    "RESTRICTED_PERMISSION",
+    "VOCABULARIES",
+    "AuthorityType",
+    "CatalogIndexPage",
+    "CaseAuthority",
+    "CaseSource",
+    "Country",
+    "Culture",
+    "Institution",
+    "Material",
+    "ObjectType",
+    "Period",
+    "Piece",
+    "PieceImage",
+    "ProvenanceEvent",
+    "RecoveryCase",
+    "RecoveryMethod",
+    "Technique",
+    "provenance_timeline",
+]

@@ -1,0 +1,47 @@
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+
+from core.models import IllustrativeMixin, ReaderTranslationMixin
+
+
+class EditorialMixin(
+    ReaderTranslationMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    IllustrativeMixin,
+    models.Model,
+):
+    """Drafts, revisions, locking, moderation workflow and preview for catalog snippets."""
+
+    class Meta:
+        abstract = True
+
+
+def revisions_relation(query_name: str) -> GenericRelation:
+    return GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name=query_name,
+        for_concrete_model=False,
+    )
+
+
+def workflow_states_relation(query_name: str) -> GenericRelation:
+    return GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name=query_name,
+        for_concrete_model=False,
+    )

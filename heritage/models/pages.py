@@ -1,0 +1,44 @@
+"""The public catalog: one routable page serves every piece and case in the reader's language."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+
+from core.models import BasePage
+
+IDENTIFIER = r"[A-Z0-9][A-Z0-9_.-]*"
+
+
+class CatalogIndexPage(RoutablePageMixin, BasePage):
+    """Routes under the page's translated slug (/es/catalogo/, /en/catalog/):
+    "" the listing, "<catalog number>/" a piece's permalink, "cases/" and "cases/<code>/"."""
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("catalog index page")
+
+    @path("")
+    def index(self, request):
+        from heritage import views
+
+        return views.catalog_index(request, page=self)
+
+    @path("cases/")
+    def case_list(self, request):
+        from heritage import views
+
+        return views.case_list(request, page=self)
+
+    @re_path(rf"^cases/(?P<code>{IDENTIFIER})/$")
+    def case_detail(self, request, code):
+        from heritage import views
+
+        return views.case_detail(request, page=self, code=code)
+
+    @re_path(rf"^(?P<catalog_number>{IDENTIFIER})/$")
+    def piece_detail(self, request, catalog_number):
+        from heritage import views
+
+        return views.piece_detail(request, page=self, catalog_number=catalog_number)

@@ -1,0 +1,198 @@
+"""Reads the public pages, the admin and the API share. Public = live and not restricted."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Value
+from django.http import Http404
+
+from heritage.models import (
+    Culture,
+    Material,
+    ObjectType,
+    Period,
+    Piece,
+    PieceImage,
+    ProvenanceEvent,
+    RecoveryCase,
+    RecoveryMethod,
+    Technique,
+    provenance_timeline,
+)
+
+
+def piece_public_q(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}live": True, f"{prefix}restricted": False})
+
+
+def piece_base_public() -> QuerySet[Piece]:
+    """Published, unrestricted pieces and the vocabulary terms shown with them."""
+    return Piece.objects.filter(piece_public_q()).select_related(
+        "culture", "period", "object_type", "custodian", "case", "case__method"
+    )
+
+
+def piece_list_public() -> QuerySet[Piece]:
+    """For listings: each row's images (`image_list`) and materials (`material_list`) too, in a
+    fixed number of queries. Prefetches go to plain lists: modelcluster's related managers
+    ignore a prefetch's filter when a query is chained on them."""
+    return piece_base_public().prefetch_related(
+        Prefetch("materials", queryset=Material.objects.all(), to_attr="material_list"),
+        Prefetch(
+            "images",
+            queryset=PieceImage.objects.select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("sort_order"),
+            to_attr="image_list",
+        ),
+    )
+
+
+@dataclass
+class CatalogFilters:
+    """A researcher's filter set; vocabulary filters hold codes."""
+
+    text: str = ""
+    culture: list[str] = field(default_factory=list)
+    period: list[str] = field(default_factory=list)
+    material: list[str] = field(default_factory=list)
+    object_type: list[str] = field(default_factory=list)
+    method: list[str] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)
+    custodian: list[str] = field(default_factory=list)
+    case: str = ""
+    year_from: int | None = None
+    year_to: int | None = None
+
+
+def piece_filter(*, queryset: QuerySet[Piece], filters: CatalogFilters) -> QuerySet[Piece]:
+    """Apply filters; a date range matches every piece whose own range overlaps it."""
+    if filters.text:
+        words = filters.text.split()
+        for word in words:
+            queryset = queryset.filter(
+                Q(catalog_number__icontains=word)
+                | Q(title_es__icontains=word)
+                | Q(title_en__icontains=word)
+                | Q(title_nah__icontains=word)
+                | Q(description_es__icontains=word)
+                | Q(description_en__icontains=word)
+            )
+    lookups = {
+        "culture": "culture__code__in",
+        "period": "period__code__in",
+        "object_type": "object_type__code__in",
+        "method": "case__method__code__in",
+        "country": "case__country__code__in",
+        "custodian": "custodian__code__in",
+    }
+    for name, lookup in lookups.items():
+        values = getattr(filters, name)
+        if values:
+            queryset = queryset.filter(**{lookup: values})
+    if filters.material:
+        queryset = queryset.filter(materials__code__in=filters.material).distinct()
+    if filters.case:
+        queryset = queryset.filter(case__code=filters.case)
+    if filters.year_from is not None:
+        queryset = queryset.filter(date_end__gte=filters.year_from)
+    if filters.year_to is not None:
+        queryset = queryset.filter(date_start__lte=filters.year_to)
+    return queryset
+
+
+def piece_get_public(*, catalog_number: str) -> Piece:
+    try:
+        return piece_base_public().get(catalog_number=catalog_number)
+    except Piece.DoesNotExist as missing:
+        raise Http404(catalog_number) from missing
+
+
+# Raw columns only: the untranslated `label` would be taken as the active language's text.
+_TECHNIQUE_COLUMNS = [f for f in Technique._meta.concrete_fields if f.attname != "label"]
+
+
+def _materials_and_techniques(piece: Piece) -> tuple[list, list]:
+    """Both vocabularies of a piece in one query: they share their columns (VocabularyTerm),
+    so a UNION ALL tagged with the kind returns them together."""
+    materials = Material.objects.filter(piece=piece).annotate(kind=Value("material")).order_by()
+    techniques = Technique.objects.filter(piece=piece).annotate(kind=Value("technique")).order_by()
+    rows = list(materials.union(techniques, all=True).order_by("kind", "label_es"))
+    found_materials = [row for row in rows if row.kind == "material"]
+    found_techniques = [
+        Technique(**{f.attname: getattr(row, f.attname) for f in _TECHNIQUE_COLUMNS})
+        for row in rows
+        if row.kind == "technique"
+    ]
+    return found_materials, found_techniques
+
+
+def piece_context(*, piece: Piece) -> dict:
+    """What a piece page shows. Find-spots only when released; never for restricted pieces."""
+    if piece.pk and not getattr(piece, "is_preview_instance", False):
+        events = list(ProvenanceEvent.objects.filter(piece=piece).order_by("sort_order"))
+        images = list(
+            PieceImage.objects.filter(piece=piece).select_related("image").order_by("sort_order")
+        )
+        materials, techniques = _materials_and_techniques(piece)
+    else:  # an unsaved preview: the related objects live on the instance only
+        events = list(piece.provenance_events.all())
+        images = list(piece.images.all())
+        materials = list(piece.materials.all())
+        techniques = list(piece.techniques.all())
+    return {
+        "piece": piece,
+        "images": images,
+        "materials": materials,
+        "techniques": techniques,
+        "timeline": provenance_timeline(events),
+        "find_spot": (
+            {"site": piece.find_site, "lat": piece.find_lat, "lon": piece.find_lon}
+            if piece.find_spot_is_public
+            else None
+        ),
+        "case": piece.case if piece.case_id and piece.case.live else None,
+    }
+
+
+def case_list_public() -> QuerySet[RecoveryCase]:
+    return (
+        RecoveryCase.objects.filter(live=True)
+        .select_related("method", "country")
+        .annotate(public_piece_count=Count("pieces", filter=piece_public_q("pieces__")))
+    )
+
+
+def case_get_public(*, code: str) -> RecoveryCase:
+    try:
+        return case_list_public().get(code=code)
+    except RecoveryCase.DoesNotExist as missing:
+        raise Http404(code) from missing
+
+
+def case_pieces_public(*, case: RecoveryCase) -> QuerySet[Piece]:
+    return piece_list_public().filter(case=case)
+
+
+def facet_counts(*, queryset: QuerySet[Piece]) -> dict[str, list[tuple]]:
+    """Counts per vocabulary term over a public queryset: [(term, count), …] per facet."""
+    specs = {
+        "method": (RecoveryMethod, "case__method"),
+        "culture": (Culture, "culture"),
+        "period": (Period, "period"),
+        "object_type": (ObjectType, "object_type"),
+        "material": (Material, "materials"),
+    }
+    result = {}
+    for name, (model, path) in specs.items():
+        rows = (
+            queryset.order_by()
+            .values(f"{path}__code")
+            .annotate(n=Count("pk", distinct=True))
+            .filter(**{f"{path}__isnull": False})
+        )
+        counts = {row[f"{path}__code"]: row["n"] for row in rows}
+        terms = model.objects.filter(code__in=counts)
+        result[name] = sorted(
+            ((term, counts[term.code]) for term in terms), key=lambda pair: (-pair[1], str(pair[0]))
+        )
+    return result

@@ -1,0 +1,54 @@
+"""modeltranslation registrations of the catalog: Spanish is required where a field is."""
+
+from modeltranslation.translator import TranslationOptions, register, translator
+
+from heritage.models import (
+    VOCABULARIES,
+    CaseAuthority,
+    CatalogIndexPage,
+    Piece,
+    PieceImage,
+    ProvenanceEvent,
+    RecoveryCase,
+)
+
+
+class VocabularyTranslation(TranslationOptions):
+    fields = ("label",)
+    required_languages = ("es",)
+
+
+translator.register(VOCABULARIES, VocabularyTranslation)
+
+
+@register(RecoveryCase)
+class RecoveryCaseTranslation(TranslationOptions):
+    fields = ("title", "summary", "notes")
+    required_languages = {"es": ("title",)}
+
+
+@register(CaseAuthority)
+class CaseAuthorityTranslation(TranslationOptions):
+    fields = ("role",)
+
+
+@register(Piece)
+class PieceTranslation(TranslationOptions):
+    fields = ("title", "description", "inscription", "condition", "date_display")
+    required_languages = {"es": ("title",)}
+
+
+@register(PieceImage)
+class PieceImageTranslation(TranslationOptions):
+    fields = ("alt_text", "caption")
+    required_languages = {"es": ("alt_text",)}
+
+
+@register(ProvenanceEvent)
+class ProvenanceEventTranslation(TranslationOptions):
+    fields = ("description",)
+
+
+@register(CatalogIndexPage)
+class CatalogIndexPageTranslation(TranslationOptions):
+    fields = ()  # inherits core.BasePage's intro and body

@@ -1,0 +1,112 @@
+"""Curator admin: restricted records only for the dedicated permission, filters, bulk actions."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+
+from heritage import services
+from heritage.models import Piece
+from tests.utils import make_case, make_piece
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client):
+    """An editor with every catalog permission except seeing restricted records."""
+    user = get_user_model().objects.create_user("editor", password="pw-editor-1")
+    group = Group.objects.create(name="Catalog editors")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(
+            content_type__app_label="heritage",
+            codename__in=["add_piece", "change_piece", "publish_piece", "view_piece"],
+        ),
+    )
+    user.groups.add(group)
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def curator(client):
+    user = get_user_model().objects.create_superuser("curator", password="pw-curator-1")
+    client.force_login(user)
+    return user
+
+
+def listing_numbers(client, query: str = "") -> set[str]:
+    response = client.get(reverse("wagtailsnippets_heritage_piece:list") + query)
+    assert response.status_code == 200
+    return {number for number in ("REP-A", "REP-B", "REP-C") if number in response.content.decode()}
+
+
+def test_restricted_pieces_are_invisible_without_the_permission(client, editor):
+    make_piece("REP-A")
+    secret = make_piece("REP-B", restricted=True)
+    assert listing_numbers(client) == {"REP-A"}
+    edit = reverse("wagtailsnippets_heritage_piece:edit", args=[secret.pk])
+    response = client.get(edit)
+    # Wagtail answers a refused admin view by sending the user back to the dashboard.
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+
+
+def test_curator_with_permission_sees_and_edits_restricted_pieces(client, curator):
+    make_piece("REP-A")
+    secret = make_piece("REP-B", restricted=True, find_site="Sitio oculto")
+    assert listing_numbers(client) == {"REP-A", "REP-B"}
+    response = client.get(reverse("wagtailsnippets_heritage_piece:edit", args=[secret.pk]))
+    assert response.status_code == 200
+    assert "Sitio oculto" in response.content.decode()
+
+
+def test_find_spot_fields_are_not_in_the_editor_form_without_permission(client, editor):
+    piece = make_piece("REP-A", find_site="Sitio oculto")
+    response = client.get(reverse("wagtailsnippets_heritage_piece:edit", args=[piece.pk]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'name="find_site"' not in body
+    assert "Sitio oculto" not in body
+
+
+def test_listing_filters_by_missing_translation(client, curator):
+    make_piece("REP-A", title_en="Translated")
+    make_piece("REP-B", title_en="", description_es="Texto", description_en="")
+    assert listing_numbers(client, "?missing_translation=en") == {"REP-B"}
+
+
+def test_restricting_changes_the_live_record_and_survives_a_pending_draft(curator):
+    piece = make_piece("REP-A")
+    piece.title_es = "Borrador pendiente"
+    piece.save_revision(user=curator)  # a draft saved before the restriction
+    assert services.pieces_set_restricted(pieces=[piece], restricted=True, user=curator) == 1
+    assert Piece.objects.get(pk=piece.pk).restricted
+    piece.refresh_from_db()
+    piece.latest_revision.publish(user=curator)
+    published = Piece.objects.get(pk=piece.pk)
+    assert published.title_es == "Borrador pendiente"
+    assert published.restricted, "publishing an older draft must not lift the restriction"
+
+
+def test_bulk_add_to_case_through_the_admin(client, curator):
+    first, second = make_piece("REP-A"), make_piece("REP-B")
+    case = make_case("CASE-9")
+    url = (
+        reverse("wagtail_bulk_action", args=["heritage", "piece", "add_pieces_to_case"])
+        + f"?id={first.pk}&id={second.pk}&next=/admin/"
+    )
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"case": case.pk})
+    assert response.status_code == 302
+    assert set(case.pieces.values_list("catalog_number", flat=True)) == {"REP-A", "REP-B"}
+
+
+def test_bulk_restrict_requires_the_permission(client, editor):
+    piece = make_piece("REP-A")
+    url = (
+        reverse("wagtail_bulk_action", args=["heritage", "piece", "restrict_pieces"])
+        + f"?id={piece.pk}&next=/admin/"
+    )
+    client.post(url)
+    assert not Piece.objects.get(pk=piece.pk).restricted
