@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from heritage.models import Piece, RecoveryCase
@@ -55,3 +56,243 @@ def pieces_add_to_case(*, pieces: Iterable[Piece], case: RecoveryCase, user=None
     if changed:
         transaction.on_commit(lambda: visibility_changed.send(sender=Piece, instances=changed))
     return len(changed)
+
+
+# --- Import ---------------------------------------------------------------------------------
+
+
+def _pick_sheet(sheets, name: str):
+    """The sheet of that name in a workbook, or the only/first table."""
+    for sheet in sheets:
+        if sheet.name == name:
+            return sheet
+    named = {"pieces", "cases", "provenance"}
+    unnamed = [sheet for sheet in sheets if sheet.name not in named]
+    return unnamed[0] if unnamed and name == "pieces" else None
+
+
+def _revision_rows(pieces, user, now):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Revision
+
+    content_type = ContentType.objects.get_for_model(Piece)
+    return [
+        Revision(
+            content_type=content_type,
+            base_content_type=content_type,
+            object_id=str(piece.pk),
+            created_at=now,
+            user=user,
+            object_str=str(piece)[:255],
+            content=piece.serializable_data(),
+        )
+        for piece in pieces
+    ]
+
+
+def _log_rows(pieces_and_revisions, action: str, user, now):
+    import uuid
+
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    content_type = ContentType.objects.get_for_model(Piece)
+    return [
+        ModelLogEntry(
+            content_type=content_type,
+            object_id=str(piece.pk),
+            label=str(piece)[:255],
+            action=action,
+            data={"source": "import"},
+            timestamp=now,
+            uuid=uuid.uuid4(),
+            user=user,
+            revision=revision,
+            content_changed=True,
+        )
+        for piece, revision in pieces_and_revisions
+    ]
+
+
+def _set_many_to_many(pieces_and_items, *, replace: bool) -> None:
+    from heritage.importing import MULTI_VOCABULARY_COLUMNS
+
+    for column, model in MULTI_VOCABULARY_COLUMNS.items():
+        through = getattr(Piece, column).through
+        target = f"{model._meta.model_name}_id"
+        rows = [(piece, getattr(item, column)) for piece, item in pieces_and_items]
+        rows = [(piece, terms) for piece, terms in rows if terms is not None]
+        if replace and rows:
+            through.objects.filter(piece_id__in=[piece.pk for piece, _ in rows]).delete()
+        through.objects.bulk_create(
+            [
+                through(piece_id=piece.pk, **{target: term.pk})
+                for piece, terms in rows
+                for term in terms
+            ],
+            batch_size=1000,
+            ignore_conflicts=True,
+        )
+
+
+def _apply_piece_plan(importer, to_create, to_update, *, user, publish_new: bool) -> None:
+    """Write the planned rows: bulk inserts and updates, one revision and log entry each."""
+    from django.utils import timezone
+
+    for resolver in importer.resolvers.values():
+        resolver.save_pending()
+    now = timezone.now()
+    new_pieces = []
+    for piece, item in to_create:
+        for attribute in ("culture", "period", "object_type", "custodian", "case"):
+            if attribute in item.values:
+                setattr(piece, attribute, item.values[attribute])  # terms saved just now
+        piece.live = publish_new
+        piece.has_unpublished_changes = not publish_new
+        if publish_new:
+            piece.first_published_at = piece.last_published_at = now
+        new_pieces.append(piece)
+    Piece.objects.bulk_create(new_pieces, batch_size=500)
+    _set_many_to_many(to_create, replace=False)
+
+    changed_fields: set[str] = set()
+    for piece, item, _changed in to_update:
+        changed_fields.update(item.values)
+        for attribute in ("culture", "period", "object_type", "custodian", "case"):
+            if attribute in item.values:
+                setattr(piece, attribute, item.values[attribute])
+    if to_update:
+        Piece.objects.bulk_update(
+            [piece for piece, _item, _changed in to_update], sorted(changed_fields), batch_size=500
+        )
+        _set_many_to_many([(piece, item) for piece, item, _c in to_update], replace=True)
+
+    # Revisions from the in-memory state: new pieces have no children yet, and their
+    # many-to-many values are the row's.
+    for piece, item in to_create:
+        piece.provenance_events = []
+        piece.images = []
+        piece.materials = item.materials or []
+        piece.techniques = item.techniques or []
+    updated = [piece for piece, _item, _changed in to_update]
+    from wagtail.models import Revision
+
+    revisions = Revision.objects.bulk_create(
+        _revision_rows(new_pieces + updated, user, now), batch_size=500
+    )
+    for piece, revision in zip(new_pieces + updated, revisions, strict=True):
+        piece.latest_revision = revision
+        if piece.live:
+            piece.live_revision = revision
+    Piece.objects.bulk_update(
+        new_pieces + updated, ["latest_revision", "live_revision"], batch_size=500
+    )
+    from wagtail.models import ModelLogEntry
+
+    ModelLogEntry.objects.bulk_create(
+        _log_rows(
+            zip(new_pieces, revisions[: len(new_pieces)], strict=True), "wagtail.create", user, now
+        )
+        + _log_rows(
+            zip(updated, revisions[len(new_pieces) :], strict=True), "wagtail.edit", user, now
+        ),
+        batch_size=500,
+    )
+    changed = new_pieces + updated
+    if changed:
+        transaction.on_commit(lambda: visibility_changed.send(sender=Piece, instances=changed))
+
+
+def catalog_import(
+    *,
+    data: bytes,
+    filename: str = "",
+    user=None,
+    dry_run: bool = False,
+    create_missing_terms: bool = False,
+    publish_new: bool = False,
+    progress=None,
+    sheet_kind: str | None = None,
+):
+    """Import pieces (a CSV, or an XLSX whose sheets may also hold cases and provenance).
+
+    All or nothing: the whole file is validated and written in one transaction, which is rolled
+    back on any bad row — and always for a dry run, which therefore previews exactly what a real
+    run would do. Returns an ImportReport listing every bad row."""
+    from heritage.importing import ImportReport, PieceImporter, run_piece_rows
+    from heritage.models import RESTRICTED_PERMISSION
+    from heritage.tabular import TableError, read_sheets
+
+    report = ImportReport(kind="pieces", dry_run=dry_run)
+    try:
+        sheets = read_sheets(data, filename)
+    except TableError as error:
+        report.error(0, "", str(error))
+        return report
+    if sheet_kind and len(sheets) == 1 and not sheets[0].name:
+        sheets[0].name = sheet_kind  # a CSV given to import_cases or import_provenance
+    can_restrict = user is None or user.has_perm(RESTRICTED_PERMISSION)
+    with transaction.atomic():
+        from heritage import importing_related
+
+        cases_sheet = _pick_sheet(sheets, "cases")
+        if cases_sheet is not None:
+            importing_related.import_cases(cases_sheet, report=report, user=user)
+        pieces_sheet = _pick_sheet(sheets, "pieces")
+        if pieces_sheet is not None and not report.errors:
+            importer = PieceImporter(
+                report=report,
+                create_missing_terms=create_missing_terms,
+                can_restrict=can_restrict,
+                sheet=pieces_sheet.name,
+            )
+            if importer.check_header(pieces_sheet.header):
+                report.rows += len(pieces_sheet.rows)
+                to_create, to_update = run_piece_rows(importer, pieces_sheet.rows, progress)
+                report.created += [piece.catalog_number for piece, _item in to_create]
+                report.updated.update(
+                    {piece.catalog_number: changed for piece, _item, changed in to_update}
+                )
+                if not report.errors:
+                    _apply_piece_plan(
+                        importer, to_create, to_update, user=user, publish_new=publish_new
+                    )
+        provenance_sheet = _pick_sheet(sheets, "provenance")
+        if provenance_sheet is not None and not report.errors:
+            importing_related.import_provenance(
+                provenance_sheet, report=report, user=user, can_restrict=can_restrict
+            )
+        if cases_sheet is None and pieces_sheet is None and provenance_sheet is None:
+            report.error(0, "", _("The workbook has no sheet named pieces, cases or provenance."))
+        if report.errors or dry_run:
+            transaction.set_rollback(True)
+        else:
+            report.applied = True
+    return report
+
+
+def import_job_run(*, job, apply: bool) -> None:
+    """Run an admin import job: a preview (dry run) or the real thing, keeping its report."""
+    from heritage.models import ImportJob
+
+    with job.file.open("rb") as handle:
+        data = handle.read()
+    try:
+        report = catalog_import(
+            data=data,
+            filename=job.original_name,
+            user=job.user,
+            dry_run=not apply,
+            create_missing_terms=job.create_missing_terms,
+            publish_new=job.publish_new,
+        )
+    except Exception:
+        job.status = ImportJob.Status.FAILED
+        job.save(update_fields=["status"])
+        raise
+    job.report = report.as_dict()
+    if report.errors:
+        job.status = ImportJob.Status.REFUSED
+    else:
+        job.status = ImportJob.Status.APPLIED if apply else ImportJob.Status.PREVIEWED
+    job.save(update_fields=["report", "status"])

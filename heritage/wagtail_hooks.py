@@ -1,10 +1,13 @@
 """Registers the catalog's admin: viewsets, bulk actions, guards for restricted records."""
 
 from django.core.exceptions import PermissionDenied
+from django.urls import path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from heritage import admin_views
 from heritage.bulk_actions import BULK_ACTIONS
 from heritage.models import Piece
 from heritage.viewsets import CatalogViewSetGroup, VocabularyViewSetGroup, can_see_restricted
@@ -31,3 +34,40 @@ def register_catalog_log_actions(actions):
     actions.register_action("heritage.restrict", _("Restrict"), _("Withheld from the public"))
     actions.register_action("heritage.unrestrict", _("Lift restriction"), _("Made public again"))
     actions.register_action("heritage.add_to_case", _("Add to case"), _("Moved to a recovery case"))
+
+
+@hooks.register("register_admin_urls")
+def catalog_import_urls():
+    return [
+        path("catalog-import/", admin_views.import_start, name="heritage_import_start"),
+        path(
+            "catalog-import/<int:job_id>/", admin_views.import_detail, name="heritage_import_detail"
+        ),
+        path(
+            "catalog-import/<int:job_id>/apply/",
+            admin_views.import_apply,
+            name="heritage_import_apply",
+        ),
+        path(
+            "catalog-import/template.csv",
+            admin_views.import_template,
+            name="heritage_import_template",
+        ),
+        re_path(
+            r"^catalog-export/(?P<file_format>csv|xlsx|json)/$",
+            admin_views.export,
+            name="heritage_export",
+        ),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("heritage.add_piece")
+
+
+@hooks.register("register_admin_menu_item")
+def catalog_import_menu_item():
+    return ImportMenuItem(
+        _("Import and export"), reverse("heritage_import_start"), icon_name="upload", order=205
+    )

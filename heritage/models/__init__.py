@@ -1,4 +1,5 @@
 from heritage.models.cases import CaseAuthority, CaseSource, RecoveryCase
+from heritage.models.imports import ImportJob
 from heritage.models.pages import CatalogIndexPage
 from heritage.models.pieces import RESTRICTED_PERMISSION, Piece, PieceImage
 from heritage.models.provenance import ProvenanceEvent, provenance_timeline
@@ -24,6 +25,7 @@ __all__ = [
     "CaseSource",
     "Country",
     "Culture",
+    "ImportJob",
     "Institution",
     "Material",
     "ObjectType",

@@ -110,3 +110,63 @@ def test_bulk_restrict_requires_the_permission(client, editor):
     )
     client.post(url)
     assert not Piece.objects.get(pk=piece.pk).restricted
+
+
+def test_admin_upload_previews_then_applies(client, curator, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    make_case("CASE-1")
+    data = (
+        b"catalog_number;title_es;case_code\nREP-2021-000900;Vasija;CASE-1\n"
+        b"REP-2021-000901;Cajete;CASE-1\n"
+    )
+    response = client.post(
+        reverse("heritage_import_start"),
+        {"file": SimpleUploadedFile("piezas.csv", data, content_type="text/csv")},
+    )
+    assert response.status_code == 302
+    preview = client.get(response["Location"])
+    assert b'data-status="previewed"' in preview.content
+    assert not Piece.objects.exists()
+    job_id = int(response["Location"].rstrip("/").split("/")[-1])
+    applied = client.post(reverse("heritage_import_apply", args=[job_id]))
+    assert applied.status_code == 302
+    assert b'data-status="applied"' in client.get(applied["Location"]).content
+    assert set(Piece.objects.values_list("catalog_number", flat=True)) == {
+        "REP-2021-000900",
+        "REP-2021-000901",
+    }
+
+
+def test_admin_upload_with_a_bad_row_shows_the_report_and_writes_nothing(client, curator):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = "catalog_number,title_es,date_start,date_end\nREP-1,Vasija,900,600\nREP-2,Ok,,\n"
+    response = client.post(
+        reverse("heritage_import_start"),
+        {"file": SimpleUploadedFile("malo.csv", data.encode(), content_type="text/csv")},
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert 'data-status="refused"' in page
+    assert "El año final no puede ser anterior al año inicial." in page
+    assert "Apply" not in page and "Aplicar esta importación" not in page
+    assert not Piece.objects.exists()
+
+
+def test_export_leaves_out_restricted_pieces_and_columns_without_permission(client, editor):
+    make_piece("REP-A", find_site="Sitio oculto")
+    make_piece("REP-B", restricted=True)
+    body = client.get(reverse("heritage_export", args=["csv"])).content.decode()
+    assert "REP-A" in body and "REP-B" not in body
+    assert "find_site" not in body.splitlines()[0]
+    assert "Sitio oculto" not in body
+
+
+def test_template_download_is_a_valid_import_file(client, curator):
+    from heritage.services import catalog_import
+
+    response = client.get(reverse("heritage_import_template"))
+    assert response["Content-Type"].startswith("text/csv")
+    report = catalog_import(data=response.content, dry_run=True)
+    assert report.ok, report.errors
+    assert report.created == ["REP-2021-000431"]

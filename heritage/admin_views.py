@@ -1,0 +1,131 @@
+"""Admin pages for importing and exporting the catalog."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.core.validators import FileExtensionValidator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from heritage.exporting import catalog_export, export_columns
+from heritage.importing import ImportReport
+from heritage.models import RESTRICTED_PERMISSION, ImportJob
+from heritage.tasks import run_import_job
+from heritage.viewsets import can_see_restricted
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
+def _require(request, *permissions: str) -> None:
+    if not all(request.user.has_perm(permission) for permission in permissions):
+        raise PermissionDenied
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or XLSX file"),
+        validators=[FileExtensionValidator(["csv", "xlsx"])],
+        help_text=_("UTF-8 CSV (comma or semicolon) or an XLSX workbook, at most 20 MB."),
+    )
+    create_missing_terms = forms.BooleanField(
+        label=_("Create vocabulary terms the file names but the catalog lacks"), required=False
+    )
+    publish_new = forms.BooleanField(
+        label=_("Publish new records (otherwise they are saved as drafts)"), required=False
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB; split it in parts."))
+        return upload
+
+
+def import_start(request):
+    _require(request, "heritage.add_piece", "heritage.change_piece")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        job = ImportJob.objects.create(
+            file=upload,
+            original_name=upload.name,
+            user=request.user,
+            language=get_language() or "es",
+            create_missing_terms=form.cleaned_data["create_missing_terms"],
+            publish_new=form.cleaned_data["publish_new"]
+            and request.user.has_perm("heritage.publish_piece"),
+        )
+        run_import_job.enqueue(job.pk, False)
+        return redirect("heritage_import_detail", job_id=job.pk)
+    recent = ImportJob.objects.filter(user=request.user)[:10]
+    return TemplateResponse(
+        request, "heritage/admin/import_start.html", {"form": form, "recent": recent}
+    )
+
+
+def import_detail(request, job_id: int):
+    _require(request, "heritage.add_piece", "heritage.change_piece")
+    job = get_object_or_404(ImportJob, pk=job_id, user=request.user)
+    report = ImportReport.from_dict(job.report) if job.report else None
+    return TemplateResponse(
+        request, "heritage/admin/import_detail.html", {"job": job, "report": report}
+    )
+
+
+@require_POST
+def import_apply(request, job_id: int):
+    _require(request, "heritage.add_piece", "heritage.change_piece")
+    job = get_object_or_404(
+        ImportJob, pk=job_id, user=request.user, status=ImportJob.Status.PREVIEWED
+    )
+    job.status = ImportJob.Status.APPLYING
+    job.save(update_fields=["status"])
+    run_import_job.enqueue(job.pk, True)
+    return redirect("heritage_import_detail", job_id=job.pk)
+
+
+def import_template(request):
+    _require(request, "heritage.add_piece")
+    columns = export_columns(include_restricted=request.user.has_perm(RESTRICTED_PERMISSION))
+    example = {
+        "catalog_number": "REP-2021-000431",
+        "title_es": "Vasija con pintura roja (ejemplo)",
+        "title_en": "Vessel with red paint (example)",
+        "culture": "maya",
+        "period": "clasico-tardio",
+        "date_start": "600",
+        "date_end": "900",
+        "date_display_es": "ca. 600–900 d. C.",
+        "date_uncertain": "false",
+        "object_type": "vasija",
+        "materials": "ceramica|pigmento",
+        "techniques": "modelado|pintura",
+        "height_cm": "18.5",
+        "custodian": "mna",
+        "authenticity": "authentic",
+        "restricted": "false",
+    }
+    from heritage.exporting import to_csv
+
+    body = to_csv([{column: example.get(column, "") for column in columns}], columns)
+    response = HttpResponse(body, content_type=CONTENT_TYPES["csv"])
+    response["Content-Disposition"] = 'attachment; filename="retorno-piezas-plantilla.csv"'
+    return response
+
+
+def export(request, file_format: str):
+    _require(request, "heritage.view_piece")
+    data = catalog_export(
+        file_format=file_format, include_restricted=can_see_restricted(request.user)
+    )
+    response = HttpResponse(data, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="retorno-catalogo.{file_format}"'
+    return response

@@ -1,0 +1,161 @@
+"""Reading CSV (UTF-8 with or without BOM, `,` or `;`) and XLSX files into rows of text cells.
+
+Every problem is reported as a `TableError` in the user's language; nothing here touches the
+database.
+"""
+
+import csv
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+XLSX_MAGIC = b"PK\x03\x04"
+
+
+class TableError(Exception):
+    """The file as a whole cannot be read (not a row's problem)."""
+
+
+@dataclass
+class Sheet:
+    name: str
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]  # (row number as the user sees it, cells)
+
+
+def _clean(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _normalise_header(header: list) -> list[str]:
+    return [_clean(cell).lower().lstrip("\ufeff") for cell in header]
+
+
+def _csv_sheet(data: bytes, name: str) -> Sheet:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TableError(
+            _("The file is not UTF-8 text (byte %(position)s). Save it as CSV UTF-8.")
+            % {"position": error.start}
+        ) from error
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        lines = list(reader)
+    except csv.Error as error:
+        raise TableError(_("The CSV file is malformed: %(error)s") % {"error": error}) from error
+    if not lines:
+        raise TableError(_("The file is empty."))
+    header = _normalise_header(lines[0])
+    rows = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not any(cell.strip() for cell in line):
+            continue
+        if len(line) > len(header):
+            extra = [cell for cell in line[len(header) :] if cell.strip()]
+            if extra:
+                rows.append((number, {"__extra__": " | ".join(extra)}))
+                continue
+        cells = {
+            column: _clean(line[i]) if i < len(line) else "" for i, column in enumerate(header)
+        }
+        rows.append((number, cells))
+    return Sheet(name=name, header=header, rows=rows)
+
+
+def _xlsx_sheets(data: bytes) -> list[Sheet]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise TableError(_("The XLSX file cannot be read: %(error)s") % {"error": error}) from error
+    sheets = []
+    for worksheet in workbook.worksheets:
+        iterator = worksheet.iter_rows(values_only=True)
+        try:
+            header = _normalise_header(list(next(iterator)))
+        except StopIteration:
+            continue
+        while header and header[-1] == "":
+            header.pop()
+        rows = []
+        for number, values in enumerate(iterator, start=2):
+            cells = {
+                column: _clean(values[i]) if i < len(values) else ""
+                for i, column in enumerate(header)
+            }
+            if any(cells.values()):
+                rows.append((number, cells))
+        sheets.append(Sheet(name=worksheet.title.strip().lower(), header=header, rows=rows))
+    workbook.close()
+    if not sheets:
+        raise TableError(_("The file is empty."))
+    return sheets
+
+
+def read_sheets(data: bytes, filename: str = "") -> list[Sheet]:
+    """Every sheet of an XLSX workbook, or the one table of a CSV file."""
+    if data.startswith(XLSX_MAGIC) or filename.lower().endswith(".xlsx"):
+        return _xlsx_sheets(data)
+    return [_csv_sheet(data, name="")]
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive form for matching labels ("Purépecha" = "purepecha")."""
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+TRUE_WORDS = {"1", "true", "yes", "y", "si", "sí", "x", "verdadero"}
+FALSE_WORDS = {"", "0", "false", "no", "n", "falso"}
+
+
+def parse_bool(value: str) -> bool:
+    word = fold(value)
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError(_("Write true or false (or sí/no, 1/0)."))
+
+
+def parse_int(value: str) -> int | None:
+    if value == "":
+        return None
+    try:
+        return int(value.replace(" ", ""))
+    except ValueError as error:
+        raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value}) from error
+
+
+def parse_decimal(value: str) -> Decimal | None:
+    if value == "":
+        return None
+    normalised = value.replace(" ", "")
+    if "," in normalised and "." not in normalised:
+        normalised = normalised.replace(",", ".")  # 12,5 as written with a decimal comma
+    try:
+        number = Decimal(normalised)
+    except InvalidOperation as error:
+        raise ValueError(_("“%(value)s” is not a number.") % {"value": value}) from error
+    if not number.is_finite():
+        raise ValueError(_("“%(value)s” is not a number.") % {"value": value})
+    return number
+
+
+def format_decimal(value) -> str:
+    if value is None:
+        return ""
+    text = format(Decimal(value).normalize(), "f")
+    return text
