@@ -1,12 +1,16 @@
 """Builders for tests: a site with a home page, and translated pages under it."""
 
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from core.models import HomePage, StandardPage
 
 
 def root_page() -> Page:
-    # Transactional tests flush the tables, taking the root node Wagtail's migration made.
+    # Transactional tests flush the tables, taking the root node and locale Wagtail's
+    # migrations made.
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=get_supported_content_language_variant("es"))
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", title_es="Root"))
@@ -114,3 +118,22 @@ def make_image(title: str = "Imagen de prueba"):
     buffer = io.BytesIO()
     PILImage.new("RGB", (40, 30), "#7a1f12").save(buffer, format="PNG")
     return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="test.png"))
+
+
+def build_catalog_roles():
+    """Editors and Moderators with catalog permissions and the moderation workflow — what the
+    migrations set up, rebuilt here because transactional tests flush the tables."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+    from heritage.roles import WORKFLOW_NAME, ensure_catalog_roles
+
+    access_admin = Permission.objects.get(codename="access_admin")
+    for name in ("Editors", "Moderators"):
+        Group.objects.get_or_create(name=name)[0].permissions.add(access_admin)
+    if not Workflow.objects.filter(name=WORKFLOW_NAME).exists():
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
+        task = GroupApprovalTask.objects.create(name="Moderators approval", active=True)
+        task.groups.set([Group.objects.get(name="Moderators")])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    ensure_catalog_roles()

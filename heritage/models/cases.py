@@ -11,7 +11,12 @@ from wagtail.search import index
 
 from core.i18n import translated_row, translated_sections
 from heritage.choices import HolderType, LegalBasis, SourceKind
-from heritage.models.mixins import EditorialMixin, revisions_relation, workflow_states_relation
+from heritage.models.mixins import (
+    EditorialMixin,
+    revisions_relation,
+    select,
+    workflow_states_relation,
+)
 from heritage.models.vocabularies import AuthorityType, Country, RecoveryMethod
 from heritage.validators import identifier_validator
 
@@ -54,12 +59,12 @@ class RecoveryCase(EditorialMixin, index.Indexed, ClusterableModel):
     workflow_states = workflow_states_relation("recovery_case")
 
     panels = [
-        FieldRowPanel(["code", "method"]),
+        FieldRowPanel(["code", select("method")]),
         translated_row("title", _("Title")),
         *translated_sections("summary", _("Story")),
         MultiFieldPanel(
             [
-                FieldRowPanel(["country", "city"]),
+                FieldRowPanel([select("country"), "city"]),
                 FieldRowPanel(["holder_type", "legal_basis"]),
                 FieldRowPanel(["date_reported", "date_handed_over", "date_received"]),
             ],
@@ -119,7 +124,7 @@ class CaseAuthority(Orderable):
     name = models.CharField(_("name"), max_length=255)
     role = models.CharField(_("role"), max_length=255, blank=True)
 
-    panels = [FieldRowPanel(["authority_type", "name"]), "role"]
+    panels = [FieldRowPanel([select("authority_type"), "name"]), "role"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("intervening authority")

@@ -1,5 +1,7 @@
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -45,3 +47,8 @@ def workflow_states_relation(query_name: str) -> GenericRelation:
         related_query_name=query_name,
         for_concrete_model=False,
     )
+
+
+def select(field_name: str) -> FieldPanel:
+    """A plain drop-down for a vocabulary term: faster to fill than a chooser dialog."""
+    return FieldPanel(field_name, widget=forms.Select)

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -16,7 +17,12 @@ from core.i18n import translated_row, translated_sections
 from heritage.choices import Authenticity, ImageLicense
 from heritage.dates import year_range_label
 from heritage.models.cases import RecoveryCase
-from heritage.models.mixins import EditorialMixin, revisions_relation, workflow_states_relation
+from heritage.models.mixins import (
+    EditorialMixin,
+    revisions_relation,
+    select,
+    workflow_states_relation,
+)
 from heritage.models.vocabularies import (
     Culture,
     Institution,
@@ -142,17 +148,17 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
     workflow_states = workflow_states_relation("piece")
 
     panels = [
-        FieldRowPanel(["catalog_number", "case"]),
+        FieldRowPanel(["catalog_number", select("case")]),
         translated_row("title", _("Title")),
         *translated_sections("description", _("Description")),
         translated_row("inscription", _("Inscription or marks")),
         MultiFieldPanel(
             [
-                FieldRowPanel(["culture", "period", "object_type"]),
+                FieldRowPanel([select("culture"), select("period"), select("object_type")]),
                 FieldRowPanel(["date_start", "date_end", "date_uncertain"]),
                 translated_row("date_display", _("Date as displayed")),
-                FieldPanel("materials"),
-                FieldPanel("techniques"),
+                FieldPanel("materials", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("techniques", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Classification and date"),
         ),
@@ -164,7 +170,7 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
             ],
             heading=_("Dimensions and condition"),
         ),
-        FieldRowPanel(["custodian", "authenticity"]),
+        FieldRowPanel([select("custodian"), "authenticity"]),
         InlinePanel("images", heading=_("Images"), label=_("Image")),
         InlinePanel("provenance_events", heading=_("Provenance"), label=_("Event")),
         # The permission sits on each field: wagtail-modeltranslation rebuilds composed panels
