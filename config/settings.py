@@ -87,7 +87,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.RetornoLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -162,6 +162,8 @@ RETORNO_FALLBACKS = {
 }
 RETORNO_DEFAULT_FALLBACK = ("es", "en")
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Paths outside the language prefixes: never redirected to /<lang>/….
+LANGUAGE_NEUTRAL_PATHS = ["/api/", "/admin/", "/documents/", "/healthz", "/static/", "/media/"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/Mexico_City"

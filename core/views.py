@@ -6,8 +6,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
 
+def _is_api(request: HttpRequest) -> bool:
+    return request.path_info.startswith("/api/")
+
+
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
-    """404 in the reader's language (LocaleMiddleware has already read it from the URL)."""
+    """404 in the reader's language (LocaleMiddleware has already read it from the URL); JSON
+    under /api/."""
+    if _is_api(request):
+        return JsonResponse(
+            {"error": "not_found", "message": "No such API resource.", "detail": []}, status=404
+        )
     return render(request, "404.html", status=404)
 
 
@@ -16,6 +25,11 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """500 in the reader's language; the template needs neither the database nor the request."""
     from django.utils import translation
 
+    if _is_api(request):
+        return JsonResponse(
+            {"error": "server_error", "message": "Something went wrong.", "detail": []},
+            status=500,
+        )
     language = translation.get_language_from_path(request.path_info) or translation.get_language()
     with translation.override(language):
         body = loader.get_template("500.html").render({"LANGUAGE_CODE": language})

@@ -1,0 +1,49 @@
+"""The JSON API, version 1: one NinjaAPI, each app adds its router."""
+
+from django.http import JsonResponse
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+
+from heritage.api import ApiError, api_error_response
+from heritage.api import router as heritage_router
+
+api = NinjaAPI(
+    title="Retorno API",
+    version="1",
+    description=(
+        "Read-only access to the public catalog of repatriated pieces and recovery cases. "
+        "Restricted and unpublished records, and hidden find-spots, are never returned. "
+        "Errors are JSON: {error, message, detail}."
+    ),
+    urls_namespace="api-v1",
+    docs_url=None,  # the interactive docs load scripts from a CDN; the schema is at openapi.json
+)
+api.add_router("/", heritage_router)
+
+
+@api.exception_handler(ApiError)
+def on_api_error(request, error: ApiError):
+    return api_error_response(request, error)
+
+
+@api.exception_handler(ValidationError)
+def on_invalid_parameters(request, error: ValidationError):
+    detail = [
+        {"location": list(item.get("loc", [])), "message": item.get("msg", "")}
+        for item in error.errors
+    ]
+    return JsonResponse(
+        {
+            "error": "invalid_parameters",
+            "message": "Some parameters are not valid.",
+            "detail": detail,
+        },
+        status=400,
+    )
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, error: HttpError):
+    return JsonResponse(
+        {"error": "http_error", "message": str(error), "detail": []}, status=error.status_code
+    )

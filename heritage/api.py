@@ -1,0 +1,478 @@
+"""Read API of the catalog: /api/v1/pieces, /api/v1/cases (public records only).
+
+Lists use cursor pagination over the catalog number (or case code), so a page deep in the
+results is as fast and as stable as the first. Labels come in the language asked for with
+`?lang=` (or Accept-Language), falling back like the site does.
+"""
+
+import base64
+import binascii
+import re
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
+from ninja import Field, Query, Router, Schema
+
+from heritage import selectors
+from heritage.linked_data import piece_linked_art
+from heritage.models import CatalogIndexPage, Piece, PieceImage, ProvenanceEvent, RecoveryCase
+
+router = Router(tags=["catalog"])
+IDENTIFIER = re.compile(r"[A-Z0-9][A-Z0-9_.-]*")
+MAX_LIMIT = 100
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+# --- schemas ----------------------------------------------------------------------------------
+class Term(Schema):
+    code: str
+    label: str
+
+
+class PeriodTerm(Term):
+    start_year: int | None
+    end_year: int | None
+
+
+class Dating(Schema):
+    start: int | None = Field(description="Signed year: -1200 is 1200 BCE.")
+    end: int | None
+    display: str
+    uncertain: bool
+
+
+class Dimensions(Schema):
+    height_cm: float | None
+    width_cm: float | None
+    depth_cm: float | None
+    diameter_cm: float | None
+    weight_g: float | None
+
+
+class Image(Schema):
+    url: str
+    alt: str
+    credit: str
+    license: str
+
+
+class CaseRef(Schema):
+    code: str
+    title: str
+    url: str | None
+
+
+class FindSpot(Schema):
+    site: str
+    lat: float | None
+    lon: float | None
+
+
+class ProvenanceOut(Schema):
+    event_type: str
+    date_qualifier: str
+    year_start: int | None
+    year_end: int | None
+    label: str
+    party_from: str
+    party_to: str
+    place: str
+    lot_number: str
+    sale_number: str
+    description: str
+    source_citation: str
+    source_url: str
+    confidence: str
+
+
+class PieceOut(Schema):
+    catalog_number: str
+    url: str | None
+    language: str
+    fallback_fields: list[str] = Field(description="Fields shown in another language.")
+    illustrative: bool
+    title: str
+    description: str
+    culture: Term | None
+    period: PeriodTerm | None
+    date: Dating
+    object_type: Term | None
+    materials: list[Term]
+    techniques: list[Term]
+    dimensions: Dimensions
+    custodian: Term | None
+    authenticity: str
+    case: CaseRef | None
+    images: list[Image]
+
+
+class PieceDetailOut(PieceOut):
+    inscription: str
+    condition: str
+    find_spot: FindSpot | None
+    provenance: list[ProvenanceOut]
+
+
+class PiecePage(Schema):
+    count: int
+    next: str | None
+    results: list[PieceOut]
+
+
+class CaseOut(Schema):
+    code: str
+    url: str | None
+    language: str
+    illustrative: bool
+    title: str
+    summary: str
+    method: Term
+    country: Term | None
+    city: str
+    holder_type: str
+    legal_basis: str
+    date_reported: str | None
+    date_handed_over: str | None
+    date_received: str | None
+    piece_count: int = Field(description="Public pieces of the case in the catalog.")
+
+
+class CasePage(Schema):
+    count: int
+    next: str | None
+    results: list[CaseOut]
+
+
+class ErrorOut(Schema):
+    error: str
+    message: str
+    detail: list[dict] = []
+
+
+class PieceFilters(Schema):
+    q: str = Field("", max_length=200, description="Words in catalog number, title, description.")
+    culture: list[str] = Field([], description="Culture codes (repeat the parameter for several).")
+    period: list[str] = []
+    material: list[str] = []
+    object_type: list[str] = []
+    method: list[str] = Field([], description="Recovery method codes.")
+    country: list[str] = Field([], description="Codes of the countries recovered from.")
+    custodian: list[str] = []
+    case: str = ""
+    year_from: int | None = Field(None, ge=-10000, le=2100, description="Overlaps from this year.")
+    year_to: int | None = Field(None, ge=-10000, le=2100)
+    lang: str | None = Field(None, description="es, en or nah (default: Accept-Language).")
+    limit: int = Field(25, ge=1, le=MAX_LIMIT)
+    cursor: str | None = Field(None, description="The `next` link's cursor.")
+
+
+class CaseFilters(Schema):
+    method: list[str] = []
+    country: list[str] = []
+    lang: str | None = None
+    limit: int = Field(25, ge=1, le=MAX_LIMIT)
+    cursor: str | None = None
+
+
+# --- helpers ----------------------------------------------------------------------------------
+def _language(request: HttpRequest, lang: str | None) -> str:
+    codes = [code for code, _name in settings.LANGUAGES]
+    if lang:
+        if lang not in codes:
+            raise ApiError(400, "invalid_language", f"lang must be one of: {', '.join(codes)}")
+        return lang
+    return translation.get_language_from_request(request)
+
+
+def _encode_cursor(value: str) -> str:
+    return base64.urlsafe_b64encode(value.encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> str:
+    padded = cursor + "=" * (-len(cursor) % 4)
+    try:
+        value = base64.b64decode(padded, altchars=b"-_", validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        value = ""
+    if not IDENTIFIER.fullmatch(value):
+        raise ApiError(400, "invalid_cursor", "The cursor is not one this API gave.")
+    return value
+
+
+def _next_url(request: HttpRequest, last_key: str) -> str:
+    query = request.GET.copy()
+    query["cursor"] = _encode_cursor(last_key)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+class Links:
+    """Public URLs of pieces and cases in one language (the catalog page looked up once)."""
+
+    def __init__(self, request: HttpRequest):
+        self.request = request
+        page = CatalogIndexPage.objects.live().first()
+        self.base = page.get_url(request=request) if page else None
+
+    def piece(self, catalog_number: str) -> str | None:
+        if not self.base:
+            return None
+        return self.request.build_absolute_uri(f"{self.base}{catalog_number}/")
+
+    def case(self, code: str) -> str | None:
+        if not self.base:
+            return None
+        return self.request.build_absolute_uri(f"{self.base}cases/{code}/")
+
+
+def _term(term) -> dict | None:
+    return {"code": term.code, "label": str(term)} if term else None
+
+
+def _number(value) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _image(item: PieceImage, request) -> dict:
+    return {
+        "url": request.build_absolute_uri(item.image.file.url),
+        "alt": item.alt_text,
+        "credit": item.credit,
+        "license": item.license,
+    }
+
+
+def piece_data(piece: Piece, *, images, materials, links: Links, lang: str) -> dict:
+    return {
+        "catalog_number": piece.catalog_number,
+        "url": links.piece(piece.catalog_number),
+        "language": lang,
+        "fallback_fields": [item.field for item in piece.reader_fallbacks(lang)],
+        "illustrative": piece.is_illustrative,
+        "title": piece.title,
+        "description": piece.description or "",
+        "culture": _term(piece.culture),
+        "period": (
+            {
+                **_term(piece.period),
+                "start_year": piece.period.start_year,
+                "end_year": piece.period.end_year,
+            }
+            if piece.period
+            else None
+        ),
+        "date": {
+            "start": piece.date_start,
+            "end": piece.date_end,
+            "display": piece.date_label,
+            "uncertain": piece.date_uncertain,
+        },
+        "object_type": _term(piece.object_type),
+        "materials": [_term(term) for term in materials],
+        "techniques": [],
+        "dimensions": {
+            "height_cm": _number(piece.height_cm),
+            "width_cm": _number(piece.width_cm),
+            "depth_cm": _number(piece.depth_cm),
+            "diameter_cm": _number(piece.diameter_cm),
+            "weight_g": _number(piece.weight_g),
+        },
+        "custodian": _term(piece.custodian),
+        "authenticity": piece.authenticity,
+        "case": (
+            {"code": piece.case.code, "title": piece.case.title, "url": links.case(piece.case.code)}
+            if piece.case_id and piece.case.live
+            else None
+        ),
+        "images": [_image(item, links.request) for item in images],
+    }
+
+
+def _event_data(event: ProvenanceEvent) -> dict:
+    return {
+        "event_type": event.event_type,
+        "date_qualifier": event.date_qualifier,
+        "year_start": event.year_start,
+        "year_end": event.year_end,
+        "label": event.year_label,
+        "party_from": event.party_from,
+        "party_to": event.party_to,
+        "place": event.place,
+        "lot_number": event.lot_number,
+        "sale_number": event.sale_number,
+        "description": event.description or "",
+        "source_citation": event.source_citation,
+        "source_url": event.source_url,
+        "confidence": event.confidence,
+    }
+
+
+def case_data(case: RecoveryCase, *, links: Links, lang: str) -> dict:
+    return {
+        "code": case.code,
+        "url": links.case(case.code),
+        "language": lang,
+        "illustrative": case.is_illustrative,
+        "title": case.title,
+        "summary": case.summary or "",
+        "method": _term(case.method),
+        "country": _term(case.country),
+        "city": case.city,
+        "holder_type": case.holder_type,
+        "legal_basis": case.legal_basis,
+        "date_reported": case.date_reported.isoformat() if case.date_reported else None,
+        "date_handed_over": case.date_handed_over.isoformat() if case.date_handed_over else None,
+        "date_received": case.date_received.isoformat() if case.date_received else None,
+        "piece_count": case.public_piece_count,
+    }
+
+
+# --- endpoints --------------------------------------------------------------------------------
+@router.get("/pieces", response={200: PiecePage, 400: ErrorOut}, summary="Search public pieces")
+def list_pieces(request, filters: Query[PieceFilters]):
+    lang = _language(request, filters.lang)
+    with translation.override(lang):
+        if (
+            filters.year_from is not None
+            and filters.year_to is not None
+            and filters.year_from > filters.year_to
+        ):
+            raise ApiError(400, "invalid_range", "year_from must not be after year_to.")
+        queryset = selectors.piece_filter(
+            queryset=selectors.piece_list_public(),
+            filters=selectors.CatalogFilters(
+                text=filters.q.strip(),
+                culture=filters.culture,
+                period=filters.period,
+                material=filters.material,
+                object_type=filters.object_type,
+                method=filters.method,
+                country=filters.country,
+                custodian=filters.custodian,
+                case=filters.case,
+                year_from=filters.year_from,
+                year_to=filters.year_to,
+            ),
+        ).order_by("catalog_number")
+        count = queryset.count()
+        if filters.cursor:
+            queryset = queryset.filter(catalog_number__gt=_decode_cursor(filters.cursor))
+        rows = list(queryset[: filters.limit + 1])
+        links = Links(request)
+        results = [
+            piece_data(
+                piece,
+                images=piece.image_list,
+                materials=piece.material_list,
+                links=links,
+                lang=lang,
+            )
+            for piece in rows[: filters.limit]
+        ]
+        more = len(rows) > filters.limit
+        return {
+            "count": count,
+            "next": _next_url(request, rows[filters.limit - 1].catalog_number) if more else None,
+            "results": results,
+        }
+
+
+@router.get(
+    "/pieces/{catalog_number}",
+    response={200: PieceDetailOut, 400: ErrorOut, 404: ErrorOut},
+    summary="One public piece (JSON, or Linked Art JSON-LD with Accept: application/ld+json)",
+)
+def get_piece(request, catalog_number: str, lang: str | None = None):
+    language = _language(request, lang)
+    with translation.override(language):
+        try:
+            piece = selectors.piece_get_public(catalog_number=catalog_number)
+        except Http404 as missing:
+            raise ApiError(
+                404, "not_found", "No public piece has this catalog number."
+            ) from missing
+        context = selectors.piece_context(piece=piece)
+        links = Links(request)
+        if "application/ld+json" in request.headers.get("Accept", ""):
+            document = piece_linked_art(
+                piece=piece,
+                url=links.piece(piece.catalog_number) or request.build_absolute_uri(),
+                materials=context["materials"],
+                techniques=context["techniques"],
+                events=[entry.event for entry in context["timeline"] if entry.event],
+            )
+            return JsonResponse(
+                document,
+                content_type="application/ld+json",
+                json_dumps_params={"ensure_ascii": False},
+            )
+        data = piece_data(
+            piece,
+            images=context["images"],
+            materials=context["materials"],
+            links=links,
+            lang=language,
+        )
+        data["techniques"] = [_term(term) for term in context["techniques"]]
+        find_spot = context["find_spot"]
+        return {
+            **data,
+            "inscription": piece.inscription or "",
+            "condition": piece.condition or "",
+            "find_spot": (
+                {
+                    "site": find_spot["site"],
+                    "lat": _number(find_spot["lat"]),
+                    "lon": _number(find_spot["lon"]),
+                }
+                if find_spot
+                else None
+            ),
+            "provenance": [
+                _event_data(entry.event) for entry in context["timeline"] if entry.event
+            ],
+        }
+
+
+@router.get("/cases", response={200: CasePage, 400: ErrorOut}, summary="Public recovery cases")
+def list_cases(request, filters: Query[CaseFilters]):
+    lang = _language(request, filters.lang)
+    with translation.override(lang):
+        queryset = selectors.case_list_public().order_by("code")
+        if filters.method:
+            queryset = queryset.filter(method__code__in=filters.method)
+        if filters.country:
+            queryset = queryset.filter(country__code__in=filters.country)
+        count = queryset.count()
+        if filters.cursor:
+            queryset = queryset.filter(code__gt=_decode_cursor(filters.cursor))
+        rows = list(queryset[: filters.limit + 1])
+        links = Links(request)
+        more = len(rows) > filters.limit
+        return {
+            "count": count,
+            "next": _next_url(request, rows[filters.limit - 1].code) if more else None,
+            "results": [case_data(case, links=links, lang=lang) for case in rows[: filters.limit]],
+        }
+
+
+@router.get("/cases/{code}", response={200: CaseOut, 400: ErrorOut, 404: ErrorOut})
+def get_case(request, code: str, lang: str | None = None):
+    language = _language(request, lang)
+    with translation.override(language):
+        try:
+            case = selectors.case_get_public(code=code)
+        except Http404 as missing:
+            raise ApiError(404, "not_found", "No published case has this code.") from missing
+        return case_data(case, links=Links(request), lang=language)
+
+
+def api_error_response(request, error: ApiError) -> HttpResponse:
+    return JsonResponse(
+        {"error": error.code, "message": error.message, "detail": []}, status=error.status
+    )
