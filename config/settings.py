@@ -163,7 +163,16 @@ RETORNO_FALLBACKS = {
 RETORNO_DEFAULT_FALLBACK = ("es", "en")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Paths outside the language prefixes: never redirected to /<lang>/….
-LANGUAGE_NEUTRAL_PATHS = ["/api/", "/admin/", "/documents/", "/healthz", "/static/", "/media/"]
+LANGUAGE_NEUTRAL_PATHS = [
+    "/api/",
+    "/admin/",
+    "/documents/",
+    "/healthz",
+    "/static/",
+    "/media/",
+    "/sitemap",
+    "/robots.txt",
+]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/Mexico_City"

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
@@ -8,6 +9,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
 from core import views as core_views
+from core.sitemaps import PageSitemap
+from heritage.sitemaps import CaseSitemap, PieceSitemap
+
+SITEMAPS = {"pages": PageSitemap, "pieces": PieceSitemap, "cases": CaseSitemap}
 
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
@@ -18,6 +23,19 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
+    path("robots.txt", core_views.robots_txt, name="robots-txt"),
 ]
 
 if settings.DEBUG:

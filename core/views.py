@@ -48,3 +48,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
         status = {"database": "unavailable"}
         code = 503
     return JsonResponse(status, status=code)
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    sitemap = request.build_absolute_uri("/sitemap.xml")
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain")

@@ -1,0 +1,60 @@
+"""Sitemaps of public pieces and cases (restricted and unpublished records never appear)."""
+
+from django.utils import translation
+
+from core.sitemaps import LanguageSitemap
+from heritage.models import CatalogIndexPage, Piece, RecoveryCase
+from heritage.selectors import piece_public_q
+
+
+class CatalogSitemap(LanguageSitemap):
+    limit = 15000  # × 3 languages stays under the 50,000 URLs a sitemap file may hold
+
+    def __init__(self):
+        super().__init__()
+        self._bases: dict[str, str] = {}
+
+    def base(self, lang: str) -> str:
+        if lang not in self._bases:
+            page = CatalogIndexPage.objects.live().first()
+            with translation.override(lang):
+                self._bases[lang] = page.get_url() if page else ""
+        return self._bases[lang]
+
+
+class PieceSitemap(CatalogSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        if not CatalogIndexPage.objects.live().exists():
+            return Piece.objects.none()
+        return (
+            Piece.objects.filter(piece_public_q())
+            .only("catalog_number", "last_published_at")
+            .order_by("catalog_number")
+        )
+
+    def path_in_language(self, piece, lang: str) -> str:
+        return f"{self.base(lang)}{piece.catalog_number}/"
+
+    def lastmod(self, piece):
+        return piece.last_published_at
+
+
+class CaseSitemap(CatalogSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        if not CatalogIndexPage.objects.live().exists():
+            return RecoveryCase.objects.none()
+        return (
+            RecoveryCase.objects.filter(live=True)
+            .only("code", "last_published_at")
+            .order_by("code")
+        )
+
+    def path_in_language(self, case, lang: str) -> str:
+        return f"{self.base(lang)}cases/{case.code}/"
+
+    def lastmod(self, case):
+        return case.last_published_at
