@@ -6,6 +6,7 @@ from django.core.validators import FileExtensionValidator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -129,3 +130,26 @@ def export(request, file_format: str):
     response = HttpResponse(data, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="retorno-catalogo.{file_format}"'
     return response
+
+
+def missing_translations_report(request):
+    _require(request, "heritage.change_piece")
+    from django.conf import settings
+
+    from heritage.selectors import missing_translations
+
+    languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    lang = request.GET.get("lang") if request.GET.get("lang") in languages else languages[0]
+    rows = missing_translations(lang=lang)
+    if not can_see_restricted(request.user):
+        rows = [row for row in rows if not getattr(row["object"], "restricted", False)]
+    for row in rows:
+        row["edit_url"] = reverse(
+            f"wagtailsnippets_heritage_{row['model']._meta.model_name}:edit",
+            args=[row["object"].pk],
+        )
+    return TemplateResponse(
+        request,
+        "heritage/admin/missing_translations.html",
+        {"rows": rows, "lang": lang, "languages": languages},
+    )

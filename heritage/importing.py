@@ -332,14 +332,15 @@ class PieceImporter:
             if is_new:
                 piece = Piece(catalog_number=item.catalog_number, live=False)
             changed = self._apply_values(piece, item, is_new)
+            if not is_new and not changed:
+                self.report.unchanged += 1  # equal to a stored, valid piece: nothing to check
+                continue
             if not self._validate(piece, item):
                 continue
             if is_new:
                 to_create.append((piece, item))
-            elif changed:
-                to_update.append((piece, item, changed))
             else:
-                self.report.unchanged += 1
+                to_update.append((piece, item, changed))
         return to_create, to_update
 
     def _apply_values(self, piece: Piece, item: ParsedPiece, is_new: bool) -> list[str]:
@@ -360,11 +361,15 @@ class PieceImporter:
         return changed
 
     def _validate(self, piece: Piece, item: ParsedPiece) -> bool:
-        exclude = ["materials", "techniques", "latest_revision", "live_revision"]
-        for attribute in ("culture", "period", "object_type", "custodian"):
-            term = getattr(piece, attribute, None)
-            if term is not None and term.pk is None:
-                exclude.append(attribute)  # a term this import will create
+        # Vocabulary terms and cases were resolved against the catalog already; validating the
+        # foreign keys again would cost one query each per row.
+        exclude = [
+            "materials",
+            "techniques",
+            "latest_revision",
+            "live_revision",
+            *VOCABULARY_FIELDS,
+        ]
         try:
             piece.full_clean(exclude=exclude, validate_unique=False)
         except ValidationError as error:

@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet, Value
 from django.http import Http404
+from django.utils.translation import get_language
 
 from heritage.models import (
     Culture,
@@ -173,6 +175,29 @@ def case_pieces_public(*, case: RecoveryCase) -> QuerySet[Piece]:
     return piece_list_public().filter(case=case)
 
 
+FACETS_VERSION_KEY = "retorno:facets:version"
+
+
+def facets_invalidate(**_kwargs) -> None:
+    """Called on any change to what the public catalog holds (see heritage.apps)."""
+    try:
+        cache.incr(FACETS_VERSION_KEY)
+    except ValueError:
+        cache.set(FACETS_VERSION_KEY, 2, None)
+
+
+def facet_counts_public() -> dict[str, list[tuple]]:
+    """Facet counts over the whole public catalog, cached until the catalog changes."""
+    language = get_language()
+    version = cache.get_or_set(FACETS_VERSION_KEY, 1, None)
+    key = f"retorno:facets:{version}:{language}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = facet_counts(queryset=piece_list_public())
+        cache.set(key, counts, 60 * 60)
+    return counts
+
+
 def facet_counts(*, queryset: QuerySet[Piece]) -> dict[str, list[tuple]]:
     """Counts per vocabulary term over a public queryset: [(term, count), …] per facet."""
     specs = {
@@ -196,3 +221,21 @@ def facet_counts(*, queryset: QuerySet[Piece]) -> dict[str, list[tuple]]:
             ((term, counts[term.code]) for term in terms), key=lambda pair: (-pair[1], str(pair[0]))
         )
     return result
+
+
+def missing_translations(*, lang: str, fields: dict | None = None) -> list[dict]:
+    """Pieces and cases whose reader-facing text exists in Spanish but not in `lang`."""
+    from heritage.filters import MissingTranslationFilter
+
+    specs = fields or {
+        Piece: ("title", "description"),
+        RecoveryCase: ("title", "summary"),
+    }
+    rows = []
+    for model, names in specs.items():
+        queryset = MissingTranslationFilter(fields=names).filter(model.objects.all(), lang)
+        for obj in queryset.order_by("pk")[:500]:
+            missing = [name for name in names if not getattr(obj, f"{name}_{lang}", None)]
+            missing = [name for name in missing if getattr(obj, f"{name}_es", None)]
+            rows.append({"object": obj, "model": model, "missing": missing})
+    return rows

@@ -135,6 +135,29 @@ def _set_many_to_many(pieces_and_items, *, replace: bool) -> None:
         )
 
 
+def _point_to_latest_revisions(piece_ids: list[int]) -> None:
+    """Set latest_revision (and live_revision where live) to each piece's newest revision, in
+    one UPDATE per chunk instead of one per piece."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField, OuterRef, Subquery
+    from django.db.models.functions import Cast
+    from wagtail.models import Revision
+
+    content_type = ContentType.objects.get_for_model(Piece)
+    newest = Subquery(
+        Revision.objects.filter(
+            base_content_type=content_type,
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        )
+        .order_by("-pk")
+        .values("pk")[:1]
+    )
+    for start in range(0, len(piece_ids), 5000):
+        chunk = piece_ids[start : start + 5000]
+        Piece.objects.filter(pk__in=chunk).update(latest_revision=newest)
+        Piece.objects.filter(pk__in=chunk, live=True).update(live_revision=newest)
+
+
 def _apply_piece_plan(importer, to_create, to_update, *, user, publish_new: bool) -> None:
     """Write the planned rows: bulk inserts and updates, one revision and log entry each."""
     from django.utils import timezone
@@ -180,13 +203,7 @@ def _apply_piece_plan(importer, to_create, to_update, *, user, publish_new: bool
     revisions = Revision.objects.bulk_create(
         _revision_rows(new_pieces + updated, user, now), batch_size=500
     )
-    for piece, revision in zip(new_pieces + updated, revisions, strict=True):
-        piece.latest_revision = revision
-        if piece.live:
-            piece.live_revision = revision
-    Piece.objects.bulk_update(
-        new_pieces + updated, ["latest_revision", "live_revision"], batch_size=500
-    )
+    _point_to_latest_revisions([piece.pk for piece in new_pieces + updated])
     from wagtail.models import ModelLogEntry
 
     ModelLogEntry.objects.bulk_create(

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from wagtail import hooks
 
 from heritage import selectors
 from heritage.forms import CatalogFilterForm
@@ -15,7 +16,7 @@ def _base_context(request, page, **extra) -> dict:
 
 def catalog_index(request, *, page):
     public = selectors.piece_list_public()
-    facets = selectors.facet_counts(queryset=public)
+    facets = selectors.facet_counts_public()
     form = CatalogFilterForm(request.GET or None, facets=facets)
     filters = form.to_filters() if form.is_valid() else selectors.CatalogFilters()
     results = selectors.piece_filter(queryset=public, filters=filters).order_by("catalog_number")
@@ -63,6 +64,18 @@ def case_detail(request, *, page, code):
     )
 
 
+def piece_sections(request, piece) -> list[str]:
+    """HTML other apps add to a piece page (culture lists the programs that show it).
+
+    The catalog knows none of them: an app registers a `heritage_piece_sections` hook, a
+    callable (request, piece) returning safe HTML or an empty string."""
+    return [
+        html
+        for hook in hooks.get_hooks("heritage_piece_sections")
+        if (html := hook(request, piece))
+    ]
+
+
 def piece_detail(request, *, page, catalog_number):
     piece = selectors.piece_get_public(catalog_number=catalog_number)
     suffix = f"{piece.catalog_number}/"
@@ -74,6 +87,7 @@ def piece_detail(request, *, page, catalog_number):
             page,
             translated_object=piece,
             route_suffix=suffix,
+            extra_sections=piece_sections(request, piece),
             permalink=request.build_absolute_uri(page.get_url(request=request) + suffix),
             **selectors.piece_context(piece=piece),
         ),

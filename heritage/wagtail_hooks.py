@@ -53,6 +53,11 @@ def catalog_import_urls():
             admin_views.import_template,
             name="heritage_import_template",
         ),
+        path(
+            "reports/missing-translations/",
+            admin_views.missing_translations_report,
+            name="heritage_missing_translations",
+        ),
         re_path(
             r"^catalog-export/(?P<file_format>csv|xlsx|json)/$",
             admin_views.export,
@@ -70,4 +75,19 @@ class ImportMenuItem(MenuItem):
 def catalog_import_menu_item():
     return ImportMenuItem(
         _("Import and export"), reverse("heritage_import_start"), icon_name="upload", order=205
+    )
+
+
+class MissingTranslationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("heritage.change_piece")
+
+
+@hooks.register("register_reports_menu_item")
+def missing_translations_menu_item():
+    return MissingTranslationsMenuItem(
+        _("Missing translations"),
+        reverse("heritage_missing_translations"),
+        icon_name="doc-full",
+        order=700,
     )

@@ -170,3 +170,12 @@ def test_template_download_is_a_valid_import_file(client, curator):
     report = catalog_import(data=response.content, dry_run=True)
     assert report.ok, report.errors
     assert report.created == ["REP-2021-000431"]
+
+
+def test_missing_translations_report_lists_untranslated_records(client, curator):
+    make_piece("REP-A", title_en="Translated", description_es="", description_en="")
+    make_piece("REP-B", title_en="")
+    make_case("CASE-7", title_en="")
+    page = client.get(reverse("heritage_missing_translations") + "?lang=en").content.decode()
+    assert "REP-B" in page and "CASE-7" in page
+    assert "REP-A" not in page

@@ -248,3 +248,14 @@ def test_documented_sample_file_imports():
     report = catalog_import(data=sample.read_bytes(), filename=sample.name, dry_run=True)
     assert report.ok, report.errors
     assert len(report.created) == 2
+
+
+def test_generate_catalog_makes_illustrative_published_pieces_and_is_repeatable():
+    call_command("generate_catalog", "--pieces", "300", "--seed", "7", verbosity=0)
+    pieces = Piece.objects.filter(catalog_number__startswith="SYN-7-")
+    assert pieces.count() == 300
+    assert not pieces.filter(is_illustrative=False).exists()
+    assert pieces.filter(live=True, restricted=False).count() == 294  # every 50th is restricted
+    assert ProvenanceEvent.objects.filter(piece__in=pieces).count() == 900
+    call_command("generate_catalog", "--pieces", "300", "--seed", "7", verbosity=0)
+    assert pieces.count() == 300

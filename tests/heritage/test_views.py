@@ -188,3 +188,17 @@ def test_listing_queries_do_not_grow_with_the_number_of_pieces(
     with django_assert_max_num_queries(few):
         response = client.get("/es/catalogo/")
     assert len(html(response).select(".piece-card")) == 24
+
+
+def test_other_apps_add_sections_to_a_piece_page_through_a_hook(client, catalog):
+    from django.utils.html import format_html
+    from wagtail import hooks
+
+    make_piece("REP-2021-000800")
+
+    def programs_section(request, piece):
+        return format_html('<section class="from-hook">{}</section>', piece.catalog_number)
+
+    with hooks.register_temporarily("heritage_piece_sections", programs_section):
+        page = html(client.get("/es/catalogo/REP-2021-000800/"))
+    assert page.select_one(".from-hook").get_text() == "REP-2021-000800"

@@ -10,7 +10,7 @@ def progress_bar(stream):
     def draw(done: int, total: int) -> None:
         width = 30
         filled = int(width * done / total) if total else width
-        stream.write(f"\r  validating [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        stream.write(f"\r  [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
         if done == total:
             stream.write("\n")
         stream.flush()
