@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from heritage.bulk import blank_instance
 from heritage.choices import Authenticity
 from heritage.models import (
     Culture,
@@ -330,7 +331,7 @@ class PieceImporter:
                 continue
             is_new = piece is None
             if is_new:
-                piece = Piece(catalog_number=item.catalog_number, live=False)
+                piece = blank_instance(Piece, catalog_number=item.catalog_number, live=False)
             changed = self._apply_values(piece, item, is_new)
             if not is_new and not changed:
                 self.report.unchanged += 1  # equal to a stored, valid piece: nothing to check
@@ -363,13 +364,12 @@ class PieceImporter:
     def _validate(self, piece: Piece, item: ParsedPiece) -> bool:
         # Vocabulary terms and cases were resolved against the catalog already; validating the
         # foreign keys again would cost one query each per row.
+        # Fields the row does not set keep valid stored or default values: only the row's
+        # fields are checked, then the model's cross-field rules (clean()).
         exclude = [
-            "materials",
-            "techniques",
-            "latest_revision",
-            "live_revision",
-            *VOCABULARY_FIELDS,
+            name for name in ALL_FIELD_NAMES if name not in item.values and name != "catalog_number"
         ]
+        exclude += [*VOCABULARY_FIELDS, "materials", "techniques"]
         try:
             piece.full_clean(exclude=exclude, validate_unique=False)
         except ValidationError as error:
@@ -382,6 +382,7 @@ class PieceImporter:
 
 
 VOCABULARY_FIELDS = {"culture", "period", "object_type", "custodian", "case"}
+ALL_FIELD_NAMES = [field.name for field in Piece._meta.get_fields() if field.concrete]
 COLUMN_OF = {"case": "case_code"}
 
 

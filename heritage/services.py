@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from heritage import bulk
 from heritage.models import Piece, RecoveryCase
 from heritage.signals import visibility_changed
 
@@ -71,26 +72,28 @@ def _pick_sheet(sheets, name: str):
     return unnamed[0] if unnamed and name == "pieces" else None
 
 
-def _revision_rows(pieces, user, now):
+def _revision_rows(pieces, ids: list[int], user, now, *, new: int = 0):
+    """Revisions for the pieces; the first `new` are new pieces with no children yet."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Revision
 
     content_type = ContentType.objects.get_for_model(Piece)
     return [
         Revision(
+            pk=revision_id,
             content_type=content_type,
             base_content_type=content_type,
             object_id=str(piece.pk),
             created_at=now,
             user=user,
             object_str=str(piece)[:255],
-            content=piece.serializable_data(),
+            content=bulk.new_object_content(piece) if index < new else piece.serializable_data(),
         )
-        for piece in pieces
+        for index, (piece, revision_id) in enumerate(zip(pieces, ids, strict=True))
     ]
 
 
-def _log_rows(pieces_and_revisions, action: str, user, now):
+def _log_rows(pieces, action: str, user, now):
     import uuid
 
     from django.contrib.contenttypes.models import ContentType
@@ -99,6 +102,7 @@ def _log_rows(pieces_and_revisions, action: str, user, now):
     content_type = ContentType.objects.get_for_model(Piece)
     return [
         ModelLogEntry(
+            pk=entry_id,
             content_type=content_type,
             object_id=str(piece.pk),
             label=str(piece)[:255],
@@ -107,10 +111,12 @@ def _log_rows(pieces_and_revisions, action: str, user, now):
             timestamp=now,
             uuid=uuid.uuid4(),
             user=user,
-            revision=revision,
+            revision_id=piece.latest_revision_id,
             content_changed=True,
         )
-        for piece, revision in pieces_and_revisions
+        for piece, entry_id in zip(
+            pieces, bulk.allocate_ids(ModelLogEntry, len(pieces)), strict=True
+        )
     ]
 
 
@@ -124,48 +130,22 @@ def _set_many_to_many(pieces_and_items, *, replace: bool) -> None:
         rows = [(piece, terms) for piece, terms in rows if terms is not None]
         if replace and rows:
             through.objects.filter(piece_id__in=[piece.pk for piece, _ in rows]).delete()
-        through.objects.bulk_create(
-            [
-                through(piece_id=piece.pk, **{target: term.pk})
-                for piece, terms in rows
-                for term in terms
-            ],
-            batch_size=1000,
-            ignore_conflicts=True,
+        bulk.insert_links(
+            through,
+            [{"piece_id": piece.pk, target: term.pk} for piece, terms in rows for term in terms],
         )
-
-
-def _point_to_latest_revisions(piece_ids: list[int]) -> None:
-    """Set latest_revision (and live_revision where live) to each piece's newest revision, in
-    one UPDATE per chunk instead of one per piece."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import CharField, OuterRef, Subquery
-    from django.db.models.functions import Cast
-    from wagtail.models import Revision
-
-    content_type = ContentType.objects.get_for_model(Piece)
-    newest = Subquery(
-        Revision.objects.filter(
-            base_content_type=content_type,
-            object_id=Cast(OuterRef("pk"), output_field=CharField()),
-        )
-        .order_by("-pk")
-        .values("pk")[:1]
-    )
-    for start in range(0, len(piece_ids), 5000):
-        chunk = piece_ids[start : start + 5000]
-        Piece.objects.filter(pk__in=chunk).update(latest_revision=newest)
-        Piece.objects.filter(pk__in=chunk, live=True).update(live_revision=newest)
 
 
 def _apply_piece_plan(importer, to_create, to_update, *, user, publish_new: bool) -> None:
-    """Write the planned rows: bulk inserts and updates, one revision and log entry each."""
+    """Write the planned rows in bulk, each piece with a revision and a history entry."""
     from django.utils import timezone
+    from wagtail.models import ModelLogEntry, Revision
 
     for resolver in importer.resolvers.values():
         resolver.save_pending()
     now = timezone.now()
-    new_pieces = []
+    new_pieces = [piece for piece, _item in to_create]
+    updated = [piece for piece, _item, _changed in to_update]
     for piece, item in to_create:
         for attribute in ("culture", "period", "object_type", "custodian", "case"):
             if attribute in item.values:
@@ -174,48 +154,45 @@ def _apply_piece_plan(importer, to_create, to_update, *, user, publish_new: bool
         piece.has_unpublished_changes = not publish_new
         if publish_new:
             piece.first_published_at = piece.last_published_at = now
-        new_pieces.append(piece)
-    Piece.objects.bulk_create(new_pieces, batch_size=500)
-    _set_many_to_many(to_create, replace=False)
-
-    changed_fields: set[str] = set()
-    for piece, item, _changed in to_update:
-        changed_fields.update(item.values)
-        for attribute in ("culture", "period", "object_type", "custodian", "case"):
-            if attribute in item.values:
-                setattr(piece, attribute, item.values[attribute])
-    if to_update:
-        Piece.objects.bulk_update(
-            [piece for piece, _item, _changed in to_update], sorted(changed_fields), batch_size=500
-        )
-        _set_many_to_many([(piece, item) for piece, item, _c in to_update], replace=True)
-
-    # Revisions from the in-memory state: new pieces have no children yet, and their
-    # many-to-many values are the row's.
-    for piece, item in to_create:
+        # A revision's content holds the children and many-to-many values; for a new piece they
+        # are the row's, kept in memory rather than read back.
         piece.provenance_events = []
         piece.images = []
         piece.materials = item.materials or []
         piece.techniques = item.techniques or []
-    updated = [piece for piece, _item, _changed in to_update]
-    from wagtail.models import Revision
+    for piece, item, _changed in to_update:
+        for attribute in ("culture", "period", "object_type", "custodian", "case"):
+            if attribute in item.values:
+                setattr(piece, attribute, item.values[attribute])
+        for column in ("materials", "techniques"):
+            if getattr(item, column) is not None:
+                setattr(piece, column, getattr(item, column))
 
-    revisions = Revision.objects.bulk_create(
-        _revision_rows(new_pieces + updated, user, now), batch_size=500
-    )
-    _point_to_latest_revisions([piece.pk for piece in new_pieces + updated])
-    from wagtail.models import ModelLogEntry
-
-    ModelLogEntry.objects.bulk_create(
-        _log_rows(
-            zip(new_pieces, revisions[: len(new_pieces)], strict=True), "wagtail.create", user, now
-        )
-        + _log_rows(
-            zip(updated, revisions[len(new_pieces) :], strict=True), "wagtail.edit", user, now
-        ),
-        batch_size=500,
-    )
+    for piece, piece_id in zip(new_pieces, bulk.allocate_ids(Piece, len(new_pieces)), strict=True):
+        piece.pk = piece_id
     changed = new_pieces + updated
+    revisions = _revision_rows(
+        changed, bulk.allocate_ids(Revision, len(changed)), user, now, new=len(new_pieces)
+    )
+    for piece, revision in zip(changed, revisions, strict=True):
+        piece.latest_revision_id = revision.pk
+        if piece.live:
+            piece.live_revision_id = revision.pk
+
+    bulk.insert(Piece, new_pieces)
+    if updated:
+        fields = {"latest_revision", "live_revision"}
+        for _piece, item, _changed in to_update:
+            fields.update(item.values)
+        Piece.objects.bulk_update(updated, sorted(fields), batch_size=500)
+    bulk.insert(Revision, revisions)
+    _set_many_to_many(to_create, replace=False)
+    _set_many_to_many([(piece, item) for piece, item, _c in to_update], replace=True)
+    bulk.insert(
+        ModelLogEntry,
+        _log_rows(new_pieces, "wagtail.create", user, now)
+        + _log_rows(updated, "wagtail.edit", user, now),
+    )
     if changed:
         transaction.on_commit(lambda: visibility_changed.send(sender=Piece, instances=changed))
 

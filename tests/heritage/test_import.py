@@ -259,3 +259,38 @@ def test_generate_catalog_makes_illustrative_published_pieces_and_is_repeatable(
     assert ProvenanceEvent.objects.filter(piece__in=pieces).count() == 900
     call_command("generate_catalog", "--pieces", "300", "--seed", "7", verbosity=0)
     assert pieces.count() == 300
+
+
+def test_fast_revision_content_matches_wagtails(case):
+    from heritage.bulk import new_object_content
+    from heritage.models import Technique
+
+    piece = Piece(
+        pk=123456,
+        catalog_number="REP-FAST-1",
+        title_es="Vasija",
+        title_en="Vessel",
+        culture=Culture.objects.get(code="maya"),
+        case=case,
+        date_start=-300,
+        date_end=250,
+        height_cm="12.50",
+        restricted=True,
+    )
+    piece.provenance_events = []
+    piece.images = []
+    piece.materials = list(Material.objects.filter(code__in=["jade", "ceramica"]))
+    piece.techniques = list(Technique.objects.filter(code="tallado"))
+    assert new_object_content(piece) == piece.serializable_data()
+
+
+def test_blank_instances_equal_freshly_constructed_ones():
+    from heritage.bulk import blank_instance
+
+    made = Piece(catalog_number="REP-X", live=False)
+    copied = blank_instance(Piece, catalog_number="REP-X", live=False)
+    copied_again = blank_instance(Piece, catalog_number="REP-Y", live=False)
+    fields = [field.attname for field in Piece._meta.concrete_fields]
+    assert [getattr(copied, name) for name in fields] == [getattr(made, name) for name in fields]
+    assert copied._state is not copied_again._state and copied._state.adding
+    assert copied_again.catalog_number == "REP-Y" and copied.catalog_number == "REP-X"
