@@ -15,6 +15,7 @@ from django.utils import translation
 from ninja import Field, Query, Router, Schema
 
 from heritage import selectors
+from heritage.dates import years_out_of_order
 from heritage.linked_data import piece_linked_art
 from heritage.models import CatalogIndexPage, Piece, PieceImage, ProvenanceEvent, RecoveryCase
 
@@ -337,11 +338,7 @@ def case_data(case: RecoveryCase, *, links: Links, lang: str) -> dict:
 def list_pieces(request, filters: Query[PieceFilters]):
     lang = _language(request, filters.lang)
     with translation.override(lang):
-        if (
-            filters.year_from is not None
-            and filters.year_to is not None
-            and filters.year_from > filters.year_to
-        ):
+        if years_out_of_order(filters.year_from, filters.year_to):
             raise ApiError(400, "invalid_range", "year_from must not be after year_to.")
         queryset = selectors.piece_filter(
             queryset=selectors.piece_list_public(),

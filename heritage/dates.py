@@ -1,6 +1,14 @@
 """Signed years (-1200 = 1200 BCE) and how they read in the reader's language."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+YEAR_ORDER_ERROR = gettext_lazy("The end year cannot come before the start year.")
+
+
+def years_out_of_order(start: int | None, end: int | None) -> bool:
+    """True when both years are known and the range runs backwards."""
+    return start is not None and end is not None and start > end
 
 
 def year_label(year: int) -> str:

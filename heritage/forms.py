@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from heritage.dates import YEAR_ORDER_ERROR, years_out_of_order
 from heritage.selectors import CatalogFilters
 
 YEAR_HELP = _("Signed year: -500 is 500 BCE.")
@@ -32,9 +33,8 @@ class CatalogFilterForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("year_from"), cleaned.get("year_to")
-        if start is not None and end is not None and start > end:
-            self.add_error("year_to", _("The end year cannot come before the start year."))
+        if years_out_of_order(cleaned.get("year_from"), cleaned.get("year_to")):
+            self.add_error("year_to", YEAR_ORDER_ERROR)
         return cleaned
 
     def to_filters(self) -> CatalogFilters:

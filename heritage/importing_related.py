@@ -34,13 +34,8 @@ CASE_COLUMNS = [
     "notes_es",
     "notes_en",
 ]
-PROVENANCE_COLUMNS = [
-    "catalog_number",
-    "sequence",
-    "event_type",
-    "date_qualifier",
-    "year_start",
-    "year_end",
+# Free-text columns of a provenance event, copied as they are.
+EVENT_TEXT_COLUMNS = (
     "party_from",
     "party_to",
     "place",
@@ -51,6 +46,15 @@ PROVENANCE_COLUMNS = [
     "description_nah",
     "source_citation",
     "source_url",
+)
+PROVENANCE_COLUMNS = [
+    "catalog_number",
+    "sequence",
+    "event_type",
+    "date_qualifier",
+    "year_start",
+    "year_end",
+    *EVENT_TEXT_COLUMNS,
     "confidence",
 ]
 EVENT_FIELDS = [
@@ -172,18 +176,7 @@ def _event_from_cells(cells: dict) -> ProvenanceEvent:
         year_end=parse_int(cells.get("year_end", "")),
         confidence=_choice(Confidence, cells.get("confidence", ""), Confidence.MEDIUM),
     )
-    for column in (
-        "party_from",
-        "party_to",
-        "place",
-        "lot_number",
-        "sale_number",
-        "description_es",
-        "description_en",
-        "description_nah",
-        "source_citation",
-        "source_url",
-    ):
+    for column in EVENT_TEXT_COLUMNS:
         setattr(event, column, cells.get(column, ""))
     return event
 

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from core.i18n import translated_row, translated_sections
 from heritage.choices import Authenticity, ImageLicense
-from heritage.dates import year_range_label
+from heritage.dates import YEAR_ORDER_ERROR, year_range_label, years_out_of_order
 from heritage.models.cases import RecoveryCase
 from heritage.models.mixins import (
     EditorialMixin,
@@ -215,12 +215,8 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
     def clean(self):
         super().clean()
         errors = {}
-        if (
-            self.date_start is not None
-            and self.date_end is not None
-            and self.date_start > self.date_end
-        ):
-            errors["date_end"] = _("The end year cannot come before the start year.")
+        if years_out_of_order(self.date_start, self.date_end):
+            errors["date_end"] = YEAR_ORDER_ERROR
         if (self.find_lat is None) != (self.find_lon is None):
             errors["find_lon"] = _("Give both latitude and longitude, or neither.")
         if errors:

@@ -11,6 +11,7 @@ from wagtail.models import Orderable
 
 from core.i18n import translated_row
 from heritage.choices import Confidence, DateQualifier, ProvenanceEventType
+from heritage.dates import YEAR_ORDER_ERROR, years_out_of_order
 
 
 class ProvenanceEvent(Orderable):
@@ -65,14 +66,8 @@ class ProvenanceEvent(Orderable):
                 )
         elif self.year_start is None and self.year_end is None:
             raise ValidationError({"year_start": _("Give a year, or mark the date as unknown.")})
-        if (
-            self.year_start is not None
-            and self.year_end is not None
-            and self.year_start > self.year_end
-        ):
-            raise ValidationError(
-                {"year_end": _("The end year cannot come before the start year.")}
-            )
+        if years_out_of_order(self.year_start, self.year_end):
+            raise ValidationError({"year_end": YEAR_ORDER_ERROR})
 
     @property
     def earliest(self) -> int | None:

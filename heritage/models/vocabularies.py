@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import translated_row
+from heritage.dates import YEAR_ORDER_ERROR, years_out_of_order
 from heritage.validators import code_validator
 
 
@@ -62,14 +63,8 @@ class Period(VocabularyTerm):
 
     def clean(self):
         super().clean()
-        if (
-            self.start_year is not None
-            and self.end_year is not None
-            and self.start_year > self.end_year
-        ):
-            raise ValidationError(
-                {"end_year": _("The end year cannot come before the start year.")}
-            )
+        if years_out_of_order(self.start_year, self.end_year):
+            raise ValidationError({"end_year": YEAR_ORDER_ERROR})
 
 
 class Material(VocabularyTerm):
