@@ -28,7 +28,8 @@ class PieceViewSet(SnippetViewSet):
         Column("case", label=_("Recovery case")),
         Column("culture", label=_("Culture")),
         BooleanColumn("restricted", label=_("Restricted")),
-        "live",
+        BooleanColumn("live", label=_("Published")),
+        BooleanColumn("is_illustrative", label=_("Illustrative")),
     ]
     list_per_page = 50
     filterset_class = PieceFilterSet
@@ -54,7 +55,8 @@ class RecoveryCaseViewSet(SnippetViewSet):
         Column("method", label=_("Recovery method")),
         Column("country", label=_("Country")),
         Column("piece_count", label=_("Pieces")),
-        "live",
+        BooleanColumn("live", label=_("Published")),
+        BooleanColumn("is_illustrative", label=_("Illustrative")),
     ]
     filterset_class = RecoveryCaseFilterSet
     search_backend_name = None

@@ -148,7 +148,8 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
     workflow_states = workflow_states_relation("piece")
 
     panels = [
-        FieldRowPanel(["catalog_number", select("case")]),
+        FieldPanel("catalog_number"),
+        select("case"),
         translated_row("title", _("Title")),
         *translated_sections("description", _("Description")),
         translated_row("inscription", _("Inscription or marks")),
