@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lock messages lint format
+.PHONY: run test lock messages lint format search-server search-server-stop
 
 $(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x).")'
@@ -36,3 +36,10 @@ lint: $(VENV)/.installed
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format .
+
+## A real OpenSearch 2.19 node on 127.0.0.1:9200, from Maven Central (needs java and mvn)
+search-server:
+	bash tools/search_server.sh start
+
+search-server-stop:
+	bash tools/search_server.sh stop

@@ -179,3 +179,27 @@ def test_missing_translations_report_lists_untranslated_records(client, curator)
     page = client.get(reverse("heritage_missing_translations") + "?lang=en").content.decode()
     assert "REP-B" in page and "CASE-7" in page
     assert "REP-A" not in page
+
+
+def test_piece_history_compare_and_revert(client, curator):
+    piece = make_piece("REP-A", title_es="Primera versión")
+    first = piece.latest_revision
+    piece.title_es = "Segunda versión"
+    piece.save_revision(user=curator).publish(user=curator)
+    history = client.get(reverse("wagtailsnippets_heritage_piece:history", args=[piece.pk]))
+    assert history.status_code == 200
+    compare = client.get(
+        reverse(
+            "wagtailsnippets_heritage_piece:revisions_compare",
+            args=[piece.pk, first.pk, piece.latest_revision.pk],
+        )
+    )
+    assert compare.status_code == 200
+    body = compare.content.decode()
+    # A word diff: the old word struck out, the new one added.
+    assert "Primera" in body and "Segunda" in body
+    revert = client.get(
+        reverse("wagtailsnippets_heritage_piece:revisions_revert", args=[piece.pk, first.pk])
+    )
+    assert revert.status_code == 200
+    assert 'value="Primera versión"' in revert.content.decode()
