@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from heritage import selectors
@@ -34,6 +35,11 @@ def catalog_index(request, *, page):
             page_obj=page_obj,
             pieces=page_obj.object_list,
             query_without_page=query.urlencode(),
+            browse_facets=[
+                ("method", _("By recovery method")),
+                ("culture", _("By culture")),
+                ("period", _("By period")),
+            ],
         ),
     )
 

@@ -105,5 +105,8 @@ def split(value: str) -> list[str]:
 
 
 @register.filter
-def field(form, name: str):
-    return form[name]
+def field(container, name: str):
+    """form|field:"name" or dict|field:"key" — item lookup by a name held in a variable."""
+    if isinstance(container, dict):
+        return container.get(name)
+    return container[name]

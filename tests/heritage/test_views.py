@@ -202,3 +202,20 @@ def test_other_apps_add_sections_to_a_piece_page_through_a_hook(client, catalog)
     with hooks.register_temporarily("heritage_piece_sections", programs_section):
         page = html(client.get("/es/catalogo/REP-2021-000800/"))
     assert page.select_one(".from-hook").get_text() == "REP-2021-000800"
+
+
+def test_catalog_home_offers_browsing_by_method_culture_and_period(client, catalog):
+    case = make_case("CASE-1")
+    make_piece("REP-2021-000900", case=case)
+    page = html(client.get("/en/catalog/"))
+    links = {a.get_text(): a["href"] for a in page.select(".browse-list a")}
+    assert links["Seizure"] == "?method=seizure"
+    assert links["Maya"] == "?culture=maya"
+    assert links["Late Classic"] == "?period=clasico-tardio"
+    boxes = {box["value"] for box in page.select(".facet input[name=method]")}
+    assert boxes == {"seizure"}
+    filtered = html(client.get("/en/catalog/?method=seizure"))
+    assert filtered.select_one(".facet input[value=seizure]").has_attr("checked")
+    assert [n.get_text() for n in filtered.select(".piece-card .catalog-number")] == [
+        "REP-2021-000900"
+    ]
