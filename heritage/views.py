@@ -19,8 +19,12 @@ def catalog_index(request, *, page):
     public = selectors.piece_list_public()
     facets = selectors.facet_counts_public()
     form = CatalogFilterForm(request.GET or None, facets=facets)
-    filters = form.to_filters() if form.is_valid() else selectors.CatalogFilters()
-    results = selectors.piece_filter(queryset=public, filters=filters).order_by("catalog_number")
+    if form.is_bound and not form.is_valid():
+        results = public.none()  # the errors are shown; a list ignoring them would mislead
+    else:
+        filters = form.to_filters() if form.is_bound else selectors.CatalogFilters()
+        results = selectors.piece_filter(queryset=public, filters=filters)
+    results = results.order_by("catalog_number")
     page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
