@@ -41,6 +41,20 @@ if [ -z "$PG_URL" ]; then
   fi
 fi
 
+# --- Search: a live OpenSearch node from Maven Central (tools/search_server.sh) ----------------
+STARTED_SEARCH=""
+if [ -z "${TEST_OPENSEARCH_URL:-}" ]; then
+  if command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1; then
+    bash tools/search_server.sh status >/dev/null 2>&1 || STARTED_SEARCH=1
+    bash tools/search_server.sh start
+    export TEST_OPENSEARCH_URL="http://127.0.0.1:9200"
+  else
+    echo "== java or mvn missing: the live search tests will skip (CI fails them)"
+  fi
+fi
+cleanup() { if [ -n "$STARTED_SEARCH" ]; then bash tools/search_server.sh stop >/dev/null; fi; }
+trap cleanup EXIT
+
 echo "== ruff check"
 .venv/bin/ruff check .
 echo "== ruff format --check"

@@ -1,7 +1,8 @@
-"""Print which test runs happened (database, counts, browser tests) from pytest's JUnit files.
+"""Print which test runs happened (database, counts, browser and live search tests) from
+pytest's JUnit files.
 
 With --require, exit 1 unless both the SQLite and the PostgreSQL runs happened and the browser
-tests ran (not skipped) in each: what CI demands.
+and live search tests ran (not skipped) in each: what CI demands.
 """
 
 import sys
@@ -13,7 +14,15 @@ from defusedxml import ElementTree as ET
 def summarise(path: Path) -> dict:
     suite = ET.parse(path).getroot()
     suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
-    counts = {"passed": 0, "failed": 0, "skipped": 0, "browser_ran": 0, "browser_skipped": 0}
+    counts = {
+        "passed": 0,
+        "failed": 0,
+        "skipped": 0,
+        "browser_ran": 0,
+        "browser_skipped": 0,
+        "search_ran": 0,
+        "search_skipped": 0,
+    }
     for case in suite.iter("testcase"):
         outcome = "passed"
         if case.find("failure") is not None or case.find("error") is not None:
@@ -21,8 +30,11 @@ def summarise(path: Path) -> dict:
         elif case.find("skipped") is not None:
             outcome = "skipped"
         counts[outcome] += 1
-        if ".browser." in case.get("classname", "") + ".":
+        classname = case.get("classname", "") + "."
+        if ".browser." in classname:
             counts["browser_skipped" if outcome == "skipped" else "browser_ran"] += 1
+        if ".test_live_" in classname:
+            counts["search_skipped" if outcome == "skipped" else "search_ran"] += 1
     return counts
 
 
@@ -40,12 +52,18 @@ def main(argv: list[str]) -> int:
         c = summarise(path)
         print(
             f"{name}: {c['passed']} passed, {c['failed']} failed, {c['skipped']} skipped "
-            f"(browser tests: {c['browser_ran']} ran, {c['browser_skipped']} skipped)"
+            f"(browser tests: {c['browser_ran']} ran, {c['browser_skipped']} skipped; "
+            f"live search tests: {c['search_ran']} ran, {c['search_skipped']} skipped)"
         )
         if c["browser_ran"] == 0 or c["browser_skipped"] or c["failed"]:
             ok = False
+        if c["search_ran"] == 0 or c["search_skipped"]:
+            ok = False
     if require and not ok:
-        print("CI requires both databases, every browser test run and nothing failed.")
+        print(
+            "CI requires both databases, every browser and live search test run, "
+            "and nothing failed."
+        )
         return 1
     return 0
 

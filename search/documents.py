@@ -1,0 +1,89 @@
+"""The search index of pieces, defined with elasticsearch-dsl (every mapping is built here).
+
+Per-language analysis: Spanish and English stem and fold accents; Nahuatl folds accents without
+stemming. `fallback` holds the Spanish text of a piece so a reader of another language finds
+untranslated records. Facets store vocabulary codes; labels are resolved at render time in the
+reader's language. The date range is an integer_range of signed years, so a 500–700 search
+overlaps a piece dated 600–900 and BCE years work.
+"""
+
+from elasticsearch_dsl import (
+    Boolean,
+    Date,
+    Document,
+    Index,
+    Integer,
+    IntegerRange,
+    Keyword,
+    Text,
+    analyzer,
+    token_filter,
+    tokenizer,
+)
+
+FOLD = ["lowercase", "asciifolding"]
+spanish_stemmer = token_filter("retorno_es_stemmer", type="stemmer", language="light_spanish")
+english_stemmer = token_filter("retorno_en_stemmer", type="stemmer", language="english")
+english_possessive = token_filter(
+    "retorno_en_possessive", type="stemmer", language="possessive_english"
+)
+
+SPANISH = analyzer("retorno_es", tokenizer="standard", filter=[*FOLD, spanish_stemmer])
+ENGLISH = analyzer(
+    "retorno_en", tokenizer="standard", filter=[english_possessive, *FOLD, english_stemmer]
+)
+NAHUATL = analyzer("retorno_nah", tokenizer="standard", filter=FOLD)
+AUTOCOMPLETE = analyzer(
+    "retorno_autocomplete",
+    tokenizer=tokenizer(
+        "retorno_edge", type="edge_ngram", min_gram=2, max_gram=20, token_chars=["letter", "digit"]
+    ),  # fmt: skip
+    filter=FOLD,
+)
+AUTOCOMPLETE_SEARCH = analyzer("retorno_autocomplete_search", tokenizer="standard", filter=FOLD)
+
+LANGUAGE_ANALYZERS = {"es": SPANISH, "en": ENGLISH, "nah": NAHUATL}
+
+
+def _text(language: str, **extra) -> Text:
+    return Text(analyzer=LANGUAGE_ANALYZERS[language], **extra)
+
+
+def _autocomplete() -> dict:
+    return {
+        "autocomplete": Text(analyzer=AUTOCOMPLETE, search_analyzer=AUTOCOMPLETE_SEARCH),
+    }
+
+
+class PieceDocument(Document):
+    catalog_number = Keyword(fields=_autocomplete())
+    title_es = _text("es", fields=_autocomplete())
+    title_en = _text("en", fields=_autocomplete())
+    title_nah = _text("nah", fields=_autocomplete())
+    description_es = _text("es")
+    description_en = _text("en")
+    description_nah = _text("nah")
+    inscription_es = _text("es")
+    fallback = _text("es")
+    culture = Keyword()
+    period = Keyword()  # the piece's period and its broader ones
+    object_type = Keyword()
+    materials = Keyword()
+    techniques = Keyword()
+    method = Keyword()
+    country = Keyword()
+    custodian = Keyword()
+    case = Keyword()
+    dates = IntegerRange()
+    date_start = Integer()
+    date_end = Integer()
+    illustrative = Boolean()
+    published_at = Date()
+
+
+def piece_index(name: str) -> Index:
+    """The index definition (settings, analysis, mapping) under a concrete name."""
+    index = Index(name)
+    index.settings(number_of_shards=1, number_of_replicas=0)
+    index.document(PieceDocument)
+    return index

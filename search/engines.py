@@ -1,0 +1,237 @@
+"""Search engines behind one interface: OpenSearch, Elasticsearch 8, or the database.
+
+Every body sent (index definition, bulk actions, queries) is built by elasticsearch-dsl; the
+thin clients below only carry them to the server. The engine is chosen from settings on each
+call (ELASTICSEARCH_URL, OPENSEARCH_URL, else the database), so tests can point at a live node.
+"""
+
+import logging
+import time
+import uuid
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+
+from search.documents import piece_index
+from search.indexing import bulk_actions, searchable_pieces
+
+logger = logging.getLogger(__name__)
+
+
+class SearchUnavailable(Exception):
+    """The search server cannot be reached or refused the request."""
+
+
+class OpenSearchClient:
+    def __init__(self, url: str):
+        from opensearchpy import OpenSearch
+        from opensearchpy import exceptions as errors
+
+        self.client = OpenSearch(url, timeout=10, max_retries=1, retry_on_timeout=False)
+        self.not_found = errors.NotFoundError
+        self.unavailable = (errors.ConnectionError, errors.TransportError)
+
+    def create_index(self, name: str, body: dict) -> None:
+        self.client.indices.create(index=name, body=body)
+
+    def delete_index(self, name: str) -> None:
+        self.client.indices.delete(index=name, ignore=[404])
+
+    def alias_targets(self, alias: str) -> list[str]:
+        try:
+            return sorted(self.client.indices.get_alias(name=alias))
+        except self.not_found:
+            return []
+
+    def update_aliases(self, actions: list[dict]) -> None:
+        self.client.indices.update_aliases(body={"actions": actions})
+
+    def bulk(self, actions: Iterable[dict]) -> tuple[int, list]:
+        from opensearchpy import helpers
+
+        return helpers.bulk(self.client, actions, chunk_size=1000, raise_on_error=False)
+
+    def refresh(self, name: str) -> None:
+        self.client.indices.refresh(index=name)
+
+    def count(self, name: str) -> int:
+        return self.client.count(index=name)["count"]
+
+    def search(self, name: str, body: dict) -> dict:
+        return self.client.search(index=name, body=body)
+
+    def ids(self, name: str) -> set[int]:
+        from opensearchpy import helpers
+
+        return {
+            int(hit["_id"])
+            for hit in helpers.scan(self.client, index=name, query={"_source": False})
+        }
+
+    def indices(self, pattern: str) -> list[str]:
+        try:
+            return sorted(self.client.indices.get(index=pattern))
+        except self.not_found:
+            return []
+
+
+class ElasticsearchClient(OpenSearchClient):
+    def __init__(self, url: str):
+        import elastic_transport
+        from elasticsearch import Elasticsearch, NotFoundError
+
+        self.client = Elasticsearch(url, request_timeout=10, max_retries=1)
+        self.not_found = NotFoundError
+        self.unavailable = (elastic_transport.TransportError, ConnectionError)
+
+    def create_index(self, name: str, body: dict) -> None:
+        self.client.indices.create(index=name, **body)
+
+    def delete_index(self, name: str) -> None:
+        self.client.options(ignore_status=404).indices.delete(index=name)
+
+    def update_aliases(self, actions: list[dict]) -> None:
+        self.client.indices.update_aliases(actions=actions)
+
+    def bulk(self, actions: Iterable[dict]) -> tuple[int, list]:
+        from elasticsearch import helpers
+
+        return helpers.bulk(self.client, actions, chunk_size=1000, raise_on_error=False)
+
+    def search(self, name: str, body: dict) -> dict:
+        return self.client.search(index=name, **body).body
+
+    def ids(self, name: str) -> set[int]:
+        from elasticsearch import helpers
+
+        return {
+            int(hit["_id"])
+            for hit in helpers.scan(self.client, index=name, query={"_source": False})
+        }
+
+
+class DocumentEngine:
+    """An engine with its own index: a versioned index behind the alias `<prefix>-pieces`."""
+
+    def __init__(self, client: OpenSearchClient, prefix: str):
+        self.client = client
+        self.alias = f"{prefix}-pieces"
+
+    def _call(self, operation: Callable, *args):
+        try:
+            return operation(*args)
+        except self.client.unavailable as error:
+            raise SearchUnavailable(str(error)) from error
+
+    def _bulk(self, actions: Iterable[dict]) -> int:
+        """Send bulk actions; a delete of a document that is not there is not an error."""
+        done, errors = self._call(self.client.bulk, actions)
+        failures = [
+            error for error in errors if next(iter(error.values()), {}).get("status") != 404
+        ]
+        if failures:
+            raise SearchUnavailable(f"{len(failures)} bulk actions failed: {failures[:3]}")
+        return done
+
+    def _new_index(self) -> str:
+        name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        self._call(self.client.create_index, name, piece_index(name).to_dict())
+        return name
+
+    def ensure_index(self) -> None:
+        """An empty index behind the alias, if there is none yet."""
+        if not self._call(self.client.alias_targets, self.alias):
+            name = self._new_index()
+            self._call(self.client.update_aliases, [{"add": {"index": name, "alias": self.alias}}])
+
+    def sync(self, piece_ids: list[int]) -> dict:
+        """Index the public pieces among `piece_ids`; remove the others from the index."""
+        self.ensure_index()
+        public = list(searchable_pieces().filter(pk__in=piece_ids))
+        indexed = self._bulk(bulk_actions(public, self.alias))
+        gone = sorted(set(piece_ids) - {piece.pk for piece in public})
+        self._bulk({"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in gone)
+        return {"indexed": indexed, "removed": len(gone)}
+
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> dict:
+        """Fill a new index, then move the alias to it in one atomic step and drop the old."""
+        started = time.perf_counter()
+        name = self._new_index()
+        queryset = searchable_pieces()
+        total = queryset.count()
+        done = 0
+
+        def actions():
+            nonlocal done
+            for piece in queryset.iterator(chunk_size=2000):
+                yield from bulk_actions([piece], name)
+                done += 1
+                if progress and (done % 1000 == 0 or done == total):
+                    progress(done, total)
+
+        try:
+            self._bulk(actions())
+            self._call(self.client.refresh, name)
+        except Exception:
+            self.client.delete_index(name)
+            raise
+        old = self._call(self.client.alias_targets, self.alias)
+        self._call(
+            self.client.update_aliases,
+            [{"remove": {"index": index, "alias": self.alias}} for index in old]
+            + [{"add": {"index": name, "alias": self.alias}}],
+        )
+        for index in old:
+            self._call(self.client.delete_index, index)
+        return {
+            "index": name,
+            "documents": total,
+            "seconds": round(time.perf_counter() - started, 2),
+        }
+
+    def refresh(self) -> None:
+        self._call(self.client.refresh, self.alias)
+
+    def count(self) -> int:
+        if not self._call(self.client.alias_targets, self.alias):
+            return 0
+        self.refresh()  # count what was just written too
+        return self._call(self.client.count, self.alias)
+
+    def indexed_ids(self) -> set[int]:
+        if not self._call(self.client.alias_targets, self.alias):
+            return set()
+        self.refresh()
+        return self._call(self.client.ids, self.alias)
+
+    def drop(self) -> None:
+        """Remove every index of this prefix (tests and resets)."""
+        for index in self._call(self.client.indices, f"{self.alias}-*"):
+            self._call(self.client.delete_index, index)
+
+
+class DatabaseEngine:
+    """The embedded default: queries run on the catalog tables, so there is nothing to sync."""
+
+    alias = None
+
+    def sync(self, piece_ids: list[int]) -> dict:
+        return {"indexed": 0, "removed": 0}
+
+    def rebuild(self, progress=None) -> dict:
+        return {"index": None, "documents": searchable_pieces().count(), "seconds": 0}
+
+    def count(self) -> int:
+        return searchable_pieces().count()
+
+    def indexed_ids(self) -> set[int]:
+        return set(searchable_pieces().values_list("pk", flat=True))
+
+
+def get_engine():
+    prefix = settings.SEARCH_INDEX_PREFIX
+    if settings.ELASTICSEARCH_URL:
+        return DocumentEngine(ElasticsearchClient(settings.ELASTICSEARCH_URL), prefix)
+    if settings.OPENSEARCH_URL:
+        return DocumentEngine(OpenSearchClient(settings.OPENSEARCH_URL), prefix)
+    return DatabaseEngine()

@@ -1,0 +1,47 @@
+"""The index definition is pinned as exact JSON; documents carry public data only."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from search.documents import piece_index
+from search.indexing import piece_document
+from tests.utils import make_case, make_piece
+
+EXPECTED = Path(__file__).with_name("expected_piece_index.json")
+
+
+def test_piece_index_definition_is_exactly_the_pinned_json():
+    assert piece_index("pinned").to_dict() == json.loads(EXPECTED.read_text())
+
+
+@pytest.mark.django_db
+def test_piece_document_holds_codes_languages_and_the_signed_date_range():
+    case = make_case("CASE-1")
+    piece = make_piece(
+        "REP-1",
+        case=case,
+        title_es="Vasija de Teotihuacán",
+        title_en="",
+        description_es="Cerámica",
+        date_start=-300,
+        date_end=250,
+        find_site="Sitio oculto",
+        restriction_reason="nada",
+    )
+    document = piece_document(piece).to_dict(include_meta=True)
+    assert document["_id"] == piece.pk
+    source = document["_source"]
+    assert source["dates"] == {"gte": -300, "lte": 250}
+    assert source["period"] == ["clasico-tardio", "clasico"]  # with its broader period
+    assert (source["culture"], source["method"], source["country"], source["case"]) == (
+        "maya",
+        "seizure",
+        "us",
+        "CASE-1",
+    )
+    assert "title_en" not in source  # empty translations are not indexed as text
+    assert source["fallback"] == "Vasija de Teotihuacán Cerámica"
+    assert "Sitio oculto" not in json.dumps(source, ensure_ascii=False)
+    assert "nada" not in json.dumps(source, ensure_ascii=False)
