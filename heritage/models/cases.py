@@ -113,7 +113,15 @@ class RecoveryCase(EditorialMixin, index.Indexed, ClusterableModel):
         return "heritage/recovery_case.html"
 
     def get_preview_context(self, request, mode_name):
-        return {"case": self, "pieces": [], "is_preview": True}
+        from heritage.models.pages import CatalogIndexPage
+
+        return {
+            "case": self,
+            "pieces": [],
+            "page": CatalogIndexPage.objects.live().first(),
+            "translated_object": self,
+            "is_preview": True,
+        }
 
 
 class CaseAuthority(Orderable):
