@@ -187,4 +187,7 @@ def generate_catalog(
             created += len(chunk)
             if progress:
                 progress(min(start + batch - 1, pieces), pieces)
+    from heritage.selectors import facets_invalidate
+
+    facets_invalidate()  # bulk writes send no signals; search indices need search_rebuild
     return {"pieces": created, "cases": len(cases)}

@@ -23,3 +23,4 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 MEDIA_ROOT = _project.BASE_DIR / ".test-results" / "media"
+PRIVATE_MEDIA_ROOT = _project.BASE_DIR / ".test-results" / "private_media"

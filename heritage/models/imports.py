@@ -1,8 +1,22 @@
 """An import started from the admin: the uploaded file, its preview and its outcome."""
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files with no URL at all: asking for one is an error, so no template can link them."""
+
+    def url(self, name):
+        raise ValueError("private files have no URL")
+
+
+def private_storage() -> FileSystemStorage:
+    """Uploaded catalog files may hold restricted records and find-spots: they live outside
+    MEDIA_ROOT, where no web server or media URL reaches them."""
+    return PrivateStorage(location=settings.PRIVATE_MEDIA_ROOT)
 
 
 class ImportJob(models.Model):
@@ -14,7 +28,7 @@ class ImportJob(models.Model):
         APPLIED = "applied", _("Applied")
         FAILED = "failed", _("Failed")
 
-    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/", storage=private_storage)
     original_name = models.CharField(_("file name"), max_length=255)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -203,3 +203,21 @@ def test_piece_history_compare_and_revert(client, curator):
     )
     assert revert.status_code == 200
     assert 'value="Primera versión"' in revert.content.decode()
+
+
+def test_uploaded_import_files_are_kept_outside_the_public_media(client, curator, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from heritage.models import ImportJob
+
+    data = b"catalog_number,title_es,find_site\nREP-1,Vasija,Sitio secreto\n"
+    client.post(
+        reverse("heritage_import_start"),
+        {"file": SimpleUploadedFile("secreto.csv", data, content_type="text/csv")},
+    )
+    job = ImportJob.objects.get()
+    stored = job.file.path
+    assert stored.startswith(str(settings.PRIVATE_MEDIA_ROOT))
+    assert not stored.startswith(str(settings.MEDIA_ROOT))
+    with pytest.raises(ValueError):
+        _ = job.file.url  # no base URL: the file cannot be linked to
