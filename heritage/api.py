@@ -12,6 +12,7 @@ import re
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from heritage import selectors
@@ -186,7 +187,11 @@ def _language(request: HttpRequest, lang: str | None) -> str:
     codes = [code for code, _name in settings.LANGUAGES]
     if lang:
         if lang not in codes:
-            raise ApiError(400, "invalid_language", f"lang must be one of: {', '.join(codes)}")
+            raise ApiError(
+                400,
+                "invalid_language",
+                _("lang must be one of: %(codes)s.") % {"codes": ", ".join(codes)},
+            )
         return lang
     return translation.get_language_from_request(request)
 
@@ -202,7 +207,7 @@ def _decode_cursor(cursor: str) -> str:
     except (binascii.Error, UnicodeDecodeError, ValueError):
         value = ""
     if not IDENTIFIER.fullmatch(value):
-        raise ApiError(400, "invalid_cursor", "The cursor is not one this API gave.")
+        raise ApiError(400, "invalid_cursor", _("The cursor is not one this API gave."))
     return value
 
 
@@ -339,7 +344,7 @@ def list_pieces(request, filters: Query[PieceFilters]):
     lang = _language(request, filters.lang)
     with translation.override(lang):
         if years_out_of_order(filters.year_from, filters.year_to):
-            raise ApiError(400, "invalid_range", "year_from must not be after year_to.")
+            raise ApiError(400, "invalid_range", _("year_from must not be after year_to."))
         queryset = selectors.piece_filter(
             queryset=selectors.piece_list_public(),
             filters=selectors.CatalogFilters(
@@ -391,7 +396,7 @@ def get_piece(request, catalog_number: str, lang: str | None = None):
             piece = selectors.piece_get_public(catalog_number=catalog_number)
         except Http404 as missing:
             raise ApiError(
-                404, "not_found", "No public piece has this catalog number."
+                404, "not_found", _("No public piece has this catalog number.")
             ) from missing
         context = selectors.piece_context(piece=piece)
         links = Links(request)
@@ -465,7 +470,7 @@ def get_case(request, code: str, lang: str | None = None):
         try:
             case = selectors.case_get_public(code=code)
         except Http404 as missing:
-            raise ApiError(404, "not_found", "No published case has this code.") from missing
+            raise ApiError(404, "not_found", _("No published case has this code.")) from missing
         return case_data(case, links=Links(request), lang=language)
 
 

@@ -156,3 +156,10 @@ def test_list_queries_do_not_grow_with_page_size(client, catalog, django_assert_
         )
     with django_assert_max_num_queries(len(few)):
         assert len(client.get("/api/v1/pieces?limit=25").json()["results"]) == 25
+
+
+def test_api_errors_speak_the_language_asked(client, catalog):
+    response = client.get("/api/v1/pieces/NOPE?lang=es")
+    assert response.json()["message"] == "Ninguna pieza pública tiene este número de catálogo."
+    response = client.get("/api/v1/pieces?year_from=9&year_to=1", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.json()["message"] == "year_from must not be after year_to."
