@@ -91,3 +91,8 @@ def test_healthz_reports_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"database": "ok"}
+
+
+def test_manage_py_needs_no_variable_on_a_developer_checkout():
+    result = manage("check", env={})
+    assert result.returncode == 0, result.stderr
