@@ -190,10 +190,22 @@ class TermResolver:
             self._remember(term)
 
 
+def choice_keys(choice) -> set[str]:
+    """A choice's value and its label in every language, folded for matching."""
+    from django.conf import settings
+    from django.utils import translation
+
+    keys = {fold(choice.value)}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            keys.add(fold(str(choice.label)))
+    return keys
+
+
 def _authenticity(value: str) -> str:
     key = fold(value)
     for choice in Authenticity:
-        if key in {fold(choice.value), fold(str(choice.label))}:
+        if key in choice_keys(choice):
             return choice.value
     raise ValueError(
         _("Authenticity must be one of: %(choices)s.")

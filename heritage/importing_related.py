@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from heritage.choices import Confidence, DateQualifier, HolderType, LegalBasis, ProvenanceEventType
-from heritage.importing import ImportReport, TermResolver
+from heritage.importing import ImportReport, TermResolver, choice_keys
 from heritage.models import Country, Piece, ProvenanceEvent, RecoveryCase, RecoveryMethod
 from heritage.tabular import fold, parse_int
 
@@ -67,7 +67,7 @@ def _choice(choices, value: str, default=None) -> str:
         return default
     key = fold(value)
     for choice in choices:
-        if key in {fold(choice.value), fold(str(choice.label))}:
+        if key in choice_keys(choice):
             return choice.value
     raise ValueError(
         _("Use one of: %(choices)s.") % {"choices": ", ".join(c.value for c in choices)}

@@ -294,3 +294,13 @@ def test_blank_instances_equal_freshly_constructed_ones():
     assert [getattr(copied, name) for name in fields] == [getattr(made, name) for name in fields]
     assert copied._state is not copied_again._state and copied._state.adding
     assert copied_again.catalog_number == "REP-Y" and copied.catalog_number == "REP-X"
+
+
+def test_choice_labels_match_in_any_language_whatever_is_active(case):
+    from django.utils import translation
+
+    rows = [["REP-L-1", "Uno", "", "", "", "", "", "", "", "Under study", ""],
+            ["REP-L-2", "Dos", "", "", "", "", "", "", "", "réplica", ""]]  # fmt: skip
+    with translation.override("en"):
+        report = catalog_import(data=csv_bytes(rows), dry_run=True)
+    assert report.ok, report.errors
