@@ -192,6 +192,14 @@ class DocumentEngine:
     def refresh(self) -> None:
         self._call(self.client.refresh, self.alias)
 
+    def search(self, request):
+        """Answer the search contract (search.query) from the index."""
+        from search.query import build_search, parse_response
+
+        self.ensure_index()
+        body = build_search(request, self.alias).to_dict()
+        return parse_response(self._call(self.client.search, self.alias, body), request)
+
     def count(self) -> int:
         if not self._call(self.client.alias_targets, self.alias):
             return 0

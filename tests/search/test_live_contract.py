@@ -1,0 +1,98 @@
+"""The search contract answered live by OpenSearch: text, dates, facets, pagination."""
+
+import pytest
+from django.db import transaction
+
+from search.query import SearchRequest
+from tests.utils import make_case, make_piece
+
+
+@pytest.fixture
+def catalog_in_index(live_engine, django_capture_on_commit_callbacks, db):
+    seizure = make_case("CASE-S")
+    from heritage.models import Culture, RecoveryMethod
+
+    donation = make_case("CASE-D", method=RecoveryMethod.objects.get(code="donation"))
+    mexica = Culture.objects.get(code="mexica")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_piece(
+            "REP-001",
+            title_es="Vasija de Teotihuacán",
+            title_en="Teotihuacan vessel",
+            case=seizure,
+            date_start=600,
+            date_end=900,
+        )
+        make_piece(
+            "REP-002",
+            title_es="Vasijas gemelas",
+            title_en="Twin vessels",
+            case=donation,
+            culture=mexica,
+            date_start=1300,
+            date_end=1521,
+        )
+        make_piece(
+            "REP-003",
+            title_es="Figurilla olmeca",
+            title_en="Olmec figurine",
+            case=seizure,
+            date_start=-1200,
+            date_end=-900,
+        )
+        make_piece("REP-004", title_es="Vasija restringida", restricted=True, case=seizure)
+        make_piece("REP-005", title_es="Vasija en borrador", publish=False)
+    live_engine.refresh()
+    return live_engine  # fmt: skip
+
+
+def numbers(result) -> list[str]:
+    return [hit.catalog_number for hit in result.hits]
+
+
+def test_contract_text_accents_stemming_and_restricted(catalog_in_index):
+    engine = catalog_in_index
+    assert set(numbers(engine.search(SearchRequest(text="teotihuacan")))) == {"REP-001"}
+    assert set(numbers(engine.search(SearchRequest(text="vasija")))) == {"REP-001", "REP-002"}
+    assert set(numbers(engine.search(SearchRequest(text="vessel", language="en")))) == {
+        "REP-001",
+        "REP-002",
+    }
+    assert numbers(engine.search(SearchRequest(text="REP-003"))) == ["REP-003"]
+
+
+def test_contract_bce_overlap_and_highlights(catalog_in_index):
+    result = catalog_in_index.search(SearchRequest(date_from=-1000, date_to=-950))
+    assert numbers(result) == ["REP-003"]
+    highlighted = catalog_in_index.search(SearchRequest(text="figurilla"))
+    assert highlighted.hits[0].highlights["title_es"] == ["<mark>Figurilla</mark> olmeca"]
+
+
+def test_contract_facet_counts_honour_the_other_filters(catalog_in_index):
+    result = catalog_in_index.search(
+        SearchRequest(filters={"method": ("seizure",)}, sort="catalog_number")
+    )
+    assert numbers(result) == ["REP-001", "REP-003"]
+    # The method facet ignores its own filter (so one can widen it); the others apply it.
+    assert dict(result.facets["method"]) == {"seizure": 2, "donation": 1}
+    assert dict(result.facets["culture"]) == {"maya": 2}
+
+
+def test_contract_deep_pagination_has_no_gaps_or_duplicates(
+    live_engine, db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for number in range(1, 24):
+            make_piece(f"REP-{number:03d}", title_es="Vasija", date_start=number, date_end=number)
+    live_engine.refresh()
+    for sort in ("relevance", "date", "catalog_number"):
+        seen, cursor = [], None
+        while True:
+            result = live_engine.search(SearchRequest(text="vasija", sort=sort, page_size=5,
+                                                      cursor=cursor))  # fmt: skip
+            seen += numbers(result)
+            cursor = result.next_cursor
+            if cursor is None:
+                break
+        assert sorted(seen) == [f"REP-{n:03d}" for n in range(1, 24)], sort
+        assert result.total == 23
