@@ -18,7 +18,7 @@ from ninja import Field, Query, Router, Schema
 from heritage import selectors
 from heritage.dates import years_out_of_order
 from heritage.linked_data import piece_linked_art
-from heritage.models import CatalogIndexPage, Piece, PieceImage, ProvenanceEvent, RecoveryCase
+from heritage.models import Piece, PieceImage, ProvenanceEvent, RecoveryCase
 
 router = Router(tags=["catalog"])
 IDENTIFIER = re.compile(r"[A-Z0-9][A-Z0-9_.-]*")
@@ -222,7 +222,7 @@ class Links:
 
     def __init__(self, request: HttpRequest):
         self.request = request
-        page = CatalogIndexPage.objects.live().first()
+        page = selectors.catalog_page_public()
         self.base = page.get_url(request=request) if page else None
 
     def piece(self, catalog_number: str) -> str | None:

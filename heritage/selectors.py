@@ -22,6 +22,13 @@ from heritage.models import (
 )
 
 
+def catalog_page_public():
+    """The live catalog page, under which pieces and cases have their URLs (or None)."""
+    from heritage.models import CatalogIndexPage
+
+    return CatalogIndexPage.objects.live().first()
+
+
 def piece_public_q(prefix: str = "") -> Q:
     return Q(**{f"{prefix}live": True, f"{prefix}restricted": False})
 

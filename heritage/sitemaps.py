@@ -3,8 +3,8 @@
 from django.utils import translation
 
 from core.sitemaps import LanguageSitemap
-from heritage.models import CatalogIndexPage, Piece, RecoveryCase
-from heritage.selectors import piece_public_q
+from heritage.models import Piece, RecoveryCase
+from heritage.selectors import catalog_page_public, piece_public_q
 
 
 class CatalogSitemap(LanguageSitemap):
@@ -12,13 +12,13 @@ class CatalogSitemap(LanguageSitemap):
 
     def __init__(self):
         super().__init__()
+        self.page = catalog_page_public()
         self._bases: dict[str, str] = {}
 
     def base(self, lang: str) -> str:
         if lang not in self._bases:
-            page = CatalogIndexPage.objects.live().first()
             with translation.override(lang):
-                self._bases[lang] = page.get_url() if page else ""
+                self._bases[lang] = self.page.get_url() if self.page else ""
         return self._bases[lang]
 
 
@@ -26,7 +26,7 @@ class PieceSitemap(CatalogSitemap):
     changefreq = "monthly"
 
     def items(self):
-        if not CatalogIndexPage.objects.live().exists():
+        if self.page is None:
             return Piece.objects.none()
         return (
             Piece.objects.filter(piece_public_q())
@@ -45,7 +45,7 @@ class CaseSitemap(CatalogSitemap):
     changefreq = "monthly"
 
     def items(self):
-        if not CatalogIndexPage.objects.live().exists():
+        if self.page is None:
             return RecoveryCase.objects.none()
         return (
             RecoveryCase.objects.filter(live=True)

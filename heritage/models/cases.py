@@ -113,15 +113,7 @@ class RecoveryCase(EditorialMixin, index.Indexed, ClusterableModel):
         return "heritage/recovery_case.html"
 
     def get_preview_context(self, request, mode_name):
-        from heritage.models.pages import CatalogIndexPage
-
-        return {
-            "case": self,
-            "pieces": [],
-            "page": CatalogIndexPage.objects.live().first(),
-            "translated_object": self,
-            "is_preview": True,
-        }
+        return {"case": self, "pieces": [], **self.preview_base_context()}
 
 
 class CaseAuthority(Orderable):

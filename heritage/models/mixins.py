@@ -28,6 +28,12 @@ class EditorialMixin(
     class Meta:
         abstract = True
 
+    def preview_base_context(self) -> dict:
+        """What every catalog preview needs: the catalog page for links, the record itself."""
+        from heritage.selectors import catalog_page_public
+
+        return {"page": catalog_page_public(), "translated_object": self, "is_preview": True}
+
 
 def revisions_relation(query_name: str) -> GenericRelation:
     return GenericRelation(

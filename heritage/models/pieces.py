@@ -236,17 +236,11 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
         return "heritage/piece.html"
 
     def get_preview_context(self, request, mode_name):
-        from heritage.models.pages import CatalogIndexPage
         from heritage.selectors import piece_context
 
         # The preview shows the form's unsaved images and events, not the database's.
         self.is_preview_instance = True
-        return {
-            **piece_context(piece=self),
-            "page": CatalogIndexPage.objects.live().first(),
-            "translated_object": self,
-            "is_preview": True,
-        }
+        return {**piece_context(piece=self), **self.preview_base_context()}
 
 
 class PieceImage(Orderable):

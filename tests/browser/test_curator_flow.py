@@ -7,16 +7,10 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
 
 from heritage.models import Piece, RecoveryCase
+from tests.browser.helpers import PASSWORD, admin_log_in
 from tests.utils import build_catalog, build_catalog_roles, build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "a-long-test-password"
-
-
-@pytest.fixture
-def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "es-MX"}
 
 
 @pytest.fixture
@@ -36,14 +30,6 @@ def people():
     return users
 
 
-def log_in(page: Page, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page).to_have_url(f"{base_url}/admin/")
-
-
 def submit_for_moderation(page: Page, identifier: str) -> None:
     page.locator("footer [data-w-dropdown-target=toggle]").click()
     page.click("button[name=action-submit]")
@@ -52,7 +38,7 @@ def submit_for_moderation(page: Page, identifier: str) -> None:
 
 def test_case_and_piece_go_through_moderation_and_become_public(live_server, page: Page, people):
     base = live_server.url
-    log_in(page, base, "editora")
+    admin_log_in(page, base, "editora")
 
     page.goto(f"{base}/admin/snippets/heritage/recoverycase/add/")
     page.fill("#id_code", "CASE-2024-001")
@@ -80,7 +66,7 @@ def test_case_and_piece_go_through_moderation_and_become_public(live_server, pag
     assert page.context.request.get(f"{base}/es/catalogo/REP-2024-000001/").status == 404
 
     page.context.clear_cookies()
-    log_in(page, base, "moderador")
+    admin_log_in(page, base, "moderador")
     for obj in (RecoveryCase.objects.get(code="CASE-2024-001"), piece):
         model = obj._meta.model_name
         page.goto(f"{base}/admin/snippets/heritage/{model}/edit/{obj.pk}/")
@@ -107,7 +93,7 @@ def test_uploaded_csv_with_a_bad_row_shows_the_report_and_changes_nothing(
     settings.MEDIA_ROOT = tmp_path
     path = tmp_path / "piezas.csv"
     path.write_text("catalog_number,title_es,date_start,date_end\nREP-1,Vasija,900,600\n")
-    log_in(page, live_server.url, "editora")
+    admin_log_in(page, live_server.url, "editora")
     page.goto(f"{live_server.url}/admin/catalog-import/")
     page.set_input_files("input[type=file]", str(path))
     page.get_by_role("button", name="Revisar el archivo").click()

@@ -4,17 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
+from tests.browser.helpers import PASSWORD, admin_log_in
 from tests.utils import build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "a-long-editor-password"
-
-
-@pytest.fixture
-def browser_context_args(browser_context_args):
-    # A curator in Mexico: the browser asks for Spanish, so the admin speaks Spanish.
-    return {**browser_context_args, "locale": "es-MX"}
 
 
 @pytest.fixture
@@ -24,16 +17,8 @@ def editor_site():
     return home
 
 
-def log_in(page: Page, base_url: str) -> None:
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", "editora")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page).to_have_url(f"{base_url}/admin/")
-
-
 def test_editor_publishes_a_page_in_spanish_and_english(live_server, page: Page, editor_site):
-    log_in(page, live_server.url)
+    admin_log_in(page, live_server.url, "editora")
     page.goto(f"{live_server.url}/admin/pages/add/core/standardpage/{editor_site.pk}/")
 
     page.fill("#id_title_es", "Piezas que regresaron")
