@@ -6,12 +6,14 @@ from ninja.errors import HttpError, ValidationError
 
 from heritage.api import ApiError, api_error_response
 from heritage.api import router as heritage_router
+from search.api import router as search_router
 
 api = NinjaAPI(
     title="Retorno API",
     version="1",
     description=(
-        "Read-only access to the public catalog of repatriated pieces and recovery cases. "
+        "Read-only access to the public catalog of repatriated pieces and recovery cases, "
+        "and search over it (/search/pieces: text, facets with counts, signed-year ranges). "
         "Restricted and unpublished records, and hidden find-spots, are never returned. "
         "Errors are JSON: {error, message, detail}."
     ),
@@ -19,6 +21,7 @@ api = NinjaAPI(
     docs_url=None,  # the interactive docs load scripts from a CDN; the schema is at openapi.json
 )
 api.add_router("/", heritage_router)
+api.add_router("/", search_router)
 
 
 @api.exception_handler(ApiError)
@@ -29,7 +32,11 @@ def on_api_error(request, error: ApiError):
 @api.exception_handler(ValidationError)
 def on_invalid_parameters(request, error: ValidationError):
     detail = [
-        {"location": list(item.get("loc", [])), "message": item.get("msg", "")}
+        {
+            "parameter": str(list(item.get("loc", []))[-1]) if item.get("loc") else "",
+            "location": list(item.get("loc", [])),
+            "message": item.get("msg", ""),
+        }
         for item in error.errors
     ]
     return JsonResponse(

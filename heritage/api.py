@@ -26,9 +26,10 @@ MAX_LIMIT = 100
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str):
+    def __init__(self, status: int, code: str, message: str, detail: list[dict] | None = None):
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
+        self.detail = detail or []
 
 
 # --- schemas ----------------------------------------------------------------------------------
@@ -476,5 +477,6 @@ def get_case(request, code: str, lang: str | None = None):
 
 def api_error_response(request, error: ApiError) -> HttpResponse:
     return JsonResponse(
-        {"error": error.code, "message": error.message, "detail": []}, status=error.status
+        {"error": error.code, "message": error.message, "detail": error.detail},
+        status=error.status,
     )

@@ -64,6 +64,10 @@ class PieceDocument(Document):
     description_en = _text("en")
     description_nah = _text("nah")
     inscription_es = _text("es")
+    # the labels of the piece's vocabulary terms in each language ("olmeca", "Olmec")
+    terms_es = _text("es")
+    terms_en = _text("en")
+    terms_nah = _text("nah")
     fallback = _text("es")
     culture = Keyword()
     period = Keyword()  # the piece's period and its broader ones

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 
+from search.database import DatabaseEngine
 from search.documents import piece_index
 from search.indexing import bulk_actions, searchable_pieces
 
@@ -200,6 +201,14 @@ class DocumentEngine:
         body = build_search(request, self.alias).to_dict()
         return parse_response(self._call(self.client.search, self.alias, body), request)
 
+    def suggest(self, text: str, language: str, limit: int) -> list[int]:
+        from search.query import build_suggest
+
+        self.ensure_index()
+        body = build_suggest(text, language, self.alias, limit).to_dict()
+        response = self._call(self.client.search, self.alias, body)
+        return [int(hit["_id"]) for hit in response["hits"]["hits"]]
+
     def count(self) -> int:
         if not self._call(self.client.alias_targets, self.alias):
             return 0
@@ -218,24 +227,6 @@ class DocumentEngine:
             self._call(self.client.delete_index, index)
 
 
-class DatabaseEngine:
-    """The embedded default: queries run on the catalog tables, so there is nothing to sync."""
-
-    alias = None
-
-    def sync(self, piece_ids: list[int]) -> dict:
-        return {"indexed": 0, "removed": 0}
-
-    def rebuild(self, progress=None) -> dict:
-        return {"index": None, "documents": searchable_pieces().count(), "seconds": 0}
-
-    def count(self) -> int:
-        return searchable_pieces().count()
-
-    def indexed_ids(self) -> set[int]:
-        return set(searchable_pieces().values_list("pk", flat=True))
-
-
 def get_engine():
     prefix = settings.SEARCH_INDEX_PREFIX
     if settings.ELASTICSEARCH_URL:
@@ -243,3 +234,14 @@ def get_engine():
     if settings.OPENSEARCH_URL:
         return DocumentEngine(OpenSearchClient(settings.OPENSEARCH_URL), prefix)
     return DatabaseEngine()
+
+
+def maintained_engines() -> list:
+    """Every engine whose data must follow the catalog: the database's text table always (it
+    answers when the search server is down), then the search server's index if there is one."""
+    engine = get_engine()
+    return [engine] if isinstance(engine, DatabaseEngine) else [DatabaseEngine(), engine]
+
+
+def engine_label(engine) -> str:
+    return engine.alias or "database"

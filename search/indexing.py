@@ -5,13 +5,22 @@ from collections.abc import Iterable
 from heritage.models import Piece
 from heritage.selectors import piece_public_q
 from search.documents import PieceDocument
+from search.text import vocabulary_labels
 
 
 def searchable_pieces():
     """Published, unrestricted pieces with what their documents need, in fixed queries."""
     return (
         Piece.objects.filter(piece_public_q())
-        .select_related("culture", "period", "period__parent", "object_type", "custodian", "case")
+        .select_related(
+            "culture",
+            "period",
+            "period__parent",
+            "period__parent__parent",
+            "object_type",
+            "custodian",
+            "case",
+        )
         .select_related("case__method", "case__country")
         .prefetch_related("materials", "techniques")
         .order_by("pk")
@@ -37,6 +46,7 @@ def piece_document(piece: Piece) -> PieceDocument:
             for key, value in (("gte", piece.date_start), ("lte", piece.date_end))
             if value is not None
         }
+    labels = vocabulary_labels(piece)
     return PieceDocument(
         meta={"id": piece.pk},
         catalog_number=piece.catalog_number,
@@ -47,6 +57,9 @@ def piece_document(piece: Piece) -> PieceDocument:
         description_en=_text(piece.description_en),
         description_nah=_text(piece.description_nah),
         inscription_es=_text(piece.inscription_es),
+        terms_es=_text(labels["es"]),
+        terms_en=_text(labels["en"]),
+        terms_nah=_text(labels["nah"]),
         fallback=" ".join(filter(None, [piece.title_es, piece.description_es])) or None,
         culture=piece.culture.code if piece.culture_id else None,
         period=periods or None,

@@ -53,6 +53,7 @@ class SearchRequest:
     sort: str = "relevance"
     page_size: int = 20
     cursor: str | None = None
+    with_facets: bool = True  # exports page through results without counting facets
 
     def __post_init__(self):
         if self.language not in ("es", "en", "nah"):
@@ -98,9 +99,12 @@ def decode_cursor(cursor: str) -> list:
     return values
 
 
+CURSOR_TAG = "after"
+
+
 def _text_query(request: SearchRequest) -> Q:
     language = request.language
-    fields = [f"title_{language}^3", f"description_{language}", "fallback"]
+    fields = [f"title_{language}^3", f"description_{language}", f"terms_{language}", "fallback"]
     if language != "es":
         fields.append("title_es^2")  # untranslated titles are still found
     return Q(
@@ -137,7 +141,7 @@ def build_search(request: SearchRequest, index: str) -> Search:
         search = search.post_filter(
             Q("bool", filter=[_facet_filter(name, values) for name, values in active.items()])
         )
-    for name in FACETS:
+    for name in FACETS if request.with_facets else ():
         others = [_facet_filter(other, values) for other, values in active.items() if other != name]
         bucket = A("terms", field=FACET_FIELDS[name], size=FACET_SIZE)
         search.aggs.bucket(name, A("filter", Q("bool", filter=others))).bucket("terms", bucket)
@@ -152,11 +156,17 @@ def build_search(request: SearchRequest, index: str) -> Search:
         order = ["_score", {"catalog_number": "asc"}]
     search = search.sort(*order)
     if request.cursor:
-        search = search.extra(search_after=decode_cursor(request.cursor))
+        values = decode_cursor(request.cursor)
+        if values[0] != CURSOR_TAG or len(values) != len(order) + 1:
+            raise InvalidSearch("cursor", "not a cursor this search gave")
+        search = search.extra(search_after=values[1:])
     language = request.language
-    return search.source(["catalog_number"]).highlight(
-        f"title_{language}", f"description_{language}", "fallback",
-        pre_tags=["<mark>"], post_tags=["</mark>"], number_of_fragments=2, fragment_size=120,
+    # encoder=html: fragments come back escaped, with only our <mark> tags as markup.
+    return (
+        search.source(["catalog_number"])
+        .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
+        .highlight(f"title_{language}", f"description_{language}", "fallback",
+                   number_of_fragments=2, fragment_size=120)
     )  # fmt: skip
 
 
@@ -177,12 +187,27 @@ def parse_response(response: dict, request: SearchRequest) -> SearchResult:
             (bucket["key"], bucket["doc_count"])
             for bucket in response["aggregations"][name]["terms"]["buckets"]
         ]
-        for name in FACETS
+        for name in (FACETS if request.with_facets else ())
     }
-    next_cursor = encode_cursor(raw_hits[-1]["sort"]) if more else None
+    next_cursor = encode_cursor([CURSOR_TAG, *raw_hits[-1]["sort"]]) if more else None
     return SearchResult(
         total=response["hits"]["total"]["value"],
         hits=hits,
         facets=facets,
         next_cursor=next_cursor,
+    )
+
+
+def build_suggest(text: str, language: str, index: str, limit: int) -> Search:
+    """Autocomplete: every word typed is the start of a word of a title or catalog number."""
+    fields = [f"title_{language}.autocomplete", "catalog_number.autocomplete"]
+    if language != "es":
+        fields.append("title_es.autocomplete")
+    query = Q("multi_match", query=text, fields=fields, operator="and")
+    return (
+        Search(index=index)
+        .query(query)
+        .sort("_score", {"catalog_number": "asc"})
+        .source(False)
+        .extra(size=limit)
     )

@@ -1,20 +1,49 @@
-"""Index upkeep as background tasks: an engine outage never loses CMS data or blocks an editor."""
+"""Index upkeep as background tasks: an engine outage never loses CMS data or blocks an editor.
+
+The database engine's text table is kept on every sync, whatever engine answers searches, so
+the database can answer when the search server is down. A failed sync of the search server is
+retried later with a growing delay when the task backend can defer (the database backend with a
+worker in production); after the last attempt, or with a backend that cannot defer, it is
+logged and `manage.py search_reconcile` repairs the drift.
+"""
 
 import logging
+from datetime import timedelta
 
-from django_tasks import task
+from django.utils import timezone
+from django_tasks import default_task_backend, task
 
+from search.database import DatabaseEngine
 from search.engines import SearchUnavailable, get_engine
 
 logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 5
+RETRY_DELAYS = (30, 120, 600, 1800)  # seconds before attempts 2, 3, 4, 5
 
 
 @task()
-def sync_pieces(piece_ids: list[int]) -> dict:
+def sync_pieces(piece_ids: list[int], attempt: int = 1) -> dict:
     """Bring these pieces' documents in line with the catalog (index or remove)."""
+    result = DatabaseEngine().sync(piece_ids) if attempt == 1 else {}
+    engine = get_engine()
+    if isinstance(engine, DatabaseEngine):
+        return result
     try:
-        return get_engine().sync(piece_ids)
+        return engine.sync(piece_ids)
     except SearchUnavailable as error:
-        # The catalog is already saved; `manage.py search_reconcile` repairs the index later.
-        logger.warning("search index not updated for pieces %s: %s", piece_ids, error)
-        return {"indexed": 0, "removed": 0, "error": str(error)}
+        if attempt < MAX_ATTEMPTS and default_task_backend.supports_defer:
+            delay = RETRY_DELAYS[attempt - 1]
+            sync_pieces.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
+                piece_ids, attempt + 1
+            )
+            logger.warning(
+                "search index not updated for pieces %s (attempt %s, retry in %s s): %s",
+                piece_ids, attempt, delay, error,
+            )  # fmt: skip
+        else:
+            logger.error(
+                "search index not updated for pieces %s after %s attempts; "
+                "run manage.py search_reconcile: %s",
+                piece_ids, attempt, error,
+            )  # fmt: skip
+        return {"indexed": 0, "removed": 0, "error": str(error), "attempt": attempt}

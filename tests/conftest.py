@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 
-from tests.utils import build_site
+from tests.utils import build_catalog, build_site
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
 # live-server fixtures are still synchronous and safe here.
@@ -47,6 +47,11 @@ def default_language():
 @pytest.fixture
 def home(db):
     return build_site()
+
+
+@pytest.fixture
+def catalog(home):
+    return build_catalog(home)
 
 
 def pytest_report_header(config):

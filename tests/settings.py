@@ -24,3 +24,7 @@ STORAGES = {
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 MEDIA_ROOT = _project.BASE_DIR / ".test-results" / "media"
 PRIVATE_MEDIA_ROOT = _project.BASE_DIR / ".test-results" / "private_media"
+# The suite searches with the database engine; the live search fixtures point at a node
+# (TEST_OPENSEARCH_URL, ELASTICSEARCH_URL) under an index prefix of their own.
+ELASTICSEARCH_URL = ""
+OPENSEARCH_URL = ""

@@ -8,4 +8,5 @@ $PY manage.py migrate --noinput
 $PY manage.py update_translation_fields >/dev/null
 $PY manage.py load_demo
 $PY manage.py set_translation_url_paths >/dev/null
+$PY manage.py search_rebuild --verbosity 0
 $PY manage.py ensure_local_admin

@@ -20,6 +20,8 @@ def summarise(path: Path) -> dict:
         "skipped": 0,
         "browser_ran": 0,
         "browser_skipped": 0,
+        "es_ran": 0,
+        "es_skipped": 0,
         "search_ran": 0,
         "search_skipped": 0,
     }
@@ -31,9 +33,12 @@ def summarise(path: Path) -> dict:
             outcome = "skipped"
         counts[outcome] += 1
         classname = case.get("classname", "") + "."
+        name = case.get("name", "")
         if ".browser." in classname:
             counts["browser_skipped" if outcome == "skipped" else "browser_ran"] += 1
-        if ".test_live_" in classname:
+        if "[elasticsearch" in name:
+            counts["es_skipped" if outcome == "skipped" else "es_ran"] += 1
+        elif ".test_live_" in classname or "[opensearch" in name:
             counts["search_skipped" if outcome == "skipped" else "search_ran"] += 1
     return counts
 
@@ -53,7 +58,8 @@ def main(argv: list[str]) -> int:
         print(
             f"{name}: {c['passed']} passed, {c['failed']} failed, {c['skipped']} skipped "
             f"(browser tests: {c['browser_ran']} ran, {c['browser_skipped']} skipped; "
-            f"live search tests: {c['search_ran']} ran, {c['search_skipped']} skipped)"
+            f"live OpenSearch tests: {c['search_ran']} ran, {c['search_skipped']} skipped; "
+            f"live Elasticsearch 8 tests: {c['es_ran']} ran, {c['es_skipped']} skipped)"
         )
         if c["browser_ran"] == 0 or c["browser_skipped"] or c["failed"]:
             ok = False

@@ -5,23 +5,58 @@ import pytest
 
 from search.engines import get_engine
 
+ENGINES = ("database", "opensearch", "elasticsearch")
+
 
 def live_url() -> str:
     return os.environ.get("TEST_OPENSEARCH_URL", "")
 
 
+def _node_engine(settings, kind: str):
+    """The engine on a live node, under a prefix of its own; skips (or fails in CI) without
+    one."""
+    if kind == "opensearch":
+        url = live_url()
+        reason = "no live OpenSearch node: set TEST_OPENSEARCH_URL (make test starts one)"
+        if not url and os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI must run the live search tests: {reason}")
+    else:
+        url = os.environ.get("ELASTICSEARCH_URL", "")
+        reason = "no Elasticsearch 8 node: set ELASTICSEARCH_URL to run these against one"
+    if not url:
+        pytest.skip(reason)
+    settings.OPENSEARCH_URL = url if kind == "opensearch" else ""
+    settings.ELASTICSEARCH_URL = url if kind == "elasticsearch" else ""
+    settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:10]}"
+    return get_engine()
+
+
 @pytest.fixture
 def live_engine(settings):
-    """The search engine on a live OpenSearch node, under a prefix of its own."""
-    url = live_url()
-    if not url:
-        reason = "no live OpenSearch node: set TEST_OPENSEARCH_URL (make test starts one)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI must run the live search tests: {reason}")
-        pytest.skip(reason)
-    settings.OPENSEARCH_URL = url
-    settings.ELASTICSEARCH_URL = ""
-    settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:10]}"
-    engine = get_engine()
+    """The search engine on a live OpenSearch node."""
+    engine = _node_engine(settings, "opensearch")
     yield engine
     engine.drop()
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, settings, db):
+    """Each engine in turn: the contract is the same on all of them."""
+    if request.param == "database":
+        yield get_engine()
+        return
+    engine = _node_engine(settings, request.param)
+    yield engine
+    engine.drop()
+
+
+@pytest.fixture
+def published(django_capture_on_commit_callbacks):
+    """make_piece, then the commit hooks sync the search engines, as after a real request."""
+    from tests.utils import make_piece
+
+    def make(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return make_piece(*args, **kwargs)
+
+    return make

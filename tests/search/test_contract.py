@@ -1,14 +1,15 @@
-"""The search contract answered live by OpenSearch: text, dates, facets, pagination."""
+"""The search contract, the same cases on every engine: the database (always), a live
+OpenSearch node (make test and CI) and Elasticsearch 8 (when ELASTICSEARCH_URL is set)."""
 
 import pytest
 from django.db import transaction
 
-from search.query import SearchRequest
+from search.query import InvalidSearch, SearchRequest, encode_cursor
 from tests.utils import make_case, make_piece
 
 
 @pytest.fixture
-def catalog_in_index(live_engine, django_capture_on_commit_callbacks, db):
+def catalog_in_index(engine, django_capture_on_commit_callbacks):
     seizure = make_case("CASE-S")
     from heritage.models import Culture, RecoveryMethod
 
@@ -42,8 +43,8 @@ def catalog_in_index(live_engine, django_capture_on_commit_callbacks, db):
         )
         make_piece("REP-004", title_es="Vasija restringida", restricted=True, case=seizure)
         make_piece("REP-005", title_es="Vasija en borrador", publish=False)
-    live_engine.refresh()
-    return live_engine  # fmt: skip
+    engine.refresh()
+    return engine
 
 
 def numbers(result) -> list[str]:
@@ -54,6 +55,7 @@ def test_contract_text_accents_stemming_and_restricted(catalog_in_index):
     engine = catalog_in_index
     assert set(numbers(engine.search(SearchRequest(text="teotihuacan")))) == {"REP-001"}
     assert set(numbers(engine.search(SearchRequest(text="vasija")))) == {"REP-001", "REP-002"}
+    assert set(numbers(engine.search(SearchRequest(text="vasijas")))) == {"REP-001", "REP-002"}
     assert set(numbers(engine.search(SearchRequest(text="vessel", language="en")))) == {
         "REP-001",
         "REP-002",
@@ -79,16 +81,16 @@ def test_contract_facet_counts_honour_the_other_filters(catalog_in_index):
 
 
 def test_contract_deep_pagination_has_no_gaps_or_duplicates(
-    live_engine, db, django_capture_on_commit_callbacks
+    engine, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for number in range(1, 24):
             make_piece(f"REP-{number:03d}", title_es="Vasija", date_start=number, date_end=number)
-    live_engine.refresh()
+    engine.refresh()
     for sort in ("relevance", "date", "catalog_number"):
         seen, cursor = [], None
         while True:
-            result = live_engine.search(SearchRequest(text="vasija", sort=sort, page_size=5,
+            result = engine.search(SearchRequest(text="vasija", sort=sort, page_size=5,
                                                       cursor=cursor))  # fmt: skip
             seen += numbers(result)
             cursor = result.next_cursor
@@ -96,3 +98,25 @@ def test_contract_deep_pagination_has_no_gaps_or_duplicates(
                 break
         assert sorted(seen) == [f"REP-{n:03d}" for n in range(1, 24)], sort
         assert result.total == 23
+
+
+def test_contract_untranslated_records_and_vocabulary_labels(catalog_in_index):
+    engine = catalog_in_index
+    # A Nahuatl reader finds the Spanish text of untranslated pieces.
+    assert set(numbers(engine.search(SearchRequest(text="figurilla", language="nah")))) == {
+        "REP-003"
+    }
+    # Vocabulary labels are searchable in the reader's language.
+    assert numbers(engine.search(SearchRequest(text="mexica"))) == ["REP-002"]
+    assert numbers(engine.search(SearchRequest(text="zzzz-nothing"))) == []
+
+
+def test_contract_sorts_and_refuses_foreign_cursors(catalog_in_index):
+    engine = catalog_in_index
+    by_date = engine.search(SearchRequest(sort="date"))
+    assert numbers(by_date) == ["REP-003", "REP-001", "REP-002"]
+    latest = engine.search(SearchRequest(sort="-date"))
+    assert numbers(latest) == ["REP-002", "REP-001", "REP-003"]
+    with pytest.raises(InvalidSearch) as error:
+        engine.search(SearchRequest(cursor=encode_cursor(["elsewhere", 3])))
+    assert error.value.parameter == "cursor"

@@ -1,0 +1,356 @@
+"""The database engine: the search contract answered by the catalog's own database.
+
+Text matches come from the engine's text table (search.models.PieceText): generated tsvector
+columns with GIN indexes on PostgreSQL (`unaccent` + Snowball per language), an FTS5 table of
+Python-stemmed text on SQLite. Facets, dates and visibility are read from the catalog tables, so
+a stale text row can never show a piece that is no longer public.
+"""
+
+import time
+from collections import defaultdict
+from collections.abc import Callable
+
+from django.db import connection, transaction
+from django.db.models import Count, F, Q, QuerySet
+
+from heritage.models import Period, Piece
+from heritage.selectors import piece_public_q
+from search.indexing import searchable_pieces
+from search.models import PieceText
+from search.query import (
+    FACET_SIZE,
+    FACETS,
+    Hit,
+    InvalidSearch,
+    SearchRequest,
+    SearchResult,
+    decode_cursor,
+    encode_cursor,
+)
+from search.text import WORD, fold, highlight, normalized, piece_texts, terms
+
+CURSOR_TAG = "offset"
+FTS_TABLE = "search_piecetext_fts"
+FTS_COLUMNS = ("title_es", "body_es", "title_en", "body_en", "title_nah", "body_nah")
+CHUNK = 2000
+
+
+def _languages(language: str) -> list[str]:
+    """The reader's language, then Spanish: untranslated records are still found."""
+    return [language] if language == "es" else [language, "es"]
+
+
+def _fts_match(text: str, language: str) -> str | None:
+    clauses = []
+    for lang in _languages(language):
+        words = terms(text, lang)
+        if not words:
+            return None
+        quoted = " AND ".join('"' + word.replace('"', "") + '"' for word in words)
+        clauses.append(f"({{title_{lang} body_{lang}}} : ({quoted}))")
+    return " OR ".join(clauses)
+
+
+def _with_text(queryset: QuerySet, text: str, language: str, scored: bool) -> QuerySet:
+    """Only the pieces whose text matches; with `search_score` when `scored`."""
+    exact = text.strip().upper()
+    boost = "(CASE WHEN heritage_piece.catalog_number = %s THEN 100.0 ELSE 0.0 END)"
+    if connection.vendor == "postgresql":
+        languages = _languages(language)
+        matches = [
+            f"search_piecetext.vector_{lang} @@ plainto_tsquery('retorno_{lang}', %s)"
+            for lang in languages
+        ]
+        where = ["search_piecetext.piece_id = heritage_piece.id", f"({' OR '.join(matches)})"]
+        queryset = queryset.extra(
+            tables=["search_piecetext"], where=where, params=[text] * len(languages)
+        )
+        if scored:
+            ranks = " + ".join(
+                f"ts_rank(search_piecetext.vector_{lang}, plainto_tsquery('retorno_{lang}', %s))"
+                for lang in languages
+            )
+            queryset = queryset.extra(
+                select={"search_score": f"{boost} + {ranks}"},
+                select_params=[exact] + [text] * len(languages),
+            )
+        return queryset
+    match = _fts_match(text, language)
+    if match is None:
+        return queryset.none()
+    queryset = queryset.extra(
+        tables=[FTS_TABLE],
+        where=[f"{FTS_TABLE}.rowid = heritage_piece.id", f"{FTS_TABLE} MATCH %s"],
+        params=[match],
+    )
+    if scored:
+        weights = ", ".join(
+            "10.0" if column.startswith("title") else "1.0" for column in FTS_COLUMNS
+        )
+        queryset = queryset.extra(
+            select={"search_score": f"{boost} - bm25({FTS_TABLE}, {weights})"},
+            select_params=[exact],
+        )
+    return queryset
+
+
+def _prefix_match(queryset: QuerySet, text: str, language: str) -> QuerySet:
+    """Titles (and catalog numbers) with words starting as typed: autocomplete."""
+    words = [fold(word) for word in WORD.findall(text)]
+    if not words:
+        return queryset.none()
+    languages = _languages(language)
+    if connection.vendor == "postgresql":
+        prefixes = " & ".join(f"'{word}':*A" for word in words)
+        matches = " OR ".join(
+            f"search_piecetext.vector_{lang} @@ to_tsquery('simple', %s)" for lang in languages
+        )
+        return queryset.extra(
+            tables=["search_piecetext"],
+            where=["search_piecetext.piece_id = heritage_piece.id", f"({matches})"],
+            params=[prefixes] * len(languages),
+        )
+    prefixes = " AND ".join(f'"{word}"*' for word in words)
+    match = " OR ".join(f"({{title_{lang}}} : ({prefixes}))" for lang in languages)
+    return queryset.extra(
+        tables=[FTS_TABLE],
+        where=[f"{FTS_TABLE}.rowid = heritage_piece.id", f"{FTS_TABLE} MATCH %s"],
+        params=[match],
+    )
+
+
+class DatabaseEngine:
+    """The embedded default (and the fallback when the search server is unreachable)."""
+
+    alias = None
+
+    # ---- upkeep: the text table follows the catalog like an index would
+    def _write(self, pieces: list[Piece]) -> None:
+        rows = [PieceText(piece_id=piece.pk, **piece_texts(piece)) for piece in pieces]
+        PieceText.objects.bulk_create(rows, batch_size=500)
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(FTS_COLUMNS)}) "
+                    f"VALUES (%s, {', '.join(['%s'] * len(FTS_COLUMNS))})",
+                    [
+                        [row.pk]
+                        + [
+                            normalized(getattr(row, column), column.split("_")[1])
+                            for column in FTS_COLUMNS
+                        ]  # fmt: skip
+                        for row in rows
+                    ],
+                )
+
+    def _remove(self, piece_ids) -> None:
+        PieceText.objects.filter(piece_id__in=piece_ids).delete()
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [[pk] for pk in piece_ids]
+                )
+
+    def sync(self, piece_ids: list[int]) -> dict:
+        public = list(searchable_pieces().filter(pk__in=piece_ids))
+        with transaction.atomic():
+            self._remove(piece_ids)
+            self._write(public)
+        return {"indexed": len(public), "removed": len(set(piece_ids)) - len(public)}
+
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> dict:
+        started = time.perf_counter()
+        queryset = searchable_pieces()
+        total = queryset.count()
+        done = 0
+        with transaction.atomic():
+            PieceText.objects.all().delete()
+            if connection.vendor == "sqlite":
+                with connection.cursor() as cursor:
+                    cursor.execute(f"DELETE FROM {FTS_TABLE}")
+            batch = []
+            for piece in queryset.iterator(chunk_size=CHUNK):
+                batch.append(piece)
+                if len(batch) == CHUNK:
+                    self._write(batch)
+                    done += len(batch)
+                    batch = []
+                    if progress:
+                        progress(done, total)
+            self._write(batch)
+            done += len(batch)
+            if progress:
+                progress(done, total)
+        return {
+            "index": "database",
+            "documents": done,
+            "seconds": round(time.perf_counter() - started, 2),
+        }
+
+    def refresh(self) -> None:
+        """Written rows are visible at commit; nothing to refresh."""
+
+    def drop(self) -> None:
+        self._remove(list(PieceText.objects.values_list("piece_id", flat=True)))
+
+    def count(self) -> int:
+        return PieceText.objects.filter(piece__in=Piece.objects.filter(piece_public_q())).count()
+
+    def indexed_ids(self) -> set[int]:
+        return set(PieceText.objects.values_list("piece_id", flat=True))
+
+    # ---- the contract
+    def _periods_below(self) -> dict[str, set[str]]:
+        """Each period code → itself and every narrower period (the index stores ancestors)."""
+        parents = dict(Period.objects.values_list("code", "parent__code"))
+        below = defaultdict(set)
+        for code in parents:
+            ancestor = code
+            while ancestor is not None:
+                below[ancestor].add(code)
+                ancestor = parents.get(ancestor)
+        return below
+
+    def _facet_q(self, name: str, values: tuple[str, ...], periods) -> Q:
+        live_case = Q(case__live=True)
+        if name == "period":
+            codes = set().union(*(periods.get(value, {value}) for value in values))
+            return Q(period__code__in=codes)
+        if name in ("material", "technique"):
+            through = (Piece.materials if name == "material" else Piece.techniques).through
+            column = "material" if name == "material" else "technique"
+            ids = through.objects.filter(**{f"{column}__code__in": values}).values("piece_id")
+            return Q(pk__in=ids)
+        if name == "method":
+            return live_case & Q(case__method__code__in=values)
+        if name == "country":
+            return live_case & Q(case__country__code__in=values)
+        if name == "case":
+            return live_case & Q(case__code__in=values)
+        return Q(**{f"{name}__code__in": values})
+
+    def _base(self, request: SearchRequest, scored: bool) -> QuerySet:
+        queryset = Piece.objects.filter(piece_public_q())
+        if request.date_from is not None or request.date_to is not None:
+            queryset = queryset.exclude(date_start__isnull=True, date_end__isnull=True)
+            if request.date_to is not None:
+                queryset = queryset.filter(
+                    Q(date_start__isnull=True) | Q(date_start__lte=request.date_to)
+                )
+            if request.date_from is not None:
+                queryset = queryset.filter(
+                    Q(date_end__isnull=True) | Q(date_end__gte=request.date_from)
+                )
+        if request.text.strip():
+            queryset = _with_text(queryset, request.text, request.language, scored)
+        return queryset
+
+    def _facet_counts(self, queryset: QuerySet, name: str, periods) -> list[tuple[str, int]]:
+        queryset = queryset.order_by()
+        if name in ("material", "technique"):
+            # joined from the piece side: the text match (extra) names heritage_piece itself
+            path = "materials__code" if name == "material" else "techniques__code"
+            rows = (
+                queryset.filter(**{f"{path}__isnull": False})
+                .values_list(path)
+                .annotate(n=Count("pk", distinct=True))
+            )
+            counts = dict(rows)
+        else:
+            path = {
+                "method": "case__method__code",
+                "country": "case__country__code",
+                "case": "case__code",
+            }.get(name, f"{name}__code")
+            if name in ("method", "country", "case"):
+                queryset = queryset.filter(case__live=True)
+            rows = (
+                queryset.filter(**{f"{path}__isnull": False})
+                .values_list(path)
+                .annotate(n=Count("pk"))
+            )
+            counts = dict(rows)
+            if name == "period":
+                rolled = defaultdict(int)
+                for ancestor, codes in periods.items():
+                    total = sum(counts.get(code, 0) for code in codes)
+                    if total:
+                        rolled[ancestor] = total
+                counts = rolled
+        ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+        return ordered[:FACET_SIZE]
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        offset = 0
+        if request.cursor:
+            values = decode_cursor(request.cursor)
+            if len(values) != 2 or values[0] != CURSOR_TAG or not isinstance(values[1], int):
+                raise InvalidSearch("cursor", "not a cursor this search gave")
+            offset = max(0, values[1])
+        periods = self._periods_below()
+        active = {name: values for name, values in request.filters.items() if values}
+        facet_q = {name: self._facet_q(name, values, periods) for name, values in active.items()}
+
+        base = self._base(request, scored=False)
+        facets = {}
+        for name in FACETS if request.with_facets else ():
+            others = [q for other, q in facet_q.items() if other != name]
+            facets[name] = self._facet_counts(base.filter(*others), name, periods)
+
+        matching = self._base(request, scored=bool(request.text.strip()))
+        matching = matching.filter(*facet_q.values())
+        total = matching.count()
+        if request.sort == "date":
+            order = [F("date_start").asc(nulls_last=True), "catalog_number"]
+        elif request.sort == "-date":
+            order = [F("date_end").desc(nulls_last=True), "catalog_number"]
+        elif request.sort == "catalog_number":
+            order = ["catalog_number"]
+        elif request.text.strip():
+            order = ["-search_score", "catalog_number"]
+        else:
+            order = ["catalog_number"]
+        fields = ["pk", "catalog_number", "title_es", "description_es"]
+        if request.language != "es":
+            fields += [f"title_{request.language}", f"description_{request.language}"]
+        rows = list(
+            matching.order_by(*order).values(*fields)[offset : offset + request.page_size + 1]
+        )
+        more = len(rows) > request.page_size
+        rows = rows[: request.page_size]
+        hits = [
+            Hit(
+                piece_id=row["pk"],
+                catalog_number=row["catalog_number"],
+                highlights=self._highlights(row, request),
+            )
+            for row in rows
+        ]
+        return SearchResult(
+            total=total,
+            hits=hits,
+            facets=facets,
+            next_cursor=encode_cursor([CURSOR_TAG, offset + len(rows)]) if more else None,
+        )
+
+    def suggest(self, text: str, language: str, limit: int) -> list[int]:
+        """Ids of public pieces whose titles or catalog numbers start with the words typed."""
+        queryset = _prefix_match(Piece.objects.filter(piece_public_q()), text, language)
+        return list(queryset.order_by("catalog_number").values_list("pk", flat=True)[:limit])
+
+    def _highlights(self, row: dict, request: SearchRequest) -> dict[str, list[str]]:
+        if not request.text.strip():
+            return {}
+        language = request.language
+        found = {}
+        wanted = set(terms(request.text, language))
+        for name in (f"title_{language}", f"description_{language}"):
+            fragment = highlight(row.get(name) or "", wanted, language)
+            if fragment:
+                found[name] = [fragment]
+        if language != "es":
+            fallback = " ".join(filter(None, [row["title_es"], row["description_es"]]))
+            fragment = highlight(fallback, set(terms(request.text, "es")), "es")
+            if fragment:
+                found["fallback"] = [fragment]
+        return found

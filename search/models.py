@@ -1,0 +1,33 @@
+"""The database engine's own text table: one row per public piece, kept by the same sync as
+the Elasticsearch/OpenSearch index.
+
+The columns hold each language's text as written (title; description and vocabulary labels as
+the body). The search vectors live beside them in the database itself, created by migration:
+on PostgreSQL, generated `tsvector` columns per language (unaccent + the language's stemmer)
+with GIN indexes; on SQLite, an FTS5 table of the same text folded and stemmed in Python.
+"""
+
+from django.db import models
+
+from heritage.models import Piece
+
+LANGUAGES = ("es", "en", "nah")
+
+
+class PieceText(models.Model):
+    piece = models.OneToOneField(
+        Piece, primary_key=True, on_delete=models.CASCADE, related_name="+", db_constraint=True
+    )
+    title_es = models.TextField(default="", blank=True)
+    body_es = models.TextField(default="", blank=True)
+    title_en = models.TextField(default="", blank=True)
+    body_en = models.TextField(default="", blank=True)
+    title_nah = models.TextField(default="", blank=True)
+    body_nah = models.TextField(default="", blank=True)
+
+    class Meta:
+        verbose_name = "piece search text"
+        default_permissions = ()
+
+    def __str__(self):
+        return f"search text of piece {self.piece_id}"

@@ -1,0 +1,161 @@
+"""What the search page, the API and the exports share: requests from query parameters, the
+engine with its database fallback, pieces for hits, and facet labels in the reader's language.
+"""
+
+import logging
+from dataclasses import dataclass, replace
+
+from django.db.models import Case, IntegerField, Value, When
+from django.utils.translation import gettext as _
+
+from heritage.models import (
+    Country,
+    Culture,
+    Institution,
+    Material,
+    ObjectType,
+    Period,
+    Piece,
+    RecoveryCase,
+    RecoveryMethod,
+    Technique,
+)
+from heritage.selectors import piece_list_public
+from search.database import DatabaseEngine
+from search.engines import SearchUnavailable, get_engine
+from search.query import FACETS, MAX_PAGE_SIZE, InvalidSearch, SearchRequest, SearchResult
+
+logger = logging.getLogger(__name__)
+
+FACET_MODELS = {
+    "culture": Culture,
+    "period": Period,
+    "material": Material,
+    "technique": Technique,
+    "object_type": ObjectType,
+    "method": RecoveryMethod,
+    "country": Country,
+    "custodian": Institution,
+    "case": RecoveryCase,
+}
+YEAR_LIMITS = (-10000, 2100)
+SUGGEST_LIMIT = 8
+
+
+@dataclass
+class Outcome:
+    result: SearchResult
+    engine: str  # "database", "opensearch" or "elasticsearch"
+    fallback: bool = False  # the search server failed; the database answered
+
+
+def engine_name(engine) -> str:
+    if isinstance(engine, DatabaseEngine):
+        return "database"
+    return "elasticsearch" if type(engine.client).__name__.startswith("Elastic") else "opensearch"
+
+
+def _integer(params, name: str, low: int, high: int) -> int | None:
+    raw = (params.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InvalidSearch(name, _("%(name)s must be a whole number.") % {"name": name}) from None
+    if not low <= value <= high:
+        raise InvalidSearch(
+            name,
+            _("%(name)s must be between %(low)s and %(high)s.")
+            % {"name": name, "low": low, "high": high},
+        )
+    return value
+
+
+def request_from_params(params, language: str, *, default_page_size: int = 20) -> SearchRequest:
+    """A SearchRequest from GET parameters (the page and the API take the same ones).
+
+    Facet codes must exist (public cases only for `case`); an unknown one names its parameter.
+    """
+    filters = {}
+    for name in FACETS:
+        values = tuple(dict.fromkeys(v.strip() for v in params.getlist(name) if v.strip()))
+        if not values:
+            continue
+        model = FACET_MODELS[name]
+        known = model.objects.filter(code__in=values)
+        if model is RecoveryCase:
+            known = known.filter(live=True)
+        missing = set(values) - set(known.values_list("code", flat=True))
+        if missing:
+            raise InvalidSearch(
+                name,
+                _("Unknown %(facet)s code: %(codes)s.")
+                % {"facet": name, "codes": ", ".join(sorted(missing))},
+            )
+        filters[name] = values
+    page_size = _integer(params, "page_size", 1, MAX_PAGE_SIZE)
+    return SearchRequest(
+        text=(params.get("q") or "").strip()[:200],
+        language=language,
+        filters=filters,
+        date_from=_integer(params, "date_from", *YEAR_LIMITS),
+        date_to=_integer(params, "date_to", *YEAR_LIMITS),
+        sort=params.get("sort") or "relevance",
+        page_size=page_size or default_page_size,
+        cursor=params.get("cursor") or None,
+    )
+
+
+def search_pieces(request: SearchRequest) -> Outcome:
+    """Search with the configured engine; if its server fails, answer from the database."""
+    engine = get_engine()
+    try:
+        return Outcome(engine.search(request), engine_name(engine))
+    except SearchUnavailable as error:
+        logger.error("search server unreachable, answering from the database: %s", error)
+    # A cursor of the search server means nothing to the database: start from the top.
+    fallback = replace(request, cursor=None)
+    return Outcome(DatabaseEngine().search(fallback), "database", fallback=True)
+
+
+def suggest(text: str, language: str, limit: int = SUGGEST_LIMIT) -> list[Piece]:
+    """Public pieces for the words typed so far (titles and catalog numbers)."""
+    if len(text.strip()) < 2:
+        return []
+    engine = get_engine()
+    try:
+        ids = engine.suggest(text, language, limit)
+    except SearchUnavailable as error:
+        logger.error("search server unreachable, suggesting from the database: %s", error)
+        ids = DatabaseEngine().suggest(text, language, limit)
+    return pieces_in_order(ids)
+
+
+def pieces_in_order(ids: list[int]) -> list[Piece]:
+    """The public pieces among `ids`, in that order, for listing (fixed number of queries).
+
+    Checked again here: a document the index still holds for a piece that has just been
+    restricted or unpublished is never shown."""
+    if not ids:
+        return []
+    order = Case(
+        *[When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)],
+        output_field=IntegerField(),
+    )
+    return list(piece_list_public().filter(pk__in=ids).order_by(order))
+
+
+def facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[dict]]:
+    """Each facet's buckets as {code, label, count}, labels in the active language."""
+    labelled = {}
+    for name, buckets in facets.items():
+        codes = [code for code, _count in buckets]
+        model = FACET_MODELS[name]
+        terms = {term.code: str(term) for term in model.objects.filter(code__in=codes)}
+        labelled[name] = [
+            {"code": code, "label": terms.get(code, code), "count": count}
+            for code, count in buckets
+            if code in terms
+        ]
+    return labelled

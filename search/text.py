@@ -1,0 +1,103 @@
+"""Text as the engines see it: each language's text of a piece, folding and stemming in Python
+(for SQLite's FTS5, which has no Spanish stemmer), and highlighting for the database engine.
+
+Stemming follows Snowball, as PostgreSQL's `spanish_stem`/`english_stem` and the index's
+stemmers do: "vasijas" → "vasij", "vessels" → "vessel". Nahuatl is folded, never stemmed.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+from django.utils.html import escape
+
+WORD = re.compile(r"\w+", re.UNICODE)
+STEMMERS = {"es": "spanish", "en": "english"}
+FRAGMENT = 120
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Teotihuacán" → "teotihuacan"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=4)
+def _stemmer(language: str):
+    algorithm = STEMMERS.get(language)
+    return snowballstemmer.stemmer(algorithm) if algorithm else None
+
+
+def terms(text: str, language: str) -> list[str]:
+    """The searchable terms of a text in a language, in order."""
+    words = WORD.findall(fold(text or ""))
+    stemmer = _stemmer(language)
+    return stemmer.stemWords(words) if stemmer else words
+
+
+def normalized(text: str, language: str) -> str:
+    return " ".join(terms(text, language))
+
+
+def _vocabulary_labels(term, language: str) -> str:
+    if term is None:
+        return ""
+    return getattr(term, f"label_{language}", "") or term.label_es or ""
+
+
+def vocabulary_labels(piece) -> dict[str, str]:
+    """The labels of a piece's vocabulary terms per language (Spanish when untranslated), so
+    "olmeca" or "Olmec" finds Olmec pieces."""
+    terms_ = [piece.culture, piece.object_type, *piece.materials.all(), *piece.techniques.all()]
+    period = piece.period
+    while period is not None:
+        terms_.append(period)
+        period = period.parent
+    return {
+        language: " ".join(filter(None, (_vocabulary_labels(term, language) for term in terms_)))
+        for language in ("es", "en", "nah")
+    }
+
+
+def piece_texts(piece) -> dict[str, str]:
+    """title_<lang> and body_<lang> for each language: the reader's text of a piece (the body
+    is the description and the vocabulary labels)."""
+    labels_by_language = vocabulary_labels(piece)
+    texts = {}
+    for language in ("es", "en", "nah"):
+        labels = labels_by_language[language]
+        title = getattr(piece, f"title_{language}", "") or ""
+        description = getattr(piece, f"description_{language}", "") or ""
+        texts[f"title_{language}"] = f"{piece.catalog_number} {title}".strip()
+        texts[f"body_{language}"] = " ".join(filter(None, [description, labels]))
+    return texts
+
+
+def highlight(text: str, wanted: set[str], language: str) -> str | None:
+    """HTML-escaped text (a window of it when long) with the matching words in <mark>, or None
+    when no word matches."""
+    if not text or not wanted:
+        return None
+    stemmer = _stemmer(language)
+    spans = []
+    for match in WORD.finditer(text):
+        word = fold(match.group())
+        if (stemmer.stemWord(word) if stemmer else word) in wanted:
+            spans.append(match.span())
+    if not spans:
+        return None
+    start = 0
+    end = len(text)
+    if end > FRAGMENT:
+        start = max(0, spans[0][0] - FRAGMENT // 3)
+        end = min(len(text), start + FRAGMENT)
+        spans = [span for span in spans if span[1] <= end]
+    pieces, cursor = [], start
+    for left, right in spans:
+        pieces += [escape(text[cursor:left]), "<mark>", escape(text[left:right]), "</mark>"]
+        cursor = right
+    pieces.append(escape(text[cursor:end]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + "".join(pieces) + suffix
