@@ -216,6 +216,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "retorno")
+# Most pieces one export of search results holds (the page and the file say when capped).
+SEARCH_EXPORT_LIMIT = int(os.environ.get("SEARCH_EXPORT_LIMIT", "10000"))
 
 # --- Security ------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

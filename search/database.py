@@ -18,6 +18,7 @@ from heritage.selectors import piece_public_q
 from search.indexing import searchable_pieces
 from search.models import PieceText
 from search.query import (
+    CURSOR_ERROR,
     FACET_SIZE,
     FACETS,
     Hit,
@@ -285,7 +286,7 @@ class DatabaseEngine:
         if request.cursor:
             values = decode_cursor(request.cursor)
             if len(values) != 2 or values[0] != CURSOR_TAG or not isinstance(values[1], int):
-                raise InvalidSearch("cursor", "not a cursor this search gave")
+                raise InvalidSearch("cursor", CURSOR_ERROR)
             offset = max(0, values[1])
         periods = self._periods_below()
         active = {name: values for name, values in request.filters.items() if values}

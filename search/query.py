@@ -12,6 +12,8 @@ import binascii
 import json
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from elasticsearch_dsl import A, Q, Search
 
 from heritage.dates import years_out_of_order
@@ -32,6 +34,7 @@ FACET_FIELDS = {
 }
 SORTS = ("relevance", "date", "-date", "catalog_number")
 MAX_PAGE_SIZE = 100
+CURSOR_ERROR = gettext_lazy("This link to a further page is no longer valid; start again.")
 FACET_SIZE = 100
 
 
@@ -57,16 +60,21 @@ class SearchRequest:
 
     def __post_init__(self):
         if self.language not in ("es", "en", "nah"):
-            raise InvalidSearch("lang", f"unknown language: {self.language}")
+            raise InvalidSearch("lang", _("Unknown language: %(code)s.") % {"code": self.language})
         unknown = set(self.filters) - set(FACETS)
         if unknown:
-            raise InvalidSearch(sorted(unknown)[0], "unknown facet")
+            raise InvalidSearch(sorted(unknown)[0], _("There is no such filter."))
         if years_out_of_order(self.date_from, self.date_to):
-            raise InvalidSearch("date_from", "date_from must not be after date_to")
+            raise InvalidSearch("date_from", _("The start year cannot come after the end year."))
         if self.sort not in SORTS:
-            raise InvalidSearch("sort", f"sort must be one of: {', '.join(SORTS)}")
+            raise InvalidSearch(
+                "sort", _("Sort must be one of: %(sorts)s.") % {"sorts": ", ".join(SORTS)}
+            )
         if not 1 <= self.page_size <= MAX_PAGE_SIZE:
-            raise InvalidSearch("page_size", f"page_size must be between 1 and {MAX_PAGE_SIZE}")
+            raise InvalidSearch(
+                "page_size",
+                _("The page size must be between 1 and %(max)s.") % {"max": MAX_PAGE_SIZE},
+            )
 
 
 @dataclass
@@ -93,9 +101,9 @@ def decode_cursor(cursor: str) -> list:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.b64decode(padded, altchars=b"-_", validate=True))
     except (binascii.Error, ValueError, UnicodeDecodeError) as error:
-        raise InvalidSearch("cursor", "not a cursor this search gave") from error
+        raise InvalidSearch("cursor", CURSOR_ERROR) from error
     if not isinstance(values, list) or not values:
-        raise InvalidSearch("cursor", "not a cursor this search gave")
+        raise InvalidSearch("cursor", CURSOR_ERROR)
     return values
 
 
@@ -158,7 +166,7 @@ def build_search(request: SearchRequest, index: str) -> Search:
     if request.cursor:
         values = decode_cursor(request.cursor)
         if values[0] != CURSOR_TAG or len(values) != len(order) + 1:
-            raise InvalidSearch("cursor", "not a cursor this search gave")
+            raise InvalidSearch("cursor", CURSOR_ERROR)
         search = search.extra(search_after=values[1:])
     language = request.language
     # encoder=html: fragments come back escaped, with only our <mark> tags as markup.

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heritage.models import (
     Country,
@@ -37,6 +38,23 @@ FACET_MODELS = {
     "country": Country,
     "custodian": Institution,
     "case": RecoveryCase,
+}
+FACET_TITLES = {
+    "method": gettext_lazy("Recovery method"),
+    "culture": gettext_lazy("Culture"),
+    "period": gettext_lazy("Period"),
+    "object_type": gettext_lazy("Object type"),
+    "material": gettext_lazy("Material"),
+    "technique": gettext_lazy("Technique"),
+    "country": gettext_lazy("Country recovered from"),
+    "custodian": gettext_lazy("Custodian"),
+    "case": gettext_lazy("Recovery case"),
+}
+SORT_LABELS = {
+    "relevance": gettext_lazy("Relevance"),
+    "date": gettext_lazy("Oldest first"),
+    "-date": gettext_lazy("Newest first"),
+    "catalog_number": gettext_lazy("Catalog number"),
 }
 YEAR_LIMITS = (-10000, 2100)
 SUGGEST_LIMIT = 8
@@ -90,8 +108,8 @@ def request_from_params(params, language: str, *, default_page_size: int = 20) -
         if missing:
             raise InvalidSearch(
                 name,
-                _("Unknown %(facet)s code: %(codes)s.")
-                % {"facet": name, "codes": ", ".join(sorted(missing))},
+                _("Unknown code for “%(facet)s”: %(codes)s.")
+                % {"facet": FACET_TITLES[name], "codes": ", ".join(sorted(missing))},
             )
         filters[name] = values
     page_size = _integer(params, "page_size", 1, MAX_PAGE_SIZE)

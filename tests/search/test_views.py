@@ -1,0 +1,121 @@
+"""The researcher's search page and its exports, on the database engine; the fallback when the
+search server is unreachable (a real closed port, not a stand-in)."""
+
+import csv
+import io
+import json
+import logging
+
+import pytest
+
+from heritage.models import Culture
+from tests.utils import make_case
+
+pytestmark = pytest.mark.django_db
+PAGE = "/es/buscar/piezas/"
+
+
+@pytest.fixture
+def vessels(catalog, published):
+    case = make_case("CASE-1")
+    olmeca = Culture.objects.get(code="olmeca")
+    published("REP-1", title_es="Vasija de Teotihuacán", title_en="Teotihuacan vessel", case=case,
+              description_es="Vasija <b>trípode</b> con tapa.")  # fmt: skip
+    published("REP-2", title_es="Vasija olmeca", culture=olmeca, date_start=-1200, date_end=-900)
+    published("REP-3", title_es="Vasija restringida", restricted=True, find_site="Sitio secreto")
+    published("REP-4", title_es="Vasija en borrador", publish=False)
+
+
+def text(response) -> str:
+    return response.content.decode()
+
+
+def test_page_shows_hits_with_escaped_highlights_facets_and_exports(client, vessels):
+    response = client.get(PAGE, {"q": "vasijas"})
+    assert response.status_code == 200
+    html = text(response)
+    assert "2 piezas encontradas" in html
+    assert "<mark>Vasija</mark> de Teotihuacán" in html
+    # the piece's own markup is text, only the engine's <mark> is markup
+    assert "&lt;b&gt;trípode&lt;/b&gt;" in html
+    assert 'Olmeca <span class="count">(1)</span>' in html
+    assert "REP-3" not in html and "REP-4" not in html
+    assert 'href="/es/buscar/piezas/export.csv?q=vasijas"' in html
+
+
+def test_bce_years_and_facets_narrow_and_chips_remove_them(client, vessels):
+    response = client.get(
+        PAGE,
+        {
+            "date_from": "1000",
+            "date_from_era": "bce",
+            "date_to": "950",
+            "date_to_era": "bce",
+            "culture": "olmeca",
+        },  # fmt: skip
+    )
+    html = text(response)
+    assert "1 pieza encontrada" in html and "REP-2" in html and "REP-1" not in html
+    assert "Cultura: Olmeca" in html
+    assert 'value="bce" selected' in html
+
+
+def test_bad_input_says_which_field_in_the_readers_language(client, vessels):
+    response = client.get(PAGE, {"date_from": "900", "date_to": "100"})
+    assert response.status_code == 400
+    html = text(response)
+    assert 'id="err_date_from"' in html
+    assert "El año inicial no puede ser posterior al año final." in html
+    english = client.get("/en/search/pieces/", {"culture": "klingon"})
+    assert english.status_code == 400
+    assert "Unknown code for “Culture”: klingon." in text(english)
+    assert client.get(PAGE, {"date_from": "soon"}).status_code == 400
+
+
+def test_the_page_runs_a_constant_number_of_queries(client, catalog, published):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def measure(count: int) -> int:
+        for number in range(count):
+            published(f"REP-{count}-{number:03d}", title_es="Vasija")
+        client.get(PAGE, {"q": "vasija"})
+        with CaptureQueriesContext(connection) as queries:
+            client.get(PAGE, {"q": "vasija"})
+        return len(queries)
+
+    assert measure(2) == measure(25)
+
+
+def test_exports_stream_public_pieces_only_and_say_when_capped(client, vessels, settings):
+    response = client.get(f"{PAGE}export.csv", {"q": "vasija"})
+    assert response.status_code == 200 and response.streaming
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
+    assert sorted(row["catalog_number"] for row in rows) == ["REP-1", "REP-2"]
+    assert response["X-Export-Capped"] == "false"
+    settings.SEARCH_EXPORT_LIMIT = 1
+    capped = client.get(f"{PAGE}export.json", {"q": "vasija"})
+    payload = json.loads(b"".join(capped.streaming_content))
+    assert (payload["total"], payload["capped"], len(payload["pieces"])) == (2, True, 1)
+    assert "1" in payload["note"]
+    assert "first-1" in capped["Content-Disposition"]
+    everything = json.dumps(payload) + json.dumps(rows)
+    assert "Sitio secreto" not in everything and "REP-3" not in everything
+
+
+def test_search_falls_back_to_the_database_when_the_server_is_down(
+    client, vessels, settings, caplog
+):
+    settings.OPENSEARCH_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
+    with caplog.at_level(logging.ERROR, logger="search.service"):
+        response = client.get(PAGE, {"q": "vasija"})
+    assert response.status_code == 200
+    html = text(response)
+    assert "El servicio de búsqueda no responde" in html
+    assert "REP-1" in html
+    assert any("answering from the database" in record.message for record in caplog.records)
+    api = client.get("/api/v1/search/pieces", {"q": "vasija"}).json()
+    assert (api["fallback"], api["engine"], api["total"]) == (True, "database", 2)
+    assert client.get("/api/v1/search/suggest", {"q": "vasi"}).status_code == 200
