@@ -1,0 +1,64 @@
+"""Keeping the engines in line with the catalog: renamed vocabulary terms, retries of a failed
+sync with a growing delay, and the last attempt handing over to search_reconcile."""
+
+import logging
+
+import pytest
+from django.utils import timezone
+from django_tasks import default_task_backend
+
+from heritage.models import Culture
+from search.query import SearchRequest
+from search.tasks import MAX_ATTEMPTS, RETRY_DELAYS, sync_pieces
+
+pytestmark = pytest.mark.django_db
+
+
+def numbers(result) -> list[str]:
+    return [hit.catalog_number for hit in result.hits]
+
+
+def test_renaming_a_term_reindexes_the_pieces_that_use_it(
+    engine, published, django_capture_on_commit_callbacks
+):
+    olmeca = Culture.objects.get(code="olmeca")
+    published("REP-1", title_es="Cabeza colosal", culture=olmeca)
+    published("REP-2", title_es="Estela")
+    engine.refresh()
+    assert numbers(engine.search(SearchRequest(text="xochipilteca"))) == []
+    olmeca.label_es = "Olmeca xochipilteca"
+    with django_capture_on_commit_callbacks(execute=True):
+        olmeca.save()
+    engine.refresh()
+    assert numbers(engine.search(SearchRequest(text="xochipilteca"))) == ["REP-1"]
+
+
+@pytest.fixture
+def deferring_backend(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.OPENSEARCH_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
+    yield default_task_backend
+    default_task_backend.clear()
+
+
+def test_a_failed_sync_is_retried_later_with_a_growing_delay(published, deferring_backend, caplog):
+    piece = published("REP-1", title_es="Vasija")
+    deferring_backend.clear()
+    before = timezone.now()
+    sync_pieces.call([piece.pk])
+    retry = deferring_backend.results[-1]
+    assert retry.args == [[piece.pk], 2]
+    assert retry.task.run_after >= before + timezone.timedelta(seconds=RETRY_DELAYS[0])
+    sync_pieces.call([piece.pk], 2)
+    later = deferring_backend.results[-1]
+    assert later.task.run_after >= before + timezone.timedelta(seconds=RETRY_DELAYS[1])
+
+
+def test_the_last_attempt_logs_for_reconcile_and_stops(published, deferring_backend, caplog):
+    piece = published("REP-1", title_es="Vasija")
+    deferring_backend.clear()
+    with caplog.at_level(logging.ERROR, logger="search.tasks"):
+        result = sync_pieces.call([piece.pk], MAX_ATTEMPTS)
+    assert deferring_backend.results == []
+    assert result["attempt"] == MAX_ATTEMPTS
+    assert any("search_reconcile" in record.message for record in caplog.records)
