@@ -9,14 +9,14 @@ a stale text row can never show a piece that is no longer public.
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import Count, F, Q, QuerySet
 
 from heritage.models import Period, Piece
 from heritage.selectors import piece_public_q
-from search.indexing import searchable_pieces
-from search.models import PieceText
+from search.models import ContentText, PieceText
 from search.query import (
     CURSOR_ERROR,
     FACET_SIZE,
@@ -28,10 +28,9 @@ from search.query import (
     decode_cursor,
     encode_cursor,
 )
-from search.text import WORD, fold, highlight, normalized, piece_texts, terms
+from search.text import WORD, fold, highlight, normalized, terms
 
 CURSOR_TAG = "offset"
-FTS_TABLE = "search_piecetext_fts"
 FTS_COLUMNS = ("title_es", "body_es", "title_en", "body_en", "title_nah", "body_nah")
 CHUNK = 2000
 
@@ -52,36 +51,66 @@ def _fts_match(text: str, language: str) -> str | None:
     return " OR ".join(clauses)
 
 
-def _with_text(queryset: QuerySet, text: str, language: str, scored: bool) -> QuerySet:
-    """Only the pieces whose text matches; with `search_score` when `scored`."""
-    exact = text.strip().upper()
-    boost = "(CASE WHEN heritage_piece.catalog_number = %s THEN 100.0 ELSE 0.0 END)"
+@dataclass(frozen=True)
+class TextTable:
+    """A text table, its FTS5 twin on SQLite, and how a query reaches them."""
+
+    table: str
+    fts: str
+    join: str | None  # SQL joining the searched table to the text table (None: it is the same)
+    fts_key: str  # what the FTS5 rowid equals
+
+
+PIECE_TEXT = TextTable(
+    "search_piecetext",
+    "search_piecetext_fts",
+    "search_piecetext.piece_id = heritage_piece.id",
+    "heritage_piece.id",
+)
+CONTENT_TEXT = TextTable(
+    "search_contenttext", "search_contenttext_fts", None, "search_contenttext.id"
+)
+# Pieces: an exact catalog number comes first.
+CATALOG_NUMBER_BOOST = "(CASE WHEN heritage_piece.catalog_number = %s THEN 100.0 ELSE 0.0 END)"
+
+
+def _with_text(
+    queryset: QuerySet,
+    text: str,
+    language: str,
+    scored: bool,
+    table: TextTable = PIECE_TEXT,
+    boost: tuple[str, list] | None = None,
+) -> QuerySet:
+    """Only the rows whose text matches; with `search_score` (higher is better) when `scored`."""
+    boost_sql, boost_params = boost if boost else ("0.0", [])
     if connection.vendor == "postgresql":
         languages = _languages(language)
         matches = [
-            f"search_piecetext.vector_{lang} @@ plainto_tsquery('retorno_{lang}', %s)"
+            f"{table.table}.vector_{lang} @@ plainto_tsquery('retorno_{lang}', %s)"
             for lang in languages
         ]
-        where = ["search_piecetext.piece_id = heritage_piece.id", f"({' OR '.join(matches)})"]
         queryset = queryset.extra(
-            tables=["search_piecetext"], where=where, params=[text] * len(languages)
+            tables=[table.table] if table.join else [],
+            where=[*([table.join] if table.join else []), f"({' OR '.join(matches)})"],
+            params=[text] * len(languages),
         )
         if scored:
             ranks = " + ".join(
-                f"ts_rank(search_piecetext.vector_{lang}, plainto_tsquery('retorno_{lang}', %s))"
+                f"ts_rank({table.table}.vector_{lang}, plainto_tsquery('retorno_{lang}', %s))"
                 for lang in languages
             )
             queryset = queryset.extra(
-                select={"search_score": f"{boost} + {ranks}"},
-                select_params=[exact] + [text] * len(languages),
+                select={"search_score": f"{boost_sql} + {ranks}"},
+                select_params=[*boost_params, *([text] * len(languages))],
             )
         return queryset
     match = _fts_match(text, language)
     if match is None:
         return queryset.none()
     queryset = queryset.extra(
-        tables=[FTS_TABLE],
-        where=[f"{FTS_TABLE}.rowid = heritage_piece.id", f"{FTS_TABLE} MATCH %s"],
+        tables=[table.fts],
+        where=[f"{table.fts}.rowid = {table.fts_key}", f"{table.fts} MATCH %s"],
         params=[match],
     )
     if scored:
@@ -89,13 +118,15 @@ def _with_text(queryset: QuerySet, text: str, language: str, scored: bool) -> Qu
             "10.0" if column.startswith("title") else "1.0" for column in FTS_COLUMNS
         )
         queryset = queryset.extra(
-            select={"search_score": f"{boost} - bm25({FTS_TABLE}, {weights})"},
-            select_params=[exact],
+            select={"search_score": f"{boost_sql} - bm25({table.fts}, {weights})"},
+            select_params=boost_params,
         )
     return queryset
 
 
-def _prefix_match(queryset: QuerySet, text: str, language: str) -> QuerySet:
+def _prefix_match(
+    queryset: QuerySet, text: str, language: str, table: TextTable = PIECE_TEXT
+) -> QuerySet:
     """Titles (and catalog numbers) with words starting as typed: autocomplete."""
     words = [fold(word) for word in WORD.findall(text)]
     if not words:
@@ -104,74 +135,107 @@ def _prefix_match(queryset: QuerySet, text: str, language: str) -> QuerySet:
     if connection.vendor == "postgresql":
         prefixes = " & ".join(f"'{word}':*A" for word in words)
         matches = " OR ".join(
-            f"search_piecetext.vector_{lang} @@ to_tsquery('simple', %s)" for lang in languages
+            f"{table.table}.vector_{lang} @@ to_tsquery('simple', %s)" for lang in languages
         )
         return queryset.extra(
-            tables=["search_piecetext"],
-            where=["search_piecetext.piece_id = heritage_piece.id", f"({matches})"],
+            tables=[table.table] if table.join else [],
+            where=[*([table.join] if table.join else []), f"({matches})"],
             params=[prefixes] * len(languages),
         )
     prefixes = " AND ".join(f'"{word}"*' for word in words)
     match = " OR ".join(f"({{title_{lang}}} : ({prefixes}))" for lang in languages)
     return queryset.extra(
-        tables=[FTS_TABLE],
-        where=[f"{FTS_TABLE}.rowid = heritage_piece.id", f"{FTS_TABLE} MATCH %s"],
+        tables=[table.fts],
+        where=[f"{table.fts}.rowid = {table.fts_key}", f"{table.fts} MATCH %s"],
         params=[match],
     )
 
 
+def _fts_rows(rows, key) -> list[list]:
+    """FTS5 rows: the key, then each column folded and stemmed in its language."""
+    return [
+        [key(row)]
+        + [normalized(getattr(row, column), column.split("_")[1]) for column in FTS_COLUMNS]
+        for row in rows
+    ]
+
+
 class DatabaseEngine:
-    """The embedded default (and the fallback when the search server is unreachable)."""
+    """The embedded default (and the fallback when the search server is unreachable).
+
+    One engine per kind of record (search.kinds): pieces keep their own text table joined to
+    the catalog; recovery cases and pages share the content text table."""
 
     alias = None
 
-    # ---- upkeep: the text table follows the catalog like an index would
-    def _write(self, pieces: list[Piece]) -> None:
-        rows = [PieceText(piece_id=piece.pk, **piece_texts(piece)) for piece in pieces]
-        PieceText.objects.bulk_create(rows, batch_size=500)
-        if connection.vendor == "sqlite":
+    def __init__(self, kind: str = "piece"):
+        from search.kinds import KINDS
+
+        self.kind = KINDS[kind]
+        self.is_piece = kind == "piece"
+        self.table = PIECE_TEXT if self.is_piece else CONTENT_TEXT
+
+    def _rows(self):
+        if self.is_piece:
+            return PieceText.objects.all()
+        return ContentText.objects.filter(kind=self.kind.name)
+
+    # ---- upkeep: the text table follows the records like an index would
+    def _write(self, records: list) -> None:
+        if self.is_piece:
+            rows = [PieceText(piece_id=record.pk, **self.kind.texts(record)) for record in records]
+            PieceText.objects.bulk_create(rows, batch_size=500)
+        else:
+            rows = [
+                ContentText(kind=self.kind.name, object_id=record.pk, **self.kind.texts(record))
+                for record in records
+            ]
+            ContentText.objects.bulk_create(rows, batch_size=500)
+        if connection.vendor == "sqlite" and rows:
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(FTS_COLUMNS)}) "
+                    f"INSERT INTO {self.table.fts} (rowid, {', '.join(FTS_COLUMNS)}) "
                     f"VALUES (%s, {', '.join(['%s'] * len(FTS_COLUMNS))})",
-                    [
-                        [row.pk]
-                        + [
-                            normalized(getattr(row, column), column.split("_")[1])
-                            for column in FTS_COLUMNS
-                        ]  # fmt: skip
-                        for row in rows
-                    ],
+                    _fts_rows(rows, lambda row: row.pk),
                 )
 
-    def _remove(self, piece_ids) -> None:
-        PieceText.objects.filter(piece_id__in=piece_ids).delete()
+    def _remove(self, ids) -> None:
+        rows = self._rows().filter(**{"piece_id__in" if self.is_piece else "object_id__in": ids})
         if connection.vendor == "sqlite":
+            row_ids = list(rows.values_list("pk", flat=True))
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [[pk] for pk in piece_ids]
+                    f"DELETE FROM {self.table.fts} WHERE rowid = %s", [[pk] for pk in row_ids]
                 )
+        rows.delete()
 
-    def sync(self, piece_ids: list[int]) -> dict:
-        public = list(searchable_pieces().filter(pk__in=piece_ids))
+    def sync(self, ids: list[int]) -> dict:
+        public = list(self.kind.public().filter(pk__in=ids))
         with transaction.atomic():
-            self._remove(piece_ids)
+            self._remove(ids)
             self._write(public)
-        return {"indexed": len(public), "removed": len(set(piece_ids)) - len(public)}
+        return {"indexed": len(public), "removed": len(set(ids)) - len(public)}
 
     def rebuild(self, progress: Callable[[int, int], None] | None = None) -> dict:
         started = time.perf_counter()
-        queryset = searchable_pieces()
+        queryset = self.kind.public()
         total = queryset.count()
         done = 0
         with transaction.atomic():
-            PieceText.objects.all().delete()
             if connection.vendor == "sqlite":
                 with connection.cursor() as cursor:
-                    cursor.execute(f"DELETE FROM {FTS_TABLE}")
+                    if self.is_piece:
+                        cursor.execute(f"DELETE FROM {self.table.fts}")
+                    else:
+                        cursor.execute(
+                            f"DELETE FROM {self.table.fts} WHERE rowid IN "
+                            f"(SELECT id FROM {self.table.table} WHERE kind = %s)",
+                            [self.kind.name],
+                        )
+            self._rows().delete()
             batch = []
-            for piece in queryset.iterator(chunk_size=CHUNK):
-                batch.append(piece)
+            for record in queryset.iterator(chunk_size=CHUNK):
+                batch.append(record)
                 if len(batch) == CHUNK:
                     self._write(batch)
                     done += len(batch)
@@ -192,13 +256,38 @@ class DatabaseEngine:
         """Written rows are visible at commit; nothing to refresh."""
 
     def drop(self) -> None:
-        self._remove(list(PieceText.objects.values_list("piece_id", flat=True)))
+        self._remove(list(self.indexed_ids()))
 
     def count(self) -> int:
-        return PieceText.objects.filter(piece__in=Piece.objects.filter(piece_public_q())).count()
+        return len(self.indexed_ids() & set(self.kind.public().values_list("pk", flat=True)))
 
     def indexed_ids(self) -> set[int]:
-        return set(PieceText.objects.values_list("piece_id", flat=True))
+        key = "piece_id" if self.is_piece else "object_id"
+        return set(self._rows().values_list(key, flat=True))
+
+    def search_content(self, text: str, language: str, limit: int):
+        """Cases or pages matching the words: (total, [(id, highlights)])."""
+        if not text.strip():
+            return 0, []
+        matching = _with_text(self._rows(), text, language, scored=True, table=CONTENT_TEXT)
+        total = matching.count()
+        rows = list(matching.order_by("-search_score", "object_id")[:limit])
+        wanted = set(terms(text, language))
+        spanish = set(terms(text, "es"))
+        found = []
+        for row in rows:
+            highlights = {}
+            for field in (f"title_{language}", f"body_{language}"):
+                fragment = highlight(getattr(row, field), wanted, language)
+                if fragment:
+                    highlights[field] = [fragment]
+            if language != "es" and not highlights:
+                fallback = " ".join(filter(None, [row.title_es, row.body_es]))
+                fragment = highlight(fallback, spanish, "es")
+                if fragment:
+                    highlights["fallback"] = [fragment]
+            found.append((row.object_id, highlights))
+        return total, found
 
     # ---- the contract
     def _periods_below(self) -> dict[str, set[str]]:
@@ -243,7 +332,11 @@ class DatabaseEngine:
                     Q(date_end__isnull=True) | Q(date_end__gte=request.date_from)
                 )
         if request.text.strip():
-            queryset = _with_text(queryset, request.text, request.language, scored)
+            exact = request.text.strip().upper()
+            queryset = _with_text(
+                queryset, request.text, request.language, scored,
+                boost=(CATALOG_NUMBER_BOOST, [exact]),
+            )  # fmt: skip
         return queryset
 
     def _facet_counts(self, queryset: QuerySet, name: str, periods) -> list[tuple[str, int]]:

@@ -22,7 +22,9 @@ from elasticsearch_dsl import (
 )
 
 FOLD = ["lowercase", "asciifolding"]
-spanish_stemmer = token_filter("retorno_es_stemmer", type="stemmer", language="light_spanish")
+# Snowball, as the database engines stem (PostgreSQL spanish_stem, Python snowballstemmer):
+# "códices" and "códice" meet at "codic" (light_spanish would give "codiz" and "codic").
+spanish_stemmer = token_filter("retorno_es_stemmer", type="stemmer", language="spanish")
 english_stemmer = token_filter("retorno_en_stemmer", type="stemmer", language="english")
 english_possessive = token_filter(
     "retorno_en_possessive", type="stemmer", language="possessive_english"
@@ -90,4 +92,25 @@ def piece_index(name: str) -> Index:
     index = Index(name)
     index.settings(number_of_shards=1, number_of_replicas=0)
     index.document(PieceDocument)
+    return index
+
+
+class ContentDocument(Document):
+    """Recovery cases and pages (programs join them): what the site-wide search finds."""
+
+    title_es = _text("es", fields=_autocomplete())
+    title_en = _text("en", fields=_autocomplete())
+    title_nah = _text("nah", fields=_autocomplete())
+    body_es = _text("es")
+    body_en = _text("en")
+    body_nah = _text("nah")
+    fallback = _text("es")
+    illustrative = Boolean()
+    published_at = Date()
+
+
+def content_index(name: str) -> Index:
+    index = Index(name)
+    index.settings(number_of_shards=1, number_of_replicas=0)
+    index.document(ContentDocument)
     return index

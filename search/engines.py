@@ -13,8 +13,6 @@ from collections.abc import Callable, Iterable
 from django.conf import settings
 
 from search.database import DatabaseEngine
-from search.documents import piece_index
-from search.indexing import bulk_actions, searchable_pieces
 
 logger = logging.getLogger(__name__)
 
@@ -111,12 +109,23 @@ class ElasticsearchClient(OpenSearchClient):
         }
 
 
-class DocumentEngine:
-    """An engine with its own index: a versioned index behind the alias `<prefix>-pieces`."""
+def _actions(kind, records, index: str):
+    """elasticsearch-dsl builds each bulk action: {"_index", "_id", "_source"}."""
+    for record in records:
+        action = kind.document(record).to_dict(include_meta=True)
+        action["_index"] = index
+        yield action
 
-    def __init__(self, client: OpenSearchClient, prefix: str):
+
+class DocumentEngine:
+    """An engine with its own index per kind: a versioned index behind `<prefix>-<kind>s`."""
+
+    def __init__(self, client: OpenSearchClient, prefix: str, kind: str = "piece"):
+        from search.kinds import KINDS
+
         self.client = client
-        self.alias = f"{prefix}-pieces"
+        self.kind = KINDS[kind]
+        self.alias = f"{prefix}-{self.kind.plural}"
 
     def _call(self, operation: Callable, *args):
         try:
@@ -136,7 +145,7 @@ class DocumentEngine:
 
     def _new_index(self) -> str:
         name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
-        self._call(self.client.create_index, name, piece_index(name).to_dict())
+        self._call(self.client.create_index, name, self.kind.index(name).to_dict())
         return name
 
     def ensure_index(self) -> None:
@@ -145,12 +154,12 @@ class DocumentEngine:
             name = self._new_index()
             self._call(self.client.update_aliases, [{"add": {"index": name, "alias": self.alias}}])
 
-    def sync(self, piece_ids: list[int]) -> dict:
-        """Index the public pieces among `piece_ids`; remove the others from the index."""
+    def sync(self, ids: list[int]) -> dict:
+        """Index the public records among `ids`; remove the others from the index."""
         self.ensure_index()
-        public = list(searchable_pieces().filter(pk__in=piece_ids))
-        indexed = self._bulk(bulk_actions(public, self.alias))
-        gone = sorted(set(piece_ids) - {piece.pk for piece in public})
+        public = list(self.kind.public().filter(pk__in=ids))
+        indexed = self._bulk(_actions(self.kind, public, self.alias))
+        gone = sorted(set(ids) - {record.pk for record in public})
         self._bulk({"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in gone)
         return {"indexed": indexed, "removed": len(gone)}
 
@@ -158,14 +167,14 @@ class DocumentEngine:
         """Fill a new index, then move the alias to it in one atomic step and drop the old."""
         started = time.perf_counter()
         name = self._new_index()
-        queryset = searchable_pieces()
+        queryset = self.kind.public()
         total = queryset.count()
         done = 0
 
         def actions():
             nonlocal done
-            for piece in queryset.iterator(chunk_size=2000):
-                yield from bulk_actions([piece], name)
+            for record in queryset.iterator(chunk_size=2000):
+                yield from _actions(self.kind, [record], name)
                 done += 1
                 if progress and (done % 1000 == 0 or done == total):
                     progress(done, total)
@@ -201,6 +210,17 @@ class DocumentEngine:
         body = build_search(request, self.alias).to_dict()
         return parse_response(self._call(self.client.search, self.alias, body), request)
 
+    def search_content(self, text: str, language: str, limit: int):
+        """Cases or pages matching the words: (total, [(id, highlights)])."""
+        from search.query import build_content_search
+
+        self.ensure_index()
+        body = build_content_search(text, language, self.alias, limit).to_dict()
+        response = self._call(self.client.search, self.alias, body)
+        return response["hits"]["total"]["value"], [
+            (int(hit["_id"]), hit.get("highlight", {})) for hit in response["hits"]["hits"]
+        ]
+
     def suggest(self, text: str, language: str, limit: int) -> list[int]:
         from search.query import build_suggest
 
@@ -227,20 +247,20 @@ class DocumentEngine:
             self._call(self.client.delete_index, index)
 
 
-def get_engine():
+def get_engine(kind: str = "piece"):
     prefix = settings.SEARCH_INDEX_PREFIX
     if settings.ELASTICSEARCH_URL:
-        return DocumentEngine(ElasticsearchClient(settings.ELASTICSEARCH_URL), prefix)
+        return DocumentEngine(ElasticsearchClient(settings.ELASTICSEARCH_URL), prefix, kind)
     if settings.OPENSEARCH_URL:
-        return DocumentEngine(OpenSearchClient(settings.OPENSEARCH_URL), prefix)
-    return DatabaseEngine()
+        return DocumentEngine(OpenSearchClient(settings.OPENSEARCH_URL), prefix, kind)
+    return DatabaseEngine(kind)
 
 
-def maintained_engines() -> list:
-    """Every engine whose data must follow the catalog: the database's text table always (it
+def maintained_engines(kind: str = "piece") -> list:
+    """Every engine whose data must follow the records: the database's text table always (it
     answers when the search server is down), then the search server's index if there is one."""
-    engine = get_engine()
-    return [engine] if isinstance(engine, DatabaseEngine) else [DatabaseEngine(), engine]
+    engine = get_engine(kind)
+    return [engine] if isinstance(engine, DatabaseEngine) else [DatabaseEngine(kind), engine]
 
 
 def engine_label(engine) -> str:

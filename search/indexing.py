@@ -1,7 +1,5 @@
 """From catalog records to search documents (public records only)."""
 
-from collections.abc import Iterable
-
 from heritage.models import Piece
 from heritage.selectors import piece_public_q
 from search.documents import PieceDocument
@@ -76,11 +74,3 @@ def piece_document(piece: Piece) -> PieceDocument:
         illustrative=piece.is_illustrative,
         published_at=piece.last_published_at,
     )
-
-
-def bulk_actions(pieces: Iterable[Piece], index: str):
-    """elasticsearch-dsl builds each bulk action: {"_index", "_id", "_source"}."""
-    for piece in pieces:
-        action = piece_document(piece).to_dict(include_meta=True)
-        action["_index"] = index
-        yield action

@@ -31,3 +31,27 @@ class PieceText(models.Model):
 
     def __str__(self):
         return f"search text of piece {self.piece_id}"
+
+
+class ContentText(models.Model):
+    """The same, for the other public records found by the site-wide search: recovery cases and
+    pages (programs join them). `kind` says which; `object_id` is the record's id."""
+
+    kind = models.CharField(max_length=20)
+    object_id = models.PositiveBigIntegerField()
+    title_es = models.TextField(default="", blank=True)
+    body_es = models.TextField(default="", blank=True)
+    title_en = models.TextField(default="", blank=True)
+    body_en = models.TextField(default="", blank=True)
+    title_nah = models.TextField(default="", blank=True)
+    body_nah = models.TextField(default="", blank=True)
+
+    class Meta:
+        verbose_name = "content search text"
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_content_unique")
+        ]
+
+    def __str__(self):
+        return f"search text of {self.kind} {self.object_id}"

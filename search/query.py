@@ -219,3 +219,19 @@ def build_suggest(text: str, language: str, index: str, limit: int) -> Search:
         .source(False)
         .extra(size=limit)
     )
+
+
+def build_content_search(text: str, language: str, index: str, limit: int) -> Search:
+    """Site-wide search of cases or pages: the reader's language, then the Spanish fallback."""
+    fields = [f"title_{language}^3", f"body_{language}", "fallback"]
+    if language != "es":
+        fields.append("title_es^2")
+    return (
+        Search(index=index)
+        .query(Q("multi_match", query=text, fields=fields, operator="and"))
+        .extra(track_total_hits=True, size=limit)
+        .source(False)
+        .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
+        .highlight(f"title_{language}", f"body_{language}", "fallback",
+                   number_of_fragments=1, fragment_size=160)
+    )  # fmt: skip

@@ -137,6 +137,23 @@ def search_pieces(request: SearchRequest) -> Outcome:
     return Outcome(DatabaseEngine().search(fallback), "database", fallback=True)
 
 
+@dataclass
+class ContentOutcome:
+    total: int
+    found: list[tuple[int, dict]]  # (record id, highlights), best first
+    fallback: bool = False
+
+
+def search_content(kind: str, text: str, language: str, limit: int) -> ContentOutcome:
+    """Cases or pages for the site-wide search, with the same database fallback."""
+    engine = get_engine(kind)
+    try:
+        return ContentOutcome(*engine.search_content(text, language, limit))
+    except SearchUnavailable as error:
+        logger.error("search server unreachable, answering from the database: %s", error)
+    return ContentOutcome(*DatabaseEngine(kind).search_content(text, language, limit), True)
+
+
 def suggest(text: str, language: str, limit: int = SUGGEST_LIMIT) -> list[Piece]:
     """Public pieces for the words typed so far (titles and catalog numbers)."""
     if len(text.strip()) < 2:

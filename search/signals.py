@@ -1,11 +1,12 @@
-"""search subscribes to the catalog's events; the catalog knows nothing of search."""
+"""search subscribes to the records' events; the catalog and the pages know nothing of search."""
 
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import published, unpublished
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, published, unpublished
 
-from heritage.models import Culture, Material, ObjectType, Period, Piece, Technique
+from heritage.models import Culture, Material, ObjectType, Period, Piece, RecoveryCase, Technique
 from heritage.signals import visibility_changed
 
 BATCH = 1000
@@ -19,22 +20,42 @@ LABELLED = {
 }
 
 
-def _enqueue(ids: list[int]) -> None:
-    from search.tasks import sync_pieces
+def _enqueue(kind: str, ids) -> None:
+    from search.tasks import sync_records
 
     ids = sorted(set(ids))
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
-        transaction.on_commit(lambda batch=batch: sync_pieces.enqueue(batch))
+        transaction.on_commit(lambda batch=batch: sync_records.enqueue(kind, batch))
 
 
 def on_piece_changed(sender, instance, **kwargs) -> None:
-    _enqueue([instance.pk])
+    _enqueue("piece", [instance.pk])
+
+
+def on_case_changed(sender, instance, **kwargs) -> None:
+    """A case's own document, and its pieces' (they carry its method, country and code)."""
+    _enqueue("case", [instance.pk])
+    if kwargs.get("signal") is not post_delete:
+        _enqueue("piece", Piece.objects.filter(case=instance).values_list("pk", flat=True))
 
 
 def on_visibility_changed(sender, instances, **kwargs) -> None:
     if sender is Piece:
-        _enqueue([piece.pk for piece in instances])
+        _enqueue("piece", [piece.pk for piece in instances])
+    elif sender is RecoveryCase:
+        _enqueue("case", [case.pk for case in instances])
+
+
+def on_page_changed(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        _enqueue("page", [instance.pk])
+
+
+def on_page_privacy_changed(sender, instance, **kwargs) -> None:
+    """A view restriction added or lifted: the page and every page below it."""
+    page = instance.page
+    _enqueue("page", Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
 def on_term_saved(sender, instance, created, raw=False, **kwargs) -> None:
@@ -46,13 +67,24 @@ def on_term_saved(sender, instance, created, raw=False, **kwargs) -> None:
     if sender is Period:
         lookup |= Q(period__parent=instance) | Q(period__parent__parent=instance)
     ids = Piece.objects.filter(lookup, live=True).values_list("pk", flat=True).distinct()
-    _enqueue(list(ids))
+    _enqueue("piece", list(ids))
 
 
 def connect() -> None:
     published.connect(on_piece_changed, sender=Piece, dispatch_uid="search-piece-published")
     unpublished.connect(on_piece_changed, sender=Piece, dispatch_uid="search-piece-unpublished")
     post_delete.connect(on_piece_changed, sender=Piece, dispatch_uid="search-piece-deleted")
-    visibility_changed.connect(on_visibility_changed, dispatch_uid="search-piece-visibility")
+    published.connect(on_case_changed, sender=RecoveryCase, dispatch_uid="search-case-published")
+    unpublished.connect(
+        on_case_changed, sender=RecoveryCase, dispatch_uid="search-case-unpublished"
+    )
+    post_delete.connect(on_case_changed, sender=RecoveryCase, dispatch_uid="search-case-deleted")
+    visibility_changed.connect(on_visibility_changed, dispatch_uid="search-visibility")
+    page_published.connect(on_page_changed, dispatch_uid="search-page-published")
+    page_unpublished.connect(on_page_changed, dispatch_uid="search-page-unpublished")
+    post_delete.connect(on_page_changed, dispatch_uid="search-page-deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(on_page_privacy_changed, sender=PageViewRestriction,
+                       dispatch_uid=f"search-page-privacy-{signal is post_save}")  # fmt: skip
     for model in LABELLED:
         post_save.connect(on_term_saved, sender=model, dispatch_uid=f"search-term-{model.__name__}")

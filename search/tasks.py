@@ -22,28 +22,28 @@ RETRY_DELAYS = (30, 120, 600, 1800)  # seconds before attempts 2, 3, 4, 5
 
 
 @task()
-def sync_pieces(piece_ids: list[int], attempt: int = 1) -> dict:
-    """Bring these pieces' documents in line with the catalog (index or remove)."""
-    result = DatabaseEngine().sync(piece_ids) if attempt == 1 else {}
-    engine = get_engine()
+def sync_records(kind: str, ids: list[int], attempt: int = 1) -> dict:
+    """Bring these records' documents (a kind of search.kinds) in line with the database."""
+    result = DatabaseEngine(kind).sync(ids) if attempt == 1 else {}
+    engine = get_engine(kind)
     if isinstance(engine, DatabaseEngine):
         return result
     try:
-        return engine.sync(piece_ids)
+        return engine.sync(ids)
     except SearchUnavailable as error:
         if attempt < MAX_ATTEMPTS and default_task_backend.supports_defer:
             delay = RETRY_DELAYS[attempt - 1]
-            sync_pieces.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
-                piece_ids, attempt + 1
+            sync_records.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
+                kind, ids, attempt + 1
             )
             logger.warning(
-                "search index not updated for pieces %s (attempt %s, retry in %s s): %s",
-                piece_ids, attempt, delay, error,
+                "search index not updated for %s %s (attempt %s, retry in %s s): %s",
+                kind, ids, attempt, delay, error,
             )  # fmt: skip
         else:
             logger.error(
-                "search index not updated for pieces %s after %s attempts; "
+                "search index not updated for %s %s after %s attempts; "
                 "run manage.py search_reconcile: %s",
-                piece_ids, attempt, error,
+                kind, ids, attempt, error,
             )  # fmt: skip
         return {"indexed": 0, "removed": 0, "error": str(error), "attempt": attempt}

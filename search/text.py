@@ -64,12 +64,14 @@ def piece_texts(piece) -> dict[str, str]:
     """title_<lang> and body_<lang> for each language: the reader's text of a piece (the body
     is the description and the vocabulary labels)."""
     labels_by_language = vocabulary_labels(piece)
+    # "REP-001" also as "REP 001": PostgreSQL's parser reads "-001" as a signed number.
+    number_words = " ".join(WORD.findall(piece.catalog_number))
     texts = {}
     for language in ("es", "en", "nah"):
         labels = labels_by_language[language]
         title = getattr(piece, f"title_{language}", "") or ""
         description = getattr(piece, f"description_{language}", "") or ""
-        texts[f"title_{language}"] = f"{piece.catalog_number} {title}".strip()
+        texts[f"title_{language}"] = f"{piece.catalog_number} {number_words} {title}".strip()
         texts[f"body_{language}"] = " ".join(filter(None, [description, labels]))
     return texts
 

@@ -10,6 +10,7 @@ app_name = "search"
 PIECES = _("search/pieces/")
 
 urlpatterns = [
+    path(_("search/"), views.site, name="site"),
     path(PIECES, views.pieces, name="pieces"),
     path(format_lazy("{}export.csv", PIECES), views.export, {"fmt": "csv"}, name="export-csv"),
     path(format_lazy("{}export.json", PIECES), views.export, {"fmt": "json"}, name="export-json"),

@@ -8,17 +8,20 @@ import csv
 import json
 from collections.abc import Iterator
 from dataclasses import replace
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
 
-from heritage.selectors import catalog_page_public
+from heritage.selectors import case_list_public, catalog_page_public
 from search import service
 from search.query import FACETS, InvalidSearch, SearchRequest
 
@@ -163,6 +166,126 @@ def pieces(request: HttpRequest) -> HttpResponse:
         "searched": bool(query),
     }
     return render(request, "search/pieces.html", context, status=400 if errors else 200)
+
+
+# --- the site-wide search --------------------------------------------------------------------
+SITE_GROUP_SIZE = 5
+
+
+def _in_order(records, ids: list[int]) -> list:
+    by_id = {record.pk: record for record in records}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _first(highlights: dict, *names: str):
+    for name in names:
+        if highlights.get(name):
+            return mark_safe(highlights[name][0])  # noqa: S308 - escaped by the engine
+    return None
+
+
+@require_GET
+def site(request: HttpRequest) -> HttpResponse:
+    """Pieces, recovery cases and pages for the words typed in the header's search box,
+    grouped by type; each group links to where the rest is."""
+    language = get_language()
+    text = (request.GET.get("q") or "").strip()[:200]
+    groups, fallback = [], False
+    catalog_url = _catalog_url(request)
+    if text:
+        outcome = service.search_pieces(
+            SearchRequest(
+                text=text, language=language, page_size=SITE_GROUP_SIZE, with_facets=False
+            )  # fmt: skip
+        )
+        fallback |= outcome.fallback
+        highlights = {hit.piece_id: hit.highlights for hit in outcome.result.hits}
+        pieces = service.pieces_in_order(list(highlights))
+        groups.append(
+            {
+                "kind": "piece",
+                "title": _("Pieces"),
+                "total": outcome.result.total,
+                "more_url": reverse("search:pieces") + "?" + urlencode({"q": text}),
+                "items": [
+                    {
+                        "url": f"{catalog_url}{piece.catalog_number}/" if catalog_url else None,
+                        "title": piece.title,
+                        "title_html": _first(highlights[piece.pk], f"title_{language}"),
+                        "meta": piece.catalog_number,
+                        "snippet": _first(
+                            highlights[piece.pk], f"description_{language}", "fallback"
+                        ),  # fmt: skip
+                        "illustrative": piece.is_illustrative,
+                        "object": piece,
+                    }
+                    for piece in pieces
+                ],
+            }
+        )
+        cases = service.search_content("case", text, language, SITE_GROUP_SIZE)
+        pages = service.search_content("page", text, language, SITE_GROUP_SIZE)
+        fallback |= cases.fallback or pages.fallback
+        case_ids = [pk for pk, _h in cases.found]
+        case_records = _in_order(case_list_public().filter(pk__in=case_ids), case_ids)
+        case_highlights = dict(cases.found)
+        groups.append(
+            {
+                "kind": "case",
+                "title": _("Recovery cases"),
+                "total": cases.total,
+                "more_url": None,
+                "items": [
+                    {
+                        "url": f"{catalog_url}cases/{case.code}/" if catalog_url else None,
+                        "title": case.title,
+                        "title_html": None,
+                        "meta": case.code,
+                        "snippet": _first(
+                            case_highlights[case.pk], f"body_{language}", "fallback"
+                        ),  # fmt: skip
+                        "illustrative": case.is_illustrative,
+                        "object": case,
+                    }
+                    for case in case_records
+                ],
+            }
+        )
+        page_ids = [pk for pk, _h in pages.found]
+        page_records = _in_order(
+            Page.objects.live().public().filter(pk__in=page_ids).specific(), page_ids
+        )
+        page_highlights = dict(pages.found)
+        groups.append(
+            {
+                "kind": "page",
+                "title": _("Pages"),
+                "total": pages.total,
+                "more_url": None,
+                "items": [
+                    {
+                        "url": page.get_url(request=request),
+                        "title": page.title,
+                        "title_html": None,
+                        "meta": "",
+                        "snippet": _first(
+                            page_highlights[page.pk], f"body_{language}", "fallback"
+                        ),  # fmt: skip
+                        "illustrative": getattr(page, "is_illustrative", False),
+                        "object": page,
+                    }
+                    for page in page_records
+                ],
+            }
+        )
+    context = {
+        "page": None,
+        "q": text,
+        "groups": groups,
+        "fallback": fallback,
+        "found": sum(group["total"] for group in groups),
+    }
+    return render(request, "search/site.html", context)
 
 
 # --- exports ------------------------------------------------------------------------------------

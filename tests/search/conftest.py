@@ -31,12 +31,20 @@ def _node_engine(settings, kind: str):
     return get_engine()
 
 
+def _drop_all() -> None:
+    """Every index of the test's prefix, whatever kind of record it holds."""
+    from search.kinds import KINDS
+
+    for kind in KINDS:
+        get_engine(kind).drop()
+
+
 @pytest.fixture
 def live_engine(settings):
     """The search engine on a live OpenSearch node."""
     engine = _node_engine(settings, "opensearch")
     yield engine
-    engine.drop()
+    _drop_all()
 
 
 @pytest.fixture(params=ENGINES)
@@ -47,7 +55,7 @@ def engine(request, settings, db):
         return
     engine = _node_engine(settings, request.param)
     yield engine
-    engine.drop()
+    _drop_all()
 
 
 @pytest.fixture

@@ -120,3 +120,16 @@ def test_contract_sorts_and_refuses_foreign_cursors(catalog_in_index):
     with pytest.raises(InvalidSearch) as error:
         engine.search(SearchRequest(cursor=encode_cursor(["elsewhere", 3])))
     assert error.value.parameter == "cursor"
+
+
+def test_contract_autocomplete_on_titles_and_catalog_numbers(catalog_in_index):
+    from heritage.models import Piece
+
+    def suggested(text, language="es"):
+        ids = catalog_in_index.suggest(text, language, 8)
+        return sorted(Piece.objects.filter(pk__in=ids).values_list("catalog_number", flat=True))
+
+    assert suggested("vasij") == ["REP-001", "REP-002"]
+    assert suggested("teoti", "en") == ["REP-001"]
+    assert suggested("REP-00") == ["REP-001", "REP-002", "REP-003"]
+    assert suggested("zzz") == []

@@ -5,15 +5,20 @@ from pathlib import Path
 
 import pytest
 
-from search.documents import piece_index
+from search.documents import content_index, piece_index
 from search.indexing import piece_document
 from tests.utils import make_case, make_piece
 
 EXPECTED = Path(__file__).with_name("expected_piece_index.json")
+EXPECTED_CONTENT = Path(__file__).with_name("expected_content_index.json")
 
 
 def test_piece_index_definition_is_exactly_the_pinned_json():
     assert piece_index("pinned").to_dict() == json.loads(EXPECTED.read_text())
+
+
+def test_content_index_definition_is_exactly_the_pinned_json():
+    assert content_index("pinned").to_dict() == json.loads(EXPECTED_CONTENT.read_text())
 
 
 @pytest.mark.django_db

@@ -5,9 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from search.query import InvalidSearch, SearchRequest, build_search
+from search.query import (
+    InvalidSearch,
+    SearchRequest,
+    build_content_search,
+    build_search,
+    build_suggest,
+)
 
 PINNED = Path(__file__).with_name("expected_query_combined.json")
+PINNED_SMALL = Path(__file__).with_name("expected_queries_small.json")
 
 
 def test_combined_query_body_is_exactly_the_pinned_json():
@@ -36,3 +43,11 @@ def test_bad_requests_name_the_parameter(kwargs, parameter):
     with pytest.raises(InvalidSearch) as error:
         SearchRequest(**kwargs)
     assert error.value.parameter == parameter
+
+
+def test_autocomplete_and_content_query_bodies_are_exactly_the_pinned_json():
+    bodies = {
+        "suggest_nah": build_suggest("teoti", "nah", "retorno-pieces", 8).to_dict(),
+        "content_en": build_content_search("codex", "en", "retorno-pages", 5).to_dict(),
+    }
+    assert bodies == json.loads(PINNED_SMALL.read_text())

@@ -9,7 +9,7 @@ from django_tasks import default_task_backend
 
 from heritage.models import Culture
 from search.query import SearchRequest
-from search.tasks import MAX_ATTEMPTS, RETRY_DELAYS, sync_pieces
+from search.tasks import MAX_ATTEMPTS, RETRY_DELAYS, sync_records
 
 pytestmark = pytest.mark.django_db
 
@@ -45,11 +45,11 @@ def test_a_failed_sync_is_retried_later_with_a_growing_delay(published, deferrin
     piece = published("REP-1", title_es="Vasija")
     deferring_backend.clear()
     before = timezone.now()
-    sync_pieces.call([piece.pk])
+    sync_records.call("piece", [piece.pk])
     retry = deferring_backend.results[-1]
-    assert retry.args == [[piece.pk], 2]
+    assert retry.args == ["piece", [piece.pk], 2]
     assert retry.task.run_after >= before + timezone.timedelta(seconds=RETRY_DELAYS[0])
-    sync_pieces.call([piece.pk], 2)
+    sync_records.call("piece", [piece.pk], 2)
     later = deferring_backend.results[-1]
     assert later.task.run_after >= before + timezone.timedelta(seconds=RETRY_DELAYS[1])
 
@@ -58,7 +58,7 @@ def test_the_last_attempt_logs_for_reconcile_and_stops(published, deferring_back
     piece = published("REP-1", title_es="Vasija")
     deferring_backend.clear()
     with caplog.at_level(logging.ERROR, logger="search.tasks"):
-        result = sync_pieces.call([piece.pk], MAX_ATTEMPTS)
+        result = sync_records.call("piece", [piece.pk], MAX_ATTEMPTS)
     assert deferring_backend.results == []
     assert result["attempt"] == MAX_ATTEMPTS
     assert any("search_reconcile" in record.message for record in caplog.records)

@@ -1,0 +1,118 @@
+"""The kinds of record the search layer indexes, and how each one becomes text and documents.
+
+Pieces have their own rich document (facets, dates) and the researcher's search contract.
+Recovery cases and pages share a plain content document for the site-wide search; programs
+join them when they exist. Each kind says which of its records are public: nothing else is
+ever written to an index or a text table.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from wagtail.models import Page
+
+from heritage.models import RecoveryCase
+from heritage.selectors import case_list_public
+from search.documents import ContentDocument, content_index, piece_index
+from search.indexing import piece_document, searchable_pieces
+from search.text import piece_texts
+
+LANGUAGES = ("es", "en", "nah")
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    plural: str
+    public: Callable[[], QuerySet]
+    texts: Callable[[Any], dict[str, str]]
+    document: Callable[[Any], Any]
+    index: Callable[[str], Any]
+
+
+def _field(obj, name: str, language: str) -> str:
+    return (getattr(obj, f"{name}_{language}", "") or "").strip()
+
+
+def _content_document(obj, texts: dict[str, str]) -> ContentDocument:
+    return ContentDocument(
+        meta={"id": obj.pk},
+        **{key: value or None for key, value in texts.items()},
+        fallback=" ".join(filter(None, [texts["title_es"], texts["body_es"]])) or None,
+        illustrative=getattr(obj, "is_illustrative", False),
+        published_at=getattr(obj, "last_published_at", None),
+    )
+
+
+# --- recovery cases ---------------------------------------------------------------------------
+def public_cases() -> QuerySet:
+    return case_list_public().order_by("pk")
+
+
+def case_texts(case: RecoveryCase) -> dict[str, str]:
+    texts = {}
+    for language in LANGUAGES:
+        terms = [
+            _field(term, "label", language) or _field(term, "label", "es")
+            for term in (case.method, case.country)
+            if term is not None
+        ]
+        texts[f"title_{language}"] = f"{case.code} {_field(case, 'title', language)}".strip()
+        texts[f"body_{language}"] = " ".join(
+            filter(None, [_field(case, "summary", language), case.city, *terms])
+        )
+    return texts
+
+
+# --- pages ------------------------------------------------------------------------------------
+def public_pages() -> QuerySet:
+    """Live pages without view restrictions, below the root."""
+    return Page.objects.live().public().filter(depth__gt=1).specific().order_by("pk")
+
+
+def _stream_text(page, language: str) -> str:
+    value = getattr(page, f"body_{language}", None)
+    if not value:
+        return ""
+    return " ".join(value.stream_block.get_searchable_content(value))
+
+
+def page_texts(page) -> dict[str, str]:
+    texts = {}
+    for language in LANGUAGES:
+        texts[f"title_{language}"] = _field(page, "title", language)
+        texts[f"body_{language}"] = " ".join(
+            filter(
+                None,
+                [
+                    _field(page, "search_description", language),
+                    _field(page, "intro", language),
+                    _stream_text(page, language),
+                ],
+            )
+        )
+    return texts
+
+
+KINDS = {
+    "piece": Kind("piece", "pieces", searchable_pieces, piece_texts, piece_document, piece_index),
+    "case": Kind(
+        "case",
+        "cases",
+        public_cases,
+        case_texts,
+        lambda case: _content_document(case, case_texts(case)),
+        content_index,
+    ),
+    "page": Kind(
+        "page",
+        "pages",
+        public_pages,
+        page_texts,
+        lambda page: _content_document(page, page_texts(page)),
+        content_index,
+    ),
+}
+CONTENT_KINDS = ("case", "page")
