@@ -12,9 +12,29 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    ExpressionWrapper,
+    F,
+    Q,
+    QuerySet,
+    When,
+)
+from django.db.models.expressions import RawSQL
 
-from heritage.models import Period, Piece
+from heritage.models import (
+    Country,
+    Culture,
+    Institution,
+    Material,
+    ObjectType,
+    Period,
+    Piece,
+    RecoveryCase,
+    RecoveryMethod,
+    Technique,
+)
 from heritage.selectors import piece_public_q
 from search.models import ContentText, PieceText
 from search.query import (
@@ -33,6 +53,17 @@ from search.text import WORD, fold, highlight, normalized, terms
 CURSOR_TAG = "offset"
 FTS_COLUMNS = ("title_es", "body_es", "title_en", "body_en", "title_nah", "body_nah")
 CHUNK = 2000
+FACET_MODELS = {
+    "culture": Culture,
+    "period": Period,
+    "material": Material,
+    "technique": Technique,
+    "object_type": ObjectType,
+    "method": RecoveryMethod,
+    "country": Country,
+    "custodian": Institution,
+    "case": RecoveryCase,
+}
 
 
 def _languages(language: str) -> list[str]:
@@ -82,8 +113,13 @@ def _with_text(
     table: TextTable = PIECE_TEXT,
     boost: tuple[str, list] | None = None,
 ) -> QuerySet:
-    """Only the rows whose text matches; with `search_score` (higher is better) when `scored`."""
+    """Only the rows whose text matches; with `search_score` (higher is better) when `scored`.
+
+    Unscored (counts, facets): a plain `pk IN (matching ids)` subquery. Scored (the page of
+    hits): a join, so the rank can be selected and ordered on."""
     boost_sql, boost_params = boost if boost else ("0.0", [])
+    if not scored and table.join:
+        return queryset.filter(pk__in=_matching_ids(text, language, table))
     if connection.vendor == "postgresql":
         languages = _languages(language)
         matches = [
@@ -122,6 +158,21 @@ def _with_text(
             select_params=boost_params,
         )
     return queryset
+
+
+def _matching_ids(text: str, language: str, table: TextTable) -> RawSQL:
+    if connection.vendor == "postgresql":
+        languages = _languages(language)
+        matches = " OR ".join(
+            f"vector_{lang} @@ plainto_tsquery('retorno_{lang}', %s)" for lang in languages
+        )
+        return RawSQL(
+            f"SELECT piece_id FROM {table.table} WHERE {matches}", [text] * len(languages)
+        )
+    match = _fts_match(text, language)
+    if match is None:
+        return RawSQL("SELECT NULL WHERE 1 = 0", [])
+    return RawSQL(f"SELECT rowid FROM {table.fts} WHERE {table.fts} MATCH %s", [match])
 
 
 def _prefix_match(
@@ -290,34 +341,36 @@ class DatabaseEngine:
         return total, found
 
     # ---- the contract
-    def _periods_below(self) -> dict[str, set[str]]:
-        """Each period code → itself and every narrower period (the index stores ancestors)."""
-        parents = dict(Period.objects.values_list("code", "parent__code"))
+    def _periods(self) -> tuple[dict[str, set[str]], dict[int, str]]:
+        """Each period code → itself and every narrower period's code (the index stores a
+        piece's period with its ancestors), and period ids → codes."""
+        rows = list(Period.objects.values_list("pk", "code", "parent__code"))
+        parents = {code: parent for _pk, code, parent in rows}
         below = defaultdict(set)
         for code in parents:
             ancestor = code
             while ancestor is not None:
                 below[ancestor].add(code)
                 ancestor = parents.get(ancestor)
-        return below
+        return below, {pk: code for pk, code, _parent in rows}
 
     def _facet_q(self, name: str, values: tuple[str, ...], periods) -> Q:
-        live_case = Q(case__live=True)
+        """The filter of one facet on ids, so the matching rows need no vocabulary join."""
         if name == "period":
-            codes = set().union(*(periods.get(value, {value}) for value in values))
-            return Q(period__code__in=codes)
+            values = tuple(set().union(*(periods.get(value, {value}) for value in values)))
+        ids = list(FACET_MODELS[name].objects.filter(code__in=values).values_list("pk", flat=True))
         if name in ("material", "technique"):
             through = (Piece.materials if name == "material" else Piece.techniques).through
-            column = "material" if name == "material" else "technique"
-            ids = through.objects.filter(**{f"{column}__code__in": values}).values("piece_id")
-            return Q(pk__in=ids)
+            linked = through.objects.filter(**{f"{name}_id__in": ids}).values("piece_id")
+            return Q(pk__in=linked)
+        live_case = Q(case__live=True)
         if name == "method":
-            return live_case & Q(case__method__code__in=values)
+            return live_case & Q(case__method_id__in=ids)
         if name == "country":
-            return live_case & Q(case__country__code__in=values)
+            return live_case & Q(case__country_id__in=ids)
         if name == "case":
-            return live_case & Q(case__code__in=values)
-        return Q(**{f"{name}__code__in": values})
+            return live_case & Q(case_id__in=ids)
+        return Q(**{f"{name}_id__in": ids})
 
     def _base(self, request: SearchRequest, scored: bool) -> QuerySet:
         queryset = Piece.objects.filter(piece_public_q())
@@ -339,40 +392,90 @@ class DatabaseEngine:
             )  # fmt: skip
         return queryset
 
-    def _facet_counts(self, queryset: QuerySet, name: str, periods) -> list[tuple[str, int]]:
-        queryset = queryset.order_by()
-        if name in ("material", "technique"):
-            # joined from the piece side: the text match (extra) names heritage_piece itself
-            path = "materials__code" if name == "material" else "techniques__code"
-            rows = (
-                queryset.filter(**{f"{path}__isnull": False})
-                .values_list(path)
-                .annotate(n=Count("pk", distinct=True))
-            )
-            counts = dict(rows)
-        else:
-            path = {
-                "method": "case__method__code",
-                "country": "case__country__code",
-                "case": "case__code",
-            }.get(name, f"{name}__code")
-            if name in ("method", "country", "case"):
-                queryset = queryset.filter(case__live=True)
-            rows = (
-                queryset.filter(**{f"{path}__isnull": False})
-                .values_list(path)
-                .annotate(n=Count("pk"))
-            )
-            counts = dict(rows)
-            if name == "period":
-                rolled = defaultdict(int)
-                for ancestor, codes in periods.items():
-                    total = sum(counts.get(code, 0) for code in codes)
-                    if total:
-                        rolled[ancestor] = total
-                counts = rolled
-        ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
-        return ordered[:FACET_SIZE]
+    def _facets_and_total(self, base: QuerySet, facet_q: dict, period_codes, with_facets):
+        """Every facet's counts (each honouring the other facets' filters) and the total, in
+        one statement: the matching rows — ids only, no vocabulary joined — are computed once
+        as a materialized CTE, then each facet groups them, joining its small vocabulary."""
+        columns = {
+            "culture": F("culture_id"),
+            "period": F("period_id"),
+            "object_type": F("object_type_id"),
+            "custodian": F("custodian_id"),
+            "case": Case(When(Q(case__live=True), then=F("case_id"))),
+        }
+        flags = {
+            f"f_{name}": ExpressionWrapper(q, output_field=BooleanField())
+            for name, q in facet_q.items()
+        }
+        rows = base.order_by().annotate(
+            row_id=F("pk"),
+            **{f"c_{name}": expression for name, expression in columns.items()},
+            **flags,
+        )
+        fields = ["row_id", *[f"c_{name}" for name in columns], *flags]
+        cte_sql, cte_params = rows.values(*fields).query.sql_with_params()
+
+        def where(excluding: str | None) -> str:
+            conditions = [f"base.f_{name}" for name in facet_q if name != excluding]
+            return " AND ".join(conditions) or "1 = 1"
+
+        def table(model) -> str:
+            return model._meta.db_table
+
+        case_table = table(RecoveryCase)
+        parts = [f"SELECT '_total', NULL, COUNT(*) FROM base WHERE {where(None)}"]
+        for name in FACETS if with_facets else ():
+            if name in ("material", "technique"):
+                through = (Piece.materials if name == "material" else Piece.techniques).through
+                term = through._meta.get_field(name)
+                piece = through._meta.get_field("piece")
+                parts.append(
+                    f"SELECT '{name}', v.code, COUNT(DISTINCT base.row_id) FROM base "
+                    f"JOIN {through._meta.db_table} link ON link.{piece.column} = base.row_id "
+                    f"JOIN {table(term.related_model)} v ON v.id = link.{term.column} "
+                    f"WHERE {where(name)} GROUP BY v.code"
+                )
+            elif name in ("method", "country"):
+                parts.append(
+                    f"SELECT '{name}', v.code, COUNT(*) FROM base "
+                    f"JOIN {case_table} rc ON rc.id = base.c_case "
+                    f"JOIN {table(FACET_MODELS[name])} v ON v.id = rc.{name}_id "
+                    f"WHERE {where(name)} GROUP BY v.code"
+                )
+            elif name == "period":
+                # grouped by id: codes and broader periods are added up below
+                parts.append(
+                    f"SELECT 'period', CAST(base.c_period AS TEXT), COUNT(*) FROM base "
+                    f"WHERE base.c_period IS NOT NULL AND {where(name)} GROUP BY base.c_period"
+                )
+            else:
+                parts.append(
+                    f"SELECT '{name}', v.code, COUNT(*) FROM base "
+                    f"JOIN {table(FACET_MODELS[name])} v ON v.id = base.c_{name} "
+                    f"WHERE {where(name)} GROUP BY v.code"
+                )
+        sql = f"WITH base AS MATERIALIZED ({cte_sql}) " + " UNION ALL ".join(parts)
+        counts = defaultdict(dict)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, cte_params)
+            for name, code, count in cursor.fetchall():
+                counts[name][code] = count
+        total = counts.pop("_total", {}).get(None, 0)
+        if "period" in counts:
+            below, codes_by_id = period_codes
+            by_code = {codes_by_id[int(pk)]: count for pk, count in counts["period"].items()}
+            counts["period"] = {
+                ancestor: sum(by_code.get(code, 0) for code in codes)
+                for ancestor, codes in below.items()
+                if any(code in by_code for code in codes)
+            }
+        facets = {
+            name: sorted(counts.get(name, {}).items(), key=lambda pair: (-pair[1], pair[0]))[
+                :FACET_SIZE
+            ]
+            for name in (FACETS if with_facets else ())
+        }
+        return facets, total
 
     def search(self, request: SearchRequest) -> SearchResult:
         offset = 0
@@ -381,19 +484,14 @@ class DatabaseEngine:
             if len(values) != 2 or values[0] != CURSOR_TAG or not isinstance(values[1], int):
                 raise InvalidSearch("cursor", CURSOR_ERROR)
             offset = max(0, values[1])
-        periods = self._periods_below()
+        periods = self._periods()
         active = {name: values for name, values in request.filters.items() if values}
-        facet_q = {name: self._facet_q(name, values, periods) for name, values in active.items()}
-
-        base = self._base(request, scored=False)
-        facets = {}
-        for name in FACETS if request.with_facets else ():
-            others = [q for other, q in facet_q.items() if other != name]
-            facets[name] = self._facet_counts(base.filter(*others), name, periods)
-
+        facet_q = {name: self._facet_q(name, values, periods[0]) for name, values in active.items()}
+        facets, total = self._facets_and_total(
+            self._base(request, scored=False), facet_q, periods, request.with_facets
+        )
         matching = self._base(request, scored=bool(request.text.strip()))
         matching = matching.filter(*facet_q.values())
-        total = matching.count()
         if request.sort == "date":
             order = [F("date_start").asc(nulls_last=True), "catalog_number"]
         elif request.sort == "-date":

@@ -10,35 +10,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from heritage.models import (
-    Country,
-    Culture,
-    Institution,
-    Material,
-    ObjectType,
-    Period,
     Piece,
     RecoveryCase,
-    RecoveryMethod,
-    Technique,
 )
 from heritage.selectors import piece_list_public
-from search.database import DatabaseEngine
+from search.database import FACET_MODELS, DatabaseEngine
 from search.engines import SearchUnavailable, get_engine
 from search.query import FACETS, MAX_PAGE_SIZE, InvalidSearch, SearchRequest, SearchResult
 
 logger = logging.getLogger(__name__)
 
-FACET_MODELS = {
-    "culture": Culture,
-    "period": Period,
-    "material": Material,
-    "technique": Technique,
-    "object_type": ObjectType,
-    "method": RecoveryMethod,
-    "country": Country,
-    "custodian": Institution,
-    "case": RecoveryCase,
-}
 FACET_TITLES = {
     "method": gettext_lazy("Recovery method"),
     "culture": gettext_lazy("Culture"),
