@@ -21,15 +21,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def prepare_environment() -> str:
+def prepare_environment(database: str = "retorno_bench", **extra: str) -> str:
+    """Production settings (DEBUG off) on BENCH_DATABASE_URL, or on a fresh `database` on the
+    local PostgreSQL; `extra` environment variables on top."""
     url = os.environ.get("BENCH_DATABASE_URL")
     if not url:
         if subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1"], check=False).returncode != 0:
             subprocess.run(["bash", str(ROOT / "tools" / "postgres.sh")], check=True)
         psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c"]
-        subprocess.run([*psql, "DROP DATABASE IF EXISTS retorno_bench"], check=True)
-        subprocess.run([*psql, "CREATE DATABASE retorno_bench"], check=True)
-        url = "postgres://postgres@127.0.0.1:5432/retorno_bench"
+        subprocess.run([*psql, f"DROP DATABASE IF EXISTS {database}"], check=True)
+        subprocess.run([*psql, f"CREATE DATABASE {database}"], check=True)
+        url = f"postgres://postgres@127.0.0.1:5432/{database}"
     static_root = tempfile.mkdtemp(prefix="retorno-bench-static-")
     os.environ.update(
         {
@@ -41,9 +43,19 @@ def prepare_environment() -> str:
             "SECURE_SSL_REDIRECT": "0",
             "STATIC_ROOT": static_root,
             "MEDIA_ROOT": tempfile.mkdtemp(prefix="retorno-bench-media-"),
+            **extra,
         }
     )
     return url
+
+
+def write_results(name: str, figures: dict) -> None:
+    """bench/results/<name>-<time>.json (git-ignored), so runs can be compared."""
+    results = ROOT / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    out = results / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.write_text(json.dumps(figures, indent=2))
+    print(f"\nwrote {out.relative_to(ROOT)}")
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -163,11 +175,7 @@ def main() -> None:
     print(f"{'import (s)':<36}{figures['import_seconds']:>10}")
     print(f"{'re-import, no changes (s)':<36}{figures['reimport_noop_seconds']:>10}")
 
-    results = ROOT / "bench" / "results"
-    results.mkdir(exist_ok=True)
-    out = results / f"catalog-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.write_text(json.dumps(figures, indent=2))
-    print(f"\nwrote {out.relative_to(ROOT)}")
+    write_results("catalog", figures)
 
 
 if __name__ == "__main__":

@@ -14,46 +14,17 @@ asserted.
 
 import argparse
 import itertools
-import json
 import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.catalog import percentile  # noqa: E402
-
-
-def prepare_environment() -> str:
-    url = os.environ.get("BENCH_DATABASE_URL")
-    if not url:
-        if subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1"], check=False).returncode != 0:
-            subprocess.run(["bash", str(ROOT / "tools" / "postgres.sh")], check=True)
-        psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c"]
-        subprocess.run([*psql, "DROP DATABASE IF EXISTS retorno_bench_search"], check=True)
-        subprocess.run([*psql, "CREATE DATABASE retorno_bench_search"], check=True)
-        url = "postgres://postgres@127.0.0.1:5432/retorno_bench_search"
-    os.environ.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "DATABASE_URL": url,
-            "DEBUG": "0",
-            "SECRET_KEY": "benchmark-only-not-a-secret",
-            "ALLOWED_HOSTS": "testserver",
-            "SECURE_SSL_REDIRECT": "0",
-            "STATIC_ROOT": tempfile.mkdtemp(prefix="retorno-bench-static-"),
-            "MEDIA_ROOT": tempfile.mkdtemp(prefix="retorno-bench-media-"),
-            "SEARCH_INDEX_PREFIX": "bench",
-            "OPENSEARCH_URL": "",
-            "ELASTICSEARCH_URL": "",
-        }
-    )
-    return url
+from bench.catalog import percentile, prepare_environment, write_results  # noqa: E402
 
 
 def opensearch_url(wanted: bool) -> str:
@@ -86,7 +57,9 @@ def main() -> None:
     parser.add_argument("--no-opensearch", action="store_true")
     args = parser.parse_args()
 
-    url = prepare_environment()
+    url = prepare_environment(
+        "retorno_bench_search", SEARCH_INDEX_PREFIX="bench", OPENSEARCH_URL="", ELASTICSEARCH_URL=""
+    )
     node = opensearch_url(not args.no_opensearch)
     import django
 
@@ -195,11 +168,7 @@ def main() -> None:
         cells = "".join(f"{figures['engines'][name][key]:>28}" for name, _u in engines)
         print(f"{label:<28}{cells}")
 
-    results = ROOT / "bench" / "results"
-    results.mkdir(exist_ok=True)
-    out = results / f"search-{args.pieces}-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.write_text(json.dumps(figures, indent=2))
-    print(f"\nwrote {out.relative_to(ROOT)}")
+    write_results(f"search-{args.pieces}", figures)
 
 
 if __name__ == "__main__":

@@ -57,11 +57,20 @@ def _autocomplete() -> dict:
     }
 
 
-class PieceDocument(Document):
-    catalog_number = Keyword(fields=_autocomplete())
+class TitledDocument(Document):
+    """What every document has: a title per language (with autocomplete), the Spanish text as
+    the fallback field, whether it is illustrative, and when it was published."""
+
     title_es = _text("es", fields=_autocomplete())
     title_en = _text("en", fields=_autocomplete())
     title_nah = _text("nah", fields=_autocomplete())
+    fallback = _text("es")
+    illustrative = Boolean()
+    published_at = Date()
+
+
+class PieceDocument(TitledDocument):
+    catalog_number = Keyword(fields=_autocomplete())
     description_es = _text("es")
     description_en = _text("en")
     description_nah = _text("nah")
@@ -70,7 +79,6 @@ class PieceDocument(Document):
     terms_es = _text("es")
     terms_en = _text("en")
     terms_nah = _text("nah")
-    fallback = _text("es")
     culture = Keyword()
     period = Keyword()  # the piece's period and its broader ones
     object_type = Keyword()
@@ -83,34 +91,27 @@ class PieceDocument(Document):
     dates = IntegerRange()
     date_start = Integer()
     date_end = Integer()
-    illustrative = Boolean()
-    published_at = Date()
+
+
+def _index(name: str, document) -> Index:
+    """An index definition (settings, analysis, mapping) under a concrete name."""
+    index = Index(name)
+    index.settings(number_of_shards=1, number_of_replicas=0)
+    index.document(document)
+    return index
 
 
 def piece_index(name: str) -> Index:
-    """The index definition (settings, analysis, mapping) under a concrete name."""
-    index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=0)
-    index.document(PieceDocument)
-    return index
+    return _index(name, PieceDocument)
 
 
-class ContentDocument(Document):
+class ContentDocument(TitledDocument):
     """Recovery cases and pages (programs join them): what the site-wide search finds."""
 
-    title_es = _text("es", fields=_autocomplete())
-    title_en = _text("en", fields=_autocomplete())
-    title_nah = _text("nah", fields=_autocomplete())
     body_es = _text("es")
     body_en = _text("en")
     body_nah = _text("nah")
-    fallback = _text("es")
-    illustrative = Boolean()
-    published_at = Date()
 
 
 def content_index(name: str) -> Index:
-    index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=0)
-    index.document(ContentDocument)
-    return index
+    return _index(name, ContentDocument)

@@ -14,16 +14,24 @@ from heritage.models import Piece
 LANGUAGES = ("es", "en", "nah")
 
 
-class PieceText(models.Model):
-    piece = models.OneToOneField(
-        Piece, primary_key=True, on_delete=models.CASCADE, related_name="+", db_constraint=True
-    )
+class LanguageText(models.Model):
+    """A record's title and body in each language, as written."""
+
     title_es = models.TextField(default="", blank=True)
     body_es = models.TextField(default="", blank=True)
     title_en = models.TextField(default="", blank=True)
     body_en = models.TextField(default="", blank=True)
     title_nah = models.TextField(default="", blank=True)
     body_nah = models.TextField(default="", blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class PieceText(LanguageText):
+    piece = models.OneToOneField(
+        Piece, primary_key=True, on_delete=models.CASCADE, related_name="+", db_constraint=True
+    )
 
     class Meta:
         verbose_name = "piece search text"
@@ -33,18 +41,12 @@ class PieceText(models.Model):
         return f"search text of piece {self.piece_id}"
 
 
-class ContentText(models.Model):
+class ContentText(LanguageText):
     """The same, for the other public records found by the site-wide search: recovery cases and
     pages (programs join them). `kind` says which; `object_id` is the record's id."""
 
     kind = models.CharField(max_length=20)
     object_id = models.PositiveBigIntegerField()
-    title_es = models.TextField(default="", blank=True)
-    body_es = models.TextField(default="", blank=True)
-    title_en = models.TextField(default="", blank=True)
-    body_en = models.TextField(default="", blank=True)
-    title_nah = models.TextField(default="", blank=True)
-    body_nah = models.TextField(default="", blank=True)
 
     class Meta:
         verbose_name = "content search text"

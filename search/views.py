@@ -184,23 +184,39 @@ def _first(highlights: dict, *names: str):
     return None
 
 
+def _item(record, url, meta, highlights, *, title=None, snippet=()) -> dict:
+    """One result of the site-wide search, whatever its kind."""
+    return {
+        "url": url,
+        "title": record.title,
+        "title_html": _first(highlights, title) if title else None,
+        "meta": meta,
+        "snippet": _first(highlights, *snippet),
+        "illustrative": getattr(record, "is_illustrative", False),
+        "object": record,
+    }
+
+
 @require_GET
 def site(request: HttpRequest) -> HttpResponse:
     """Pieces, recovery cases and pages for the words typed in the header's search box,
-    grouped by type; each group links to where the rest is."""
+    grouped by type; the pieces' group links to the catalog search for the rest."""
     language = get_language()
     text = (request.GET.get("q") or "").strip()[:200]
     groups, fallback = [], False
     catalog_url = _catalog_url(request)
+
+    def catalog_link(suffix: str) -> str | None:
+        return f"{catalog_url}{suffix}/" if catalog_url else None
+
     if text:
         outcome = service.search_pieces(
             SearchRequest(
                 text=text, language=language, page_size=SITE_GROUP_SIZE, with_facets=False
             )  # fmt: skip
         )
-        fallback |= outcome.fallback
-        highlights = {hit.piece_id: hit.highlights for hit in outcome.result.hits}
-        pieces = service.pieces_in_order(list(highlights))
+        found = {hit.piece_id: hit.highlights for hit in outcome.result.hits}
+        pieces = service.pieces_in_order(list(found))
         groups.append(
             {
                 "kind": "piece",
@@ -208,76 +224,47 @@ def site(request: HttpRequest) -> HttpResponse:
                 "total": outcome.result.total,
                 "more_url": reverse("search:pieces") + "?" + urlencode({"q": text}),
                 "items": [
-                    {
-                        "url": f"{catalog_url}{piece.catalog_number}/" if catalog_url else None,
-                        "title": piece.title,
-                        "title_html": _first(highlights[piece.pk], f"title_{language}"),
-                        "meta": piece.catalog_number,
-                        "snippet": _first(
-                            highlights[piece.pk], f"description_{language}", "fallback"
-                        ),  # fmt: skip
-                        "illustrative": piece.is_illustrative,
-                        "object": piece,
-                    }
+                    _item(
+                        piece,
+                        f"{catalog_url}{piece.catalog_number}/",
+                        piece.catalog_number,
+                        found[piece.pk],
+                        title=f"title_{language}",
+                        snippet=(f"description_{language}", "fallback"),
+                    )  # fmt: skip
                     for piece in pieces
                 ],
             }
         )
-        cases = service.search_content("case", text, language, SITE_GROUP_SIZE)
-        pages = service.search_content("page", text, language, SITE_GROUP_SIZE)
-        fallback |= cases.fallback or pages.fallback
-        case_ids = [pk for pk, _h in cases.found]
-        case_records = _in_order(case_list_public().filter(pk__in=case_ids), case_ids)
-        case_highlights = dict(cases.found)
-        groups.append(
-            {
-                "kind": "case",
-                "title": _("Recovery cases"),
-                "total": cases.total,
-                "more_url": None,
-                "items": [
-                    {
-                        "url": f"{catalog_url}cases/{case.code}/" if catalog_url else None,
-                        "title": case.title,
-                        "title_html": None,
-                        "meta": case.code,
-                        "snippet": _first(
-                            case_highlights[case.pk], f"body_{language}", "fallback"
-                        ),  # fmt: skip
-                        "illustrative": case.is_illustrative,
-                        "object": case,
-                    }
-                    for case in case_records
-                ],
-            }
-        )
-        page_ids = [pk for pk, _h in pages.found]
-        page_records = _in_order(
-            Page.objects.live().public().filter(pk__in=page_ids).specific(), page_ids
-        )
-        page_highlights = dict(pages.found)
-        groups.append(
-            {
-                "kind": "page",
-                "title": _("Pages"),
-                "total": pages.total,
-                "more_url": None,
-                "items": [
-                    {
-                        "url": page.get_url(request=request),
-                        "title": page.title,
-                        "title_html": None,
-                        "meta": "",
-                        "snippet": _first(
-                            page_highlights[page.pk], f"body_{language}", "fallback"
-                        ),  # fmt: skip
-                        "illustrative": getattr(page, "is_illustrative", False),
-                        "object": page,
-                    }
-                    for page in page_records
-                ],
-            }
-        )
+        fallback = outcome.fallback
+        content = {
+            "case": (_("Recovery cases"), case_list_public(),
+                     lambda case: (catalog_link(f"cases/{case.code}"), case.code)),
+            "page": (_("Pages"), Page.objects.live().public().specific(),
+                     lambda page: (page.get_url(request=request), "")),
+        }  # fmt: skip
+        for kind, (title, public, link) in content.items():
+            answer = service.search_content(kind, text, language, SITE_GROUP_SIZE)
+            fallback |= answer.fallback
+            found = dict(answer.found)
+            records = _in_order(public.filter(pk__in=list(found)), list(found))
+            groups.append(
+                {
+                    "kind": kind,
+                    "title": title,
+                    "total": answer.total,
+                    "more_url": None,
+                    "items": [
+                        _item(
+                            record,
+                            *link(record),
+                            found[record.pk],
+                            snippet=(f"body_{language}", "fallback"),
+                        )  # fmt: skip
+                        for record in records
+                    ],
+                }
+            )
     context = {
         "page": None,
         "q": text,
