@@ -21,16 +21,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def prepare_environment(database: str = "retorno_bench", **extra: str) -> str:
-    """Production settings (DEBUG off) on BENCH_DATABASE_URL, or on a fresh `database` on the
-    local PostgreSQL; `extra` environment variables on top."""
+def prepare_environment(database: str = "retorno_bench", fresh: bool = True, **extra: str) -> str:
+    """Production settings (DEBUG off) on BENCH_DATABASE_URL, or on `database` on the local
+    PostgreSQL (created afresh unless `fresh` is false); `extra` environment variables on top."""
     url = os.environ.get("BENCH_DATABASE_URL")
     if not url:
         if subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1"], check=False).returncode != 0:
             subprocess.run(["bash", str(ROOT / "tools" / "postgres.sh")], check=True)
         psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c"]
-        subprocess.run([*psql, f"DROP DATABASE IF EXISTS {database}"], check=True)
-        subprocess.run([*psql, f"CREATE DATABASE {database}"], check=True)
+        if fresh:
+            subprocess.run([*psql, f"DROP DATABASE IF EXISTS {database}"], check=True)
+        subprocess.run([*psql, f"CREATE DATABASE {database}"], check=False,
+                       capture_output=True)  # fmt: skip
         url = f"postgres://postgres@127.0.0.1:5432/{database}"
     static_root = tempfile.mkdtemp(prefix="retorno-bench-static-")
     os.environ.update(

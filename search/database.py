@@ -184,6 +184,13 @@ def _prefix_match(
         return queryset.none()
     languages = _languages(language)
     if connection.vendor == "postgresql":
+        prefixes = " & ".join(f"'{word}':*" for word in words)
+        if table is PIECE_TEXT:  # the titles-only vector (migration 0005)
+            return queryset.extra(
+                tables=[table.table],
+                where=[table.join, f"{table.table}.titles @@ to_tsquery('retorno_nah', %s)"],
+                params=[prefixes],
+            )
         prefixes = " & ".join(f"'{word}':*A" for word in words)
         matches = " OR ".join(
             f"{table.table}.vector_{lang} @@ to_tsquery('simple', %s)" for lang in languages
@@ -528,7 +535,10 @@ class DatabaseEngine:
     def suggest(self, text: str, language: str, limit: int) -> list[int]:
         """Ids of public pieces whose titles or catalog numbers start with the words typed."""
         queryset = _prefix_match(Piece.objects.filter(piece_public_q()), text, language)
-        return list(queryset.order_by("catalog_number").values_list("pk", flat=True)[:limit])
+        # Unordered on purpose: "the first 8 by catalog number" would make PostgreSQL walk the
+        # catalog-number index through every piece when only a few match.
+        found = queryset.order_by().values_list("pk", "catalog_number")[:limit]
+        return [pk for pk, _number in sorted(found, key=lambda row: row[1])]
 
     def _highlights(self, row: dict, request: SearchRequest) -> dict[str, list[str]]:
         if not request.text.strip():
