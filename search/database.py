@@ -290,7 +290,11 @@ class DatabaseEngine:
                             f"(SELECT id FROM {self.table.table} WHERE kind = %s)",
                             [self.kind.name],
                         )
-            self._rows().delete()
+            if self.is_piece and connection.vendor == "postgresql":
+                with connection.cursor() as cursor:  # no dead rows left behind
+                    cursor.execute(f"TRUNCATE {self.table.table}")
+            else:
+                self._rows().delete()
             batch = []
             for record in queryset.iterator(chunk_size=CHUNK):
                 batch.append(record)
@@ -304,6 +308,9 @@ class DatabaseEngine:
             done += len(batch)
             if progress:
                 progress(done, total)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # fresh statistics for the planner
+                cursor.execute(f"ANALYZE {self.table.table}")
         return {
             "index": "database",
             "documents": done,

@@ -84,7 +84,7 @@ class ElasticsearchClient(OpenSearchClient):
         self.unavailable = (elastic_transport.TransportError, ConnectionError)
 
     def create_index(self, name: str, body: dict) -> None:
-        self.client.indices.create(index=name, **body)
+        self.client.indices.create(index=name, body=body)
 
     def delete_index(self, name: str) -> None:
         self.client.options(ignore_status=404).indices.delete(index=name)
@@ -98,7 +98,8 @@ class ElasticsearchClient(OpenSearchClient):
         return helpers.bulk(self.client, actions, chunk_size=1000, raise_on_error=False)
 
     def search(self, name: str, body: dict) -> dict:
-        return self.client.search(index=name, **body).body
+        # body=, not **body: the client has no `_source` keyword (it calls it `source`)
+        return self.client.search(index=name, body=body).body
 
     def ids(self, name: str) -> set[int]:
         from elasticsearch import helpers

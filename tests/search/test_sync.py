@@ -62,3 +62,19 @@ def test_the_last_attempt_logs_for_reconcile_and_stops(published, deferring_back
     assert deferring_backend.results == []
     assert result["attempt"] == MAX_ATTEMPTS
     assert any("search_reconcile" in record.message for record in caplog.records)
+
+
+def test_rebuild_and_status_on_the_database_engine(catalog, capsys):
+    from django.core.management import call_command
+
+    from search.database import DatabaseEngine
+    from tests.utils import make_piece
+
+    make_piece("REP-1", title_es="Vasija")  # its commit hooks never ran: not in the text yet
+    make_piece("REP-2", title_es="Vasija restringida", restricted=True)
+    engine = DatabaseEngine()
+    assert numbers(engine.search(SearchRequest(text="vasija"))) == []
+    call_command("search_rebuild", verbosity=0)
+    assert numbers(engine.search(SearchRequest(text="vasija"))) == ["REP-1"]
+    call_command("search_status")
+    assert "database (pieces): 1 indexed, 1 public; 0 missing, 0 stale" in capsys.readouterr().out
