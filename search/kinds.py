@@ -88,6 +88,7 @@ def page_texts(page) -> dict[str, str]:
                 None,
                 [
                     _field(page, "search_description", language),
+                    _field(page, "summary", language),  # programs
                     _field(page, "intro", language),
                     _stream_text(page, language),
                 ],

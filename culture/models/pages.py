@@ -1,0 +1,258 @@
+"""Programs for the diaspora: an index page, program pages and their sessions."""
+
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable
+
+from core.i18n import title_row, translated_row, translated_sections
+from core.models import BasePage
+from culture.models.places import Organizer, Venue, validate_timezone
+from culture.models.vocabularies import Audience, ProgramCategory, ProgramLanguage
+from culture.recurrence import RecurrenceError, occurrences, parse_dates, parse_rule
+
+END_BEFORE_START = _("The end must come after the start.")
+
+
+class ProgramIndexPage(RoutablePageMixin, BasePage):
+    """The programs in the reader's language (/es/programas/, /en/programs/)."""
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["culture.ProgramPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("program index page")
+
+    @path("")
+    def index(self, request):
+        from culture.selectors import program_list_public
+
+        programs = program_list_public(parent=self)
+        return self.render(request, context_overrides={"programs": programs})
+
+
+class ProgramPage(RoutablePageMixin, BasePage):
+    parent_page_types = ["culture.ProgramIndexPage"]
+    subpage_types: list[str] = []
+    reader_fields = ("title", "summary", "intro", "body")
+
+    summary = models.TextField(_("summary"), blank=True)
+    category = models.ForeignKey(
+        ProgramCategory, verbose_name=_("category"), null=True, on_delete=models.PROTECT
+    )
+    audiences = ParentalManyToManyField(Audience, verbose_name=_("audiences"), blank=True)
+    languages = ParentalManyToManyField(
+        ProgramLanguage, verbose_name=_("languages spoken"), blank=True
+    )
+    organizer = models.ForeignKey(
+        Organizer, verbose_name=_("organizer"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    starts_on = models.DateField(_("first day"), null=True, blank=True)
+    ends_on = models.DateField(_("last day"), null=True, blank=True)
+    cost = models.DecimalField(
+        _("cost (USD)"), max_digits=8, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0"))], help_text=_("Empty or 0: free."),
+    )  # fmt: skip
+    cost_note = models.CharField(_("cost note"), max_length=200, blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    related_pieces = ParentalManyToManyField(
+        "heritage.Piece", verbose_name=_("related heritage pieces"), blank=True
+    )
+    related_cases = ParentalManyToManyField(
+        "heritage.RecoveryCase", verbose_name=_("related recovery cases"), blank=True
+    )
+
+    content_panels = [
+        title_row(_("Title")),
+        translated_row("summary", _("Summary")),
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("organizer"),
+                FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+            ],
+            heading=_("Program"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("cost"), FieldPanel("registration_url")]),
+                translated_row("cost_note", _("Cost note")),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Cost and registration"),
+        ),
+        InlinePanel("sessions", heading=_("Sessions"), label=_("Session")),
+        *translated_sections("body", _("Body")),
+        MultiFieldPanel(
+            [FieldPanel("related_pieces"), FieldPanel("related_cases")],
+            heading=_("Heritage"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+
+    @property
+    def is_free(self) -> bool:
+        return not self.cost
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": END_BEFORE_START})
+
+    @path("")
+    def program(self, request):
+        from culture.selectors import program_context
+
+        return self.render(request, context_overrides=program_context(program=self))
+
+    # Wagtail serves only paths that end in "/": the file name comes in Content-Disposition.
+    @path("sessions/<int:session_id>/ics/", name="session-ics")
+    def session_ics(self, request, session_id: int):
+        from django.http import Http404, HttpResponse
+
+        from culture.ical import session_calendar
+
+        session = self.sessions.filter(pk=session_id).first()
+        if session is None:
+            raise Http404
+        response = HttpResponse(
+            session_calendar(session, request=request), content_type="text/calendar"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}-{session_id}.ics"'
+        return response
+
+
+class ProgramSession(Orderable):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        MOVED = "moved", _("Moved")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    program = ParentalKey(ProgramPage, related_name="sessions", on_delete=models.CASCADE)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    timezone = models.CharField(
+        _("time zone"), max_length=64, default="America/Los_Angeles",
+        validators=[validate_timezone],
+        help_text=_("Where the session happens, e.g. America/Chicago."),
+    )  # fmt: skip
+    venue = models.ForeignKey(
+        Venue, verbose_name=_("venue"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    online_url = models.URLField(_("online link"), blank=True)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    recurrence = models.CharField(
+        _("repeats (RFC 5545 rule)"), max_length=255, blank=True,
+        help_text=_('E.g. "FREQ=WEEKLY;BYDAY=TU;COUNT=10". Empty: once.'),
+    )  # fmt: skip
+    exceptions = models.TextField(
+        _("except on"), blank=True, help_text=_("Dates without a session, e.g. 2026-12-22.")
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
+    )
+    notice = models.CharField(
+        _("notice"), max_length=255, blank=True,
+        help_text=_("Shown with a moved or cancelled session."),
+    )  # fmt: skip
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    panels = [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("timezone")]),
+        FieldRowPanel([FieldPanel("venue"), FieldPanel("online_url"), FieldPanel("capacity")]),
+        FieldRowPanel([FieldPanel("recurrence"), FieldPanel("exceptions")]),
+        FieldRowPanel([FieldPanel("status")]),
+        translated_row("notice", _("Notice")),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self) -> str:
+        return f"{self.program.title} — {self.start:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = END_BEFORE_START
+        if not self.venue_id and not self.online_url:
+            errors["venue"] = _("Give a venue or an online link.")
+        if self.recurrence.strip() and self.start:
+            try:
+                parse_rule(self.recurrence, self.start)
+            except RecurrenceError:
+                errors["recurrence"] = _(
+                    'Not a valid recurrence rule (RFC 5545), e.g. "FREQ=WEEKLY;BYDAY=TU;COUNT=10".'
+                )
+        if self.exceptions.strip():
+            try:
+                parse_dates(self.exceptions)
+            except RecurrenceError as error:
+                errors["exceptions"] = _("Not a date: %(value)s (use YYYY-MM-DD).") % {
+                    "value": error
+                }
+        try:
+            program = self.program
+        except ProgramPage.DoesNotExist:
+            program = None
+        if program and self.start and not errors:
+            try:
+                local = self.start.astimezone(ZoneInfo(self.timezone)).date()
+            except (ZoneInfoNotFoundError, ValueError):
+                local = self.start.date()
+            if (program.starts_on and local < program.starts_on) or (
+                program.ends_on and local > program.ends_on
+            ):
+                errors["start"] = _("The session falls outside the program's days.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        """Calendars see a new SEQUENCE whenever the time, place or status changes."""
+        if self.pk:
+            previous = (
+                ProgramSession.objects.filter(pk=self.pk)
+                .values(
+                    "start",
+                    "end",
+                    "timezone",
+                    "venue_id",
+                    "online_url",
+                    "recurrence",
+                    "exceptions",
+                    "status",
+                )  # fmt: skip
+                .first()
+            )
+            if previous and any(getattr(self, key) != value for key, value in previous.items()):
+                self.sequence += 1
+        super().save(*args, **kwargs)
+
+    def occurrences(self, after: datetime | None = None, before: datetime | None = None,
+                    limit: int = 50):  # fmt: skip
+        return occurrences(
+            start=self.start, end=self.end, timezone=self.timezone, rule=self.recurrence,
+            exceptions=self.exceptions, after=after, before=before, limit=limit,
+        )  # fmt: skip

@@ -1,0 +1,114 @@
+"""Where programs happen and who runs them: venues (consulates among them) and organizers."""
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from core.i18n import translated_row, translated_sections
+from core.models.mixins import IllustrativeMixin
+
+TIMEZONE_ERROR = _("Not a time zone name (e.g. America/Los_Angeles).")
+
+
+def validate_timezone(value: str) -> None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValidationError(TIMEZONE_ERROR) from error
+
+
+class Venue(IllustrativeMixin, models.Model):
+    class Kind(models.TextChoices):
+        CONSULATE = "consulate", _("Consulate")
+        MOBILE_STOP = "mobile-stop", _("Mobile consulate stop")
+        PARTNER = "partner", _("Partner venue")
+        OTHER = "other", _("Other venue")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    street_address = models.CharField(_("street address"), max_length=255, blank=True)
+    city = models.CharField(_("city"), max_length=120)
+    state = models.CharField(_("state or province"), max_length=120, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    country = models.CharField(_("country (ISO code)"), max_length=2, default="US")
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )  # fmt: skip
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )  # fmt: skip
+    timezone = models.CharField(
+        _("time zone"), max_length=64, default="America/Los_Angeles",
+        validators=[validate_timezone],
+    )  # fmt: skip
+    accessibility = models.TextField(_("accessibility"), blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+
+    panels = [
+        translated_row("name", _("Name")),
+        "kind",
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("state")]),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("timezone"),
+            ],
+            heading=_("Address"),
+        ),
+        *translated_sections("accessibility", _("Accessibility")),
+        *translated_sections("opening_hours", _("Opening hours")),
+        FieldPanel("is_illustrative"),
+    ]
+
+    class Meta:
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["country", "state", "city", "name_es"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.city})"
+
+    @property
+    def address(self) -> str:
+        parts = [self.street_address, self.city, self.state, self.postal_code, self.country]
+        return ", ".join(part for part in parts if part)
+
+
+class Organizer(IllustrativeMixin, models.Model):
+    class Kind(models.TextChoices):
+        CONSULATE = "consulate", _("Consulate")
+        MOBILE_CONSULATE = "mobile-consulate", _("Mobile consulate")
+        PARTNER = "partner", _("Partner organization")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    office = models.ForeignKey(
+        Venue, verbose_name=_("office"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    panels = [
+        translated_row("name", _("Name")),
+        "kind",
+        "office",
+        FieldRowPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")]),
+        FieldPanel("is_illustrative"),
+    ]
+
+    class Meta:
+        verbose_name = _("organizer")
+        verbose_name_plural = _("organizers")
+        ordering = ["name_es"]
+
+    def __str__(self) -> str:
+        return self.name

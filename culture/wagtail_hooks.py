@@ -1,0 +1,67 @@
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from culture.models import (
+    Audience,
+    Organizer,
+    ProgramCategory,
+    ProgramLanguage,
+    ProgramPage,
+    Venue,
+)
+
+
+class VenueViewSet(SnippetViewSet):
+    model = Venue
+    icon = "site"
+    list_display = ["name", "kind", "city", "state", "country"]
+    list_filter = ["kind", "country", "is_illustrative"]
+    search_fields = ["name_es", "name_en", "city", "state"]
+
+
+class OrganizerViewSet(SnippetViewSet):
+    model = Organizer
+    icon = "group"
+    list_display = ["name", "kind", "office"]
+    list_filter = ["kind", "is_illustrative"]
+    search_fields = ["name_es", "name_en"]
+
+
+def _term_viewset(term_model, term_icon):
+    return type(
+        f"{term_model.__name__}ViewSet",
+        (SnippetViewSet,),
+        {"model": term_model, "icon": term_icon, "list_display": ["label", "code"]},
+    )
+
+
+class ProgramsViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Programs")
+    menu_icon = "date"
+    menu_order = 210
+    items = (
+        VenueViewSet,
+        OrganizerViewSet,
+        _term_viewset(ProgramCategory, "tag"),
+        _term_viewset(Audience, "user"),
+        _term_viewset(ProgramLanguage, "comment"),
+    )
+
+
+register_snippet(ProgramsViewSetGroup)
+
+
+@hooks.register("heritage_piece_sections")
+def programs_showing_piece(request, piece) -> str:
+    """The piece page lists the live programs that show it (the catalog knows nothing of them)."""
+    programs = list(
+        ProgramPage.objects.live().public().filter(related_pieces=piece).order_by("title_es")
+    )
+    if not programs:
+        return ""
+    return render_to_string(
+        "culture/includes/piece_programs.html", {"programs": programs}, request=request
+    )

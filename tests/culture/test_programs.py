@@ -1,0 +1,183 @@
+"""Programs and sessions: validation in the reader's language, recurrence across daylight-saving
+changes with exceptions, .ics files read back with `icalendar`, public pages and listing."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
+from icalendar import Calendar
+
+from culture.ical import session_calendar
+from culture.models import (
+    Organizer,
+    ProgramCategory,
+    ProgramIndexPage,
+    ProgramLanguage,
+    ProgramPage,
+    ProgramSession,
+    Venue,
+)
+from tests.utils import make_piece
+
+pytestmark = pytest.mark.django_db
+CHICAGO = ZoneInfo("America/Chicago")
+
+
+@pytest.fixture
+def venue():
+    return Venue.objects.create(name_es="Consulado en Chicago", name="Consulado en Chicago",
+                                city="Chicago", state="IL", timezone="America/Chicago")  # fmt: skip
+
+
+@pytest.fixture
+def programs_index(home):
+    page = ProgramIndexPage(title_es="Programas", title_en="Programs", slug_es="programas",
+                            slug_en="programs")  # fmt: skip
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def make_program(index, slug, *, sessions=(), publish=True, **fields):
+    program = ProgramPage(
+        title_es=fields.pop("title_es", f"Programa {slug}"), slug_es=slug, slug=slug,
+        category=ProgramCategory.objects.get(code="language"),
+        organizer=Organizer.objects.create(name_es="Consulado", name="Consulado",
+                                           kind="consulate"),
+        **fields,
+    )  # fmt: skip
+    for session in sessions:
+        program.sessions.add(session)
+    index.add_child(instance=program)
+    revision = program.save_revision()
+    if publish:
+        revision.publish()
+    else:
+        program.unpublish()
+    return program
+
+
+def weekly(venue, start: datetime, **fields) -> ProgramSession:
+    return ProgramSession(start=start, end=start + timedelta(hours=2), timezone="America/Chicago",
+                          venue=venue, **fields)  # fmt: skip
+
+
+def test_bad_sessions_are_refused_with_translated_messages(venue):
+    start = datetime(2026, 10, 27, 18, tzinfo=CHICAGO)
+    session = ProgramSession(start=start, end=start - timedelta(hours=1), timezone="Mars/Base",
+                             recurrence="FREQ=SOMETIMES", exceptions="mañana")  # fmt: skip
+    with translation.override("es"), pytest.raises(ValidationError) as error:
+        session.clean()
+    messages = error.value.message_dict
+    assert messages["end"] == ["El final debe ser posterior al inicio."]
+    assert "RFC 5545" in messages["recurrence"][0]
+    assert messages["venue"] == ["Indique un lugar o un enlace en línea."]
+    assert "mañana" in messages["exceptions"][0]
+    with pytest.raises(ValidationError) as error:
+        session.full_clean(exclude=["program"])
+    assert "timezone" in error.value.message_dict
+
+
+def test_weekly_sessions_keep_local_time_across_the_dst_change(venue):
+    # Chicago leaves daylight time on 1 November 2026: 18:00 stays 18:00 local (UTC shifts).
+    start = datetime(2026, 10, 20, 18, tzinfo=CHICAGO)
+    session = weekly(venue, start, recurrence="FREQ=WEEKLY;COUNT=4", exceptions="2026-10-27")
+    found = session.occurrences()
+    assert [begins.date() for begins, _ends in found] == [
+        date(2026, 10, 20), date(2026, 11, 3), date(2026, 11, 10)
+    ]  # fmt: skip
+    assert {begins.hour for begins, _ends in found} == {18}
+    assert [begins.utcoffset() for begins, _ends in found] == [
+        timedelta(hours=-5), timedelta(hours=-6), timedelta(hours=-6)
+    ]  # fmt: skip
+    assert all(ends - begins == timedelta(hours=2) for begins, ends in found)
+
+
+def test_ics_is_valid_stable_and_says_cancelled(programs_index, venue):
+    start = datetime(2026, 10, 20, 18, tzinfo=CHICAGO)
+    program = make_program(programs_index, "nahuatl", sessions=[
+        weekly(venue, start, recurrence="FREQ=WEEKLY;COUNT=4", exceptions="2026-10-27"),
+        weekly(venue, start + timedelta(days=2), status="cancelled", notice_es="Cancelada"),
+    ])  # fmt: skip
+    first, cancelled = program.sessions.order_by("start")
+    parsed = Calendar.from_ical(session_calendar(first))
+    event = parsed.walk("VEVENT")[0]
+    assert [tz["TZID"] for tz in parsed.walk("VTIMEZONE")] == ["America/Chicago"]
+    assert event["DTSTART"].dt == start
+    assert str(event["RRULE"].to_ical().decode()) == "FREQ=WEEKLY;COUNT=4"
+    assert event["EXDATE"].dts[0].dt == datetime(2026, 10, 27, 18, tzinfo=CHICAGO)
+    again = Calendar.from_ical(session_calendar(first)).walk("VEVENT")[0]
+    assert again["UID"] == event["UID"]  # stable across regenerations
+    assert event["SEQUENCE"] == 0
+    first.start += timedelta(hours=1)
+    first.save()
+    assert Calendar.from_ical(session_calendar(first)).walk("VEVENT")[0]["SEQUENCE"] == 1
+    cancelled_event = Calendar.from_ical(session_calendar(cancelled)).walk("VEVENT")[0]
+    assert cancelled_event["STATUS"] == "CANCELLED"
+
+
+def test_program_page_lists_sessions_in_their_zone_and_serves_ics(client, programs_index, venue):
+    today = timezone.now().astimezone(CHICAGO)
+    soon = today.replace(hour=18, minute=0, second=0, microsecond=0) + timedelta(days=3)
+    piece = make_piece("REP-1", title_es="Vasija olmeca")
+    hidden = make_piece("REP-2", title_es="Vasija restringida", restricted=True)
+    program = make_program(programs_index, "feria", sessions=[weekly(venue, soon)],
+                           summary_es="Feria de salud.")  # fmt: skip
+    program.related_pieces = [piece, hidden]
+    program.save_revision().publish()
+    html = client.get("/es/programas/feria/").content.decode()
+    assert "a las 18:00" in html and "(America/Chicago)" in html
+    assert "Vasija olmeca" in html and "restringida" not in html
+    session = program.sessions.first()
+    response = client.get(f"/es/programas/feria/sessions/{session.pk}/ics/")
+    assert response.status_code == 200 and response["Content-Type"] == "text/calendar"
+    assert Calendar.from_ical(response.content).walk("VEVENT")[0]["SUMMARY"] == "Programa feria"
+    assert client.get("/es/programas/feria/sessions/999999/ics/").status_code == 404
+
+
+def test_listing_shows_live_programs_only_in_constant_queries(
+    client, programs_index, venue, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    soon = timezone.now() + timedelta(days=2)
+    make_program(programs_index, "borrador", sessions=[weekly(venue, soon)], publish=False,
+                 title_es="Programa en borrador")  # fmt: skip
+
+    def count(programs: int) -> int:
+        for number in range(programs):
+            daily = weekly(venue, soon, recurrence="FREQ=DAILY;COUNT=5")
+            make_program(programs_index, f"p-{programs}-{number}", sessions=[daily])
+        client.get("/es/programas/")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/es/programas/")
+        assert "Programa en borrador" not in response.content.decode()
+        return len(queries)
+
+    few = count(2)
+    assert count(12) == few
+    with django_assert_max_num_queries(few):
+        client.get("/es/programas/")
+
+
+def test_vocabularies_are_seeded_with_indigenous_languages():
+    assert ProgramLanguage.objects.get(code="nah").indigenous
+    assert ProgramCategory.objects.count() == 8
+
+
+def test_a_piece_page_lists_the_live_programs_that_show_it(client, catalog, programs_index, venue):
+    piece = make_piece("REP-9", title_es="Máscara")
+    shown = make_program(programs_index, "expo", title_es="Exposición de máscaras")
+    shown.related_pieces = [piece]
+    shown.save_revision().publish()
+    draft = make_program(programs_index, "expo-borrador", title_es="Exposición en borrador",
+                         publish=False)  # fmt: skip
+    draft.related_pieces = [piece]
+    draft.save_revision()
+    html = client.get("/es/catalogo/REP-9/").content.decode()
+    assert "Programas que muestran esta pieza" in html
+    assert "Exposición de máscaras" in html and "/es/programas/expo/" in html
+    assert "Exposición en borrador" not in html
