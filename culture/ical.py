@@ -67,3 +67,18 @@ def calendar(events, *, name: str) -> bytes:
 def session_calendar(session, *, request=None) -> bytes:
     url = session.program.get_full_url(request=request)
     return calendar([session_event(session, url=url)], name=session.program.title)
+
+
+def feed_response(sessions, *, name: str, filename: str, request=None):
+    """An .ics response for many sessions (the URLs of their programs made once per program)."""
+    from django.http import HttpResponse
+
+    urls = {}
+    events = []
+    for session in sessions:
+        if session.program_id not in urls:
+            urls[session.program_id] = session.program.get_full_url(request=request)
+        events.append(session_event(session, url=urls[session.program_id]))
+    response = HttpResponse(calendar(events, name=name), content_type="text/calendar")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return response

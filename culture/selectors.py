@@ -63,3 +63,15 @@ def program_context(*, program: ProgramPage) -> dict:
         "upcoming": upcoming,
         "related_pieces": program.related_pieces.filter(live=True, restricted=False),
     }
+
+
+def sessions_public(*, parent=None):
+    """Every session of the live programs (under `parent`), with program and venue joined."""
+    programs = ProgramPage.objects.live().public()
+    if parent is not None:
+        programs = programs.child_of(parent)
+    return (
+        ProgramSession.objects.filter(program__in=programs)
+        .select_related("program", "venue")
+        .order_by("start")
+    )

@@ -40,6 +40,15 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
         programs = program_list_public(parent=self)
         return self.render(request, context_overrides={"programs": programs})
 
+    @path("calendar/ics/", name="calendar-ics")
+    def calendar_ics(self, request):
+        """The whole calendar of live programs as an iCalendar feed."""
+        from culture.ical import feed_response
+        from culture.selectors import sessions_public
+
+        return feed_response(sessions_public(parent=self), name=self.title,
+                             filename="programas", request=request)  # fmt: skip
+
 
 class ProgramPage(RoutablePageMixin, BasePage):
     parent_page_types = ["culture.ProgramIndexPage"]
@@ -117,9 +126,25 @@ class ProgramPage(RoutablePageMixin, BasePage):
 
     @path("")
     def program(self, request):
+        from django.utils.translation import get_language
+
+        from culture.linked_data import program_events
         from culture.selectors import program_context
 
-        return self.render(request, context_overrides=program_context(program=self))
+        context = program_context(program=self)
+        context["json_ld"] = program_events(
+            self, context["upcoming"], url=self.get_full_url(request=request),
+            language=get_language(),
+        )  # fmt: skip
+        return self.render(request, context_overrides=context)
+
+    @path("ics/", name="program-ics")
+    def program_ics(self, request):
+        """Every session of the program as one calendar (a feed calendars can subscribe to)."""
+        from culture.ical import feed_response
+
+        sessions = self.sessions.select_related("venue", "program")
+        return feed_response(sessions, name=self.title, filename=self.slug, request=request)
 
     # Wagtail serves only paths that end in "/": the file name comes in Content-Disposition.
     @path("sessions/<int:session_id>/ics/", name="session-ics")

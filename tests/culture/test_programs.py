@@ -181,3 +181,44 @@ def test_a_piece_page_lists_the_live_programs_that_show_it(client, catalog, prog
     assert "Programas que muestran esta pieza" in html
     assert "Exposición de máscaras" in html and "/es/programas/expo/" in html
     assert "Exposición en borrador" not in html
+
+
+def test_program_page_carries_schema_org_events(client, programs_index, venue):
+    import json
+    import re
+
+    soon = timezone.now().astimezone(CHICAGO) + timedelta(days=2)
+    later = soon + timedelta(days=1)
+    online = ProgramSession(start=later, end=later + timedelta(hours=1), timezone="America/Chicago",
+                            online_url="https://example.org/live")  # fmt: skip
+    program = make_program(programs_index, "taller", summary_es="Taller de náhuatl.",
+                           sessions=[weekly(venue, soon, status="cancelled"), online])  # fmt: skip
+    program.languages = [ProgramLanguage.objects.get(code="nah")]
+    program.save_revision().publish()
+    html = client.get("/es/programas/taller/").content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    )
+    first, second = data
+    assert first["@type"] == "Event" and first["name"] == "Programa taller"
+    assert first["eventStatus"] == "https://schema.org/EventCancelled"
+    assert first["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert first["location"]["address"]["addressLocality"] == "Chicago"
+    assert second["location"] == {"@type": "VirtualLocation", "url": "https://example.org/live"}
+    assert second["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert first["inLanguage"] == ["nah"] and first["offers"]["price"] == "0"
+    assert first["startDate"].endswith(("-05:00", "-06:00"))
+
+
+def test_feeds_hold_live_programs_only(client, programs_index, venue):
+    soon = timezone.now() + timedelta(days=2)
+    make_program(programs_index, "visible", sessions=[weekly(venue, soon)], title_es="Visible")
+    make_program(programs_index, "oculto", sessions=[weekly(venue, soon)], publish=False,
+                 title_es="Oculto")  # fmt: skip
+    response = client.get("/es/programas/calendar/ics/")
+    assert response["Content-Type"] == "text/calendar"
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert [str(event["SUMMARY"]) for event in events] == ["Visible"]
+    program_feed = Calendar.from_ical(client.get("/es/programas/visible/ics/").content)
+    assert len(program_feed.walk("VEVENT")) == 1
+    assert client.get("/es/programas/oculto/ics/").status_code == 404

@@ -1,0 +1,74 @@
+"""schema.org Event data for program pages: one Event per upcoming occurrence, so search
+engines can list them (location or VirtualLocation, status, attendance mode, language, offers)."""
+
+from decimal import Decimal
+
+STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "moved": "https://schema.org/EventRescheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+}
+
+
+def _place(session) -> dict:
+    venue = session.venue
+    place = {
+        "@type": "Place",
+        "name": venue.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": venue.street_address,
+            "addressLocality": venue.city,
+            "addressRegion": venue.state,
+            "postalCode": venue.postal_code,
+            "addressCountry": venue.country,
+        },
+    }
+    if venue.latitude is not None and venue.longitude is not None:
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": float(venue.latitude),
+                        "longitude": float(venue.longitude)}  # fmt: skip
+    return place
+
+
+def program_events(program, upcoming: list[dict], *, url: str, language: str) -> list[dict]:
+    languages = [term.code for term in program.languages.all()] or [language]
+    events = []
+    for item in upcoming:
+        session = item["session"]
+        locations = []
+        if session.venue_id:
+            locations.append(_place(session))
+        if session.online_url:
+            locations.append({"@type": "VirtualLocation", "url": session.online_url})
+        if session.venue_id and session.online_url:
+            mode = "https://schema.org/MixedEventAttendanceMode"
+        elif session.online_url:
+            mode = "https://schema.org/OnlineEventAttendanceMode"
+        else:
+            mode = "https://schema.org/OfflineEventAttendanceMode"
+        event = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": program.title,
+            "description": program.summary,
+            "url": url,
+            "startDate": item["start"].isoformat(),
+            "endDate": item["end"].isoformat(),
+            "eventStatus": STATUS.get(session.status, STATUS["scheduled"]),
+            "eventAttendanceMode": mode,
+            "location": locations[0] if len(locations) == 1 else locations,
+            "inLanguage": languages,
+            "isAccessibleForFree": not program.cost,
+            "offers": {
+                "@type": "Offer",
+                "price": str(program.cost or Decimal("0")),
+                "priceCurrency": "USD",
+                "url": program.registration_url or url,
+                "availability": "https://schema.org/InStock",
+            },
+        }
+        if program.organizer_id:
+            event["organizer"] = {"@type": "Organization", "name": program.organizer.name,
+                                  "url": program.organizer.website or None}  # fmt: skip
+        events.append(event)
+    return events
