@@ -35,10 +35,19 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
+        from culture.forms import ProgramFilterForm
         from culture.selectors import program_list_public
 
-        programs = program_list_public(parent=self)
-        return self.render(request, context_overrides={"programs": programs})
+        form = ProgramFilterForm(request.GET or None)
+        valid = form.is_valid() if form.is_bound else True
+        programs = (
+            program_list_public(parent=self, filters=form.cleaned_data if form.is_bound else None)
+            if valid
+            else []
+        )
+        return self.render(
+            request, context_overrides={"programs": programs, "form": form, "valid": valid}
+        )
 
     @path("calendar/ics/", name="calendar-ics")
     def calendar_ics(self, request):

@@ -222,3 +222,38 @@ def test_feeds_hold_live_programs_only(client, programs_index, venue):
     program_feed = Calendar.from_ical(client.get("/es/programas/visible/ics/").content)
     assert len(program_feed.walk("VEVENT")) == 1
     assert client.get("/es/programas/oculto/ics/").status_code == 404
+
+
+def test_listing_filters_combine_and_bad_input_is_explained(client, programs_index, venue):
+    la = Venue.objects.create(name_es="Centro LA", name="Centro LA", city="Los Angeles",
+                              state="CA", timezone="America/Los_Angeles")  # fmt: skip
+    soon = timezone.now() + timedelta(days=3)
+    later = timezone.now() + timedelta(days=40)
+    online = ProgramSession(start=soon, end=soon + timedelta(hours=1), timezone="America/Chicago",
+                            online_url="https://example.org/live")  # fmt: skip
+    nahuatl = make_program(programs_index, "nahuatl", title_es="Náhuatl en Chicago",
+                           sessions=[weekly(venue, soon)])  # fmt: skip
+    nahuatl.languages = [ProgramLanguage.objects.get(code="nah")]
+    nahuatl.save_revision().publish()
+    make_program(programs_index, "salud", title_es="Salud en LA", cost=10,
+                 sessions=[ProgramSession(start=later, end=later + timedelta(hours=2),
+                                          timezone="America/Los_Angeles", venue=la)])  # fmt: skip
+    make_program(programs_index, "charla", title_es="Charla en línea", sessions=[online])
+
+    def titles(query: dict) -> list[str]:
+        html = client.get("/es/programas/", query).content.decode()
+        return [t for t in ("Náhuatl en Chicago", "Salud en LA", "Charla en línea") if t in html]
+
+    assert titles({}) == ["Náhuatl en Chicago", "Salud en LA", "Charla en línea"]
+    assert titles({"city": "chicago"}) == ["Náhuatl en Chicago"]
+    assert titles({"language": "nah"}) == ["Náhuatl en Chicago"]
+    assert titles({"free": "on", "mode": "online"}) == ["Charla en línea"]
+    until = (timezone.now() + timedelta(days=10)).date().isoformat()
+    assert "Salud en LA" not in titles({"date_to": until})
+    response = client.get("/es/programas/", {"date_from": "2026-12-10", "date_to": "2026-12-01"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "La fecha final no puede ser anterior a la inicial." in html
+    assert "No hay resultados hasta que se corrijan los filtros." in html
+    boston = client.get("/es/programas/", {"city": "Boston"}).content.decode()
+    assert "Ningún programa coincide con estos filtros" in boston
