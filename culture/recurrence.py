@@ -5,7 +5,7 @@ Parsing and expansion are dateutil's (`rrulestr`), never hand-written date loops
 """
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -73,7 +73,3 @@ def occurrences(
             break
         found.append((begins, ends))
     return found
-
-
-def upcoming_window(now: datetime, days: int = 365) -> tuple[datetime, datetime]:
-    return now, now + timedelta(days=days)

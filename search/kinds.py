@@ -116,4 +116,3 @@ KINDS = {
         content_index,
     ),
 }
-CONTENT_KINDS = ("case", "page")

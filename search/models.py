@@ -11,8 +11,6 @@ from django.db import models
 
 from heritage.models import Piece
 
-LANGUAGES = ("es", "en", "nah")
-
 
 class LanguageText(models.Model):
     """A record's title and body in each language, as written."""
