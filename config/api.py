@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
+from culture.api import router as culture_router
 from heritage.api import ApiError, api_error_response
 from heritage.api import router as heritage_router
 from search.api import router as search_router
@@ -13,7 +14,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "Read-only access to the public catalog of repatriated pieces and recovery cases, "
-        "and search over it (/search/pieces: text, facets with counts, signed-year ranges). "
+        "and search over it (/search/pieces: text, facets with counts, signed-year ranges); "
+        "cultural programs for the diaspora and their upcoming sessions (/programs, /sessions). "
         "Restricted and unpublished records, and hidden find-spots, are never returned. "
         "Errors are JSON: {error, message, detail}."
     ),
@@ -22,6 +24,7 @@ api = NinjaAPI(
 )
 api.add_router("/", heritage_router)
 api.add_router("/", search_router)
+api.add_router("/", culture_router)
 
 
 @api.exception_handler(ApiError)

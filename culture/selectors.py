@@ -109,3 +109,24 @@ def sessions_public(*, parent=None):
         .select_related("program", "venue")
         .order_by("start")
     )
+
+
+def occurrences_public(*, filters: dict, now, limit: int) -> list[tuple]:
+    """(program, session, start, end) of the upcoming occurrences of live programs matching the
+    listing's filters, soonest first, cancelled ones included (they carry their status)."""
+    zone = timezone.get_current_timezone()
+    after = now
+    before = None
+    if filters.get("date_from"):
+        after = max(now, datetime.combine(filters["date_from"], time.min, tzinfo=zone))
+    if filters.get("date_to"):
+        before = datetime.combine(filters["date_to"], time.max, tzinfo=zone)
+    found = []
+    for program in program_list_public(filters=filters):
+        for session in program.session_list:
+            if not _session_matches(session, filters):
+                continue
+            for begins, ends in session.occurrences(after=after, before=before, limit=limit):
+                found.append((program, session, begins, ends))
+    found.sort(key=lambda row: (row[2], row[0].title))
+    return found[:limit]

@@ -257,3 +257,29 @@ def test_listing_filters_combine_and_bad_input_is_explained(client, programs_ind
     assert "No hay resultados hasta que se corrijan los filtros." in html
     boston = client.get("/es/programas/", {"city": "Boston"}).content.decode()
     assert "Ningún programa coincide con estos filtros" in boston
+
+
+def test_programs_and_sessions_api_with_filters_and_400s(client, programs_index, venue):
+    soon = timezone.now().astimezone(CHICAGO) + timedelta(days=2)
+    three = weekly(venue, soon, recurrence="FREQ=WEEKLY;COUNT=3")
+    nahuatl = make_program(programs_index, "nahuatl", title_es="Náhuatl", sessions=[three])
+    nahuatl.languages = [ProgramLanguage.objects.get(code="nah")]
+    nahuatl.save_revision().publish()
+    make_program(programs_index, "oculto", sessions=[weekly(venue, soon)], publish=False)
+    payload = client.get("/api/v1/programs", {"language": "nah", "lang": "en"}).json()
+    assert payload["count"] == 1
+    program = payload["results"][0]
+    assert program["slug"] == "nahuatl" and program["free"] is True
+    assert program["languages"] == [{"code": "nah", "label": "Nahuatl"}]
+    assert program["next_session"]["venue"]["city"] == "Chicago"
+    assert program["feed_url"].endswith("/en/programs/nahuatl/ics/")
+    sessions = client.get("/api/v1/sessions", {"city": "Chicago", "limit": 2}).json()
+    assert [item["program"] for item in sessions] == ["nahuatl", "nahuatl"]
+    assert sessions[0]["start"] < sessions[1]["start"]
+    bad = client.get("/api/v1/sessions", {"date_from": "2026-12-10", "date_to": "2026-12-01"})
+    assert bad.status_code == 400
+    assert bad.json()["detail"][0]["parameter"] == "date_to"
+    assert client.get("/api/v1/programs", {"category": "astrology"}).status_code == 400
+    assert client.get("/api/v1/sessions", {"limit": 1000}).status_code == 400
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert "/api/v1/programs" in paths and "/api/v1/sessions" in paths

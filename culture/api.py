@@ -1,0 +1,165 @@
+"""GET /api/v1/programs and /api/v1/sessions: live programs and their upcoming sessions, with the
+listing's filters; labels in the language asked. Bad filters answer 400 naming the parameter."""
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+
+from culture.forms import ProgramFilterForm
+from culture.selectors import occurrences_public, program_list_public
+from heritage.api import ApiError, ErrorOut, _language
+
+router = Router(tags=["programs"])
+MAX_SESSIONS = 200
+
+
+class ProgramParams(Schema):
+    city: str = Field("", max_length=120)
+    state: str = Field("", max_length=120)
+    category: list[str] = Field([], description="Category codes (repeat for several).")
+    audience: list[str] = []
+    language: list[str] = Field([], description="ISO 639 codes of languages spoken (nah, mix…).")
+    date_from: str = Field("", description="YYYY-MM-DD: programs with a session from that day.")
+    date_to: str = Field("", description="YYYY-MM-DD")
+    free: bool = False
+    mode: str = Field("", description="online, in-person or empty for both.")
+    lang: str | None = Field(None, description="es, en or nah (default: Accept-Language).")
+
+
+class SessionParams(ProgramParams):
+    limit: int = Field(50, ge=1, le=MAX_SESSIONS)
+
+
+class TermOut(Schema):
+    code: str
+    label: str
+
+
+class VenueOut(Schema):
+    name: str
+    address: str
+    city: str
+    state: str
+    country: str
+    latitude: float | None
+    longitude: float | None
+
+
+class OccurrenceOut(Schema):
+    program: str
+    title: str
+    start: str
+    end: str
+    timezone: str
+    status: str
+    notice: str
+    venue: VenueOut | None
+    online_url: str
+    ics_url: str
+
+
+class ProgramOut(Schema):
+    slug: str
+    url: str
+    title: str
+    summary: str
+    illustrative: bool
+    category: TermOut | None
+    audiences: list[TermOut]
+    languages: list[TermOut]
+    organizer: str | None
+    cost: float | None
+    free: bool
+    registration_url: str
+    feed_url: str
+    next_session: OccurrenceOut | None
+
+
+class ProgramPageOut(Schema):
+    count: int
+    results: list[ProgramOut]
+
+
+def _filters(request, params) -> dict:
+    form = ProgramFilterForm(request.GET)
+    if not form.is_valid():
+        detail = [
+            {"parameter": name, "message": " ".join(str(message) for message in messages)}
+            for name, messages in form.errors.items()
+        ]
+        raise ApiError(400, "invalid_parameter", _("Some filters are not valid."), detail=detail)
+    return form.cleaned_data
+
+
+def _venue(venue) -> dict | None:
+    if venue is None:
+        return None
+    return {
+        "name": venue.name, "address": venue.address, "city": venue.city, "state": venue.state,
+        "country": venue.country,
+        "latitude": float(venue.latitude) if venue.latitude is not None else None,
+        "longitude": float(venue.longitude) if venue.longitude is not None else None,
+    }  # fmt: skip
+
+
+def _occurrence(request, program, session, begins, ends) -> dict:
+    url = program.get_full_url(request=request)
+    return {
+        "program": program.slug, "title": program.title,
+        "start": begins.isoformat(), "end": ends.isoformat(), "timezone": session.timezone,
+        "status": session.status, "notice": session.notice, "venue": _venue(session.venue),
+        "online_url": session.online_url,
+        "ics_url": url + program.reverse_subpage("session-ics", args=[session.pk]).lstrip("/"),
+    }  # fmt: skip
+
+
+def _term(term) -> dict:
+    return {"code": term.code, "label": str(term)}
+
+
+@router.get("/programs", response={200: ProgramPageOut, 400: ErrorOut},
+            summary="Live programs with the listing's filters, soonest first")  # fmt: skip
+def list_programs(request, params: Query[ProgramParams]):
+    lang = _language(request, params.lang)
+    with translation.override(lang):
+        programs = program_list_public(filters=_filters(request, params))
+        results = []
+        for program in programs:
+            url = program.get_full_url(request=request)
+            following = program.next_occurrence
+            next_session = None
+            if following:
+                begins, session = following
+                ends = begins + (session.end - session.start)
+                next_session = _occurrence(request, program, session, begins, ends)
+            results.append(
+                {
+                    "slug": program.slug, "url": url, "title": program.title,
+                    "summary": program.summary, "illustrative": program.is_illustrative,
+                    "category": _term(program.category) if program.category else None,
+                    "audiences": [_term(term) for term in program.audiences.all()],
+                    "languages": [_term(term) for term in program.languages.all()],
+                    "organizer": program.organizer.name if program.organizer else None,
+                    "cost": float(program.cost) if program.cost is not None else None,
+                    "free": program.is_free, "registration_url": program.registration_url,
+                    "feed_url": url + "ics/", "next_session": next_session,
+                }
+            )  # fmt: skip
+        return {"count": len(results), "results": results}
+
+
+@router.get(
+    "/sessions",
+    response={200: list[OccurrenceOut], 400: ErrorOut},
+    summary="Upcoming sessions of live programs, soonest first (recurrences expanded)",
+)
+def list_sessions(request, params: Query[SessionParams]):
+    lang = _language(request, params.lang)
+    with translation.override(lang):
+        filters = _filters(request, params)
+        return [
+            _occurrence(request, program, session, begins, ends)
+            for program, session, begins, ends in occurrences_public(
+                filters=filters, now=timezone.now(), limit=params.limit
+            )
+        ]
