@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import QuerySet
 from wagtail.models import Page
 
+from culture.models import ProgramPage
 from heritage.models import RecoveryCase
 from heritage.selectors import case_list_public
 from search.documents import ContentDocument, content_index, piece_index
@@ -68,8 +69,11 @@ def case_texts(case: RecoveryCase) -> dict[str, str]:
 
 # --- pages ------------------------------------------------------------------------------------
 def public_pages() -> QuerySet:
-    """Live pages without view restrictions, below the root."""
-    return Page.objects.live().public().filter(depth__gt=1).specific().order_by("pk")
+    """Live pages without view restrictions, below the root (programs are a kind of their own)."""
+    return (
+        Page.objects.live().public().filter(depth__gt=1).not_type(ProgramPage).specific()
+        .order_by("pk")
+    )  # fmt: skip
 
 
 def _stream_text(page, language: str) -> str:
@@ -88,12 +92,46 @@ def page_texts(page) -> dict[str, str]:
                 None,
                 [
                     _field(page, "search_description", language),
-                    _field(page, "summary", language),  # programs
                     _field(page, "intro", language),
                     _stream_text(page, language),
                 ],
             )
         )
+    return texts
+
+
+# --- programs ---------------------------------------------------------------------------------
+def public_programs() -> QuerySet:
+    return (
+        ProgramPage.objects.live().public()
+        .select_related("category", "organizer")
+        .prefetch_related("languages", "audiences", "sessions__venue")
+        .order_by("pk")
+    )  # fmt: skip
+
+
+def program_texts(program) -> dict[str, str]:
+    """A program's title, and as its body: summary, text, category, audiences, languages spoken,
+    organizer and the cities of its sessions — so "náhuatl Chicago" finds the class."""
+    texts = page_texts(program)
+    terms = [program.category, *program.audiences.all(), *program.languages.all()]
+    places = sorted({session.venue.city for session in program.sessions.all() if session.venue})
+    for language in LANGUAGES:
+        labels = [
+            _field(term, "label", language) or _field(term, "label", "es")
+            for term in terms
+            if term is not None
+        ]
+        organizer = program.organizer
+        extra = [
+            _field(program, "summary", language),
+            *labels,
+            (_field(organizer, "name", language) or _field(organizer, "name", "es"))
+            if organizer
+            else "",
+            *places,
+        ]
+        texts[f"body_{language}"] = " ".join(filter(None, [*extra, texts[f"body_{language}"]]))
     return texts
 
 
@@ -115,4 +153,14 @@ KINDS = {
         lambda page: _content_document(page, page_texts(page)),
         content_index,
     ),
+    "program": Kind(
+        "program",
+        "programs",
+        public_programs,
+        program_texts,
+        lambda program: _content_document(program, program_texts(program)),
+        content_index,
+    ),
 }
+# Wagtail page events concern these kinds (each indexes the page only if it is one of its own).
+PAGE_KINDS = ("page", "program")

@@ -8,6 +8,7 @@ from wagtail.signals import page_published, page_unpublished, published, unpubli
 
 from heritage.models import Culture, Material, ObjectType, Period, Piece, RecoveryCase, Technique
 from heritage.signals import visibility_changed
+from search.kinds import PAGE_KINDS
 
 BATCH = 1000
 # Vocabularies whose labels are in a piece's searchable text, and how a piece uses each.
@@ -49,13 +50,17 @@ def on_visibility_changed(sender, instances, **kwargs) -> None:
 
 def on_page_changed(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page):
-        _enqueue("page", [instance.pk])
+        for kind in PAGE_KINDS:
+            _enqueue(kind, [instance.pk])
 
 
 def on_page_privacy_changed(sender, instance, **kwargs) -> None:
     """A view restriction added or lifted: the page and every page below it."""
-    page = instance.page
-    _enqueue("page", Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    ids = list(
+        Page.objects.descendant_of(instance.page, inclusive=True).values_list("pk", flat=True)
+    )
+    for kind in PAGE_KINDS:
+        _enqueue(kind, ids)
 
 
 def on_term_saved(sender, instance, created, raw=False, **kwargs) -> None:

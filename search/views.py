@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from culture.models import ProgramPage
 from heritage.selectors import case_list_public, catalog_page_public
 from search import service
 from search.query import FACETS, InvalidSearch, SearchRequest
@@ -199,7 +200,7 @@ def _item(record, url, meta, highlights, *, title=None, snippet=()) -> dict:
 
 @require_GET
 def site(request: HttpRequest) -> HttpResponse:
-    """Pieces, recovery cases and pages for the words typed in the header's search box,
+    """Pieces, programs, recovery cases and pages for the words typed in the header's search box,
     grouped by type; the pieces' group links to the catalog search for the rest."""
     language = get_language()
     text = (request.GET.get("q") or "").strip()[:200]
@@ -238,6 +239,8 @@ def site(request: HttpRequest) -> HttpResponse:
         )
         fallback = outcome.fallback
         content = {
+            "program": (_("Programs"), ProgramPage.objects.live().public(),
+                        lambda program: (program.get_url(request=request), "")),
             "case": (_("Recovery cases"), case_list_public(),
                      lambda case: (catalog_link(f"cases/{case.code}"), case.code)),
             "page": (_("Pages"), Page.objects.live().public().specific(),

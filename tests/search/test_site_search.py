@@ -60,3 +60,53 @@ def test_the_site_search_page_groups_results_by_type(client, records):
 def test_every_page_has_the_search_box(client, records):
     html = client.get("/es/como-codice/").content.decode()
     assert 'action="/es/buscar/"' in html and 'role="search"' in html
+
+
+@pytest.fixture
+def program(home, django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from culture.models import (
+        ProgramCategory,
+        ProgramIndexPage,
+        ProgramLanguage,
+        ProgramPage,
+        ProgramSession,
+        Venue,
+    )
+
+    venue = Venue.objects.create(name_es="Consulado", name="Consulado", city="Chicago",
+                                 timezone="America/Chicago")  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        index = ProgramIndexPage(title_es="Programas", slug_es="programas", slug="programas")
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        page = ProgramPage(title_es="Clases para familias", slug_es="clases", slug="clases",
+                           summary_es="Cada martes.",
+                           category=ProgramCategory.objects.get(code="language"))  # fmt: skip
+        start = timezone.now() + timedelta(days=3)
+        page.sessions.add(ProgramSession(start=start, end=start + timedelta(hours=1),
+                                         timezone="America/Chicago", venue=venue))  # fmt: skip
+        page.languages = [ProgramLanguage.objects.get(code="nah")]
+        index.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def test_programs_are_their_own_kind_found_by_labels_and_city(engine, program):
+    from culture.models import ProgramPage
+
+    get_engine("program").refresh()
+    found = search_content("program", "náhuatl chicago", "es", 5)
+    assert titles(found, ProgramPage) == ["Clases para familias"]
+    assert search_content("page", "familias", "es", 5).total == 0  # not a plain page
+    english = search_content("program", "nahuatl languages", "en", 5)
+    assert english.total == 1
+
+
+def test_the_site_search_groups_programs(client, records, program):
+    html = client.get("/es/buscar/", {"q": "familias"}).content.decode()
+    assert 'id="group-program">Programas <span class="count">(1)</span>' in html
+    assert "/es/programas/clases/" in html
