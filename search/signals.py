@@ -75,7 +75,20 @@ def on_term_saved(sender, instance, created, raw=False, **kwargs) -> None:
     _enqueue("piece", list(ids))
 
 
+def on_program_term_saved(sender, instance, created, raw=False, **kwargs) -> None:
+    """A renamed program category, audience or language: reindex the programs that use it."""
+    from culture.models import Audience, ProgramCategory, ProgramPage
+
+    if created or raw:
+        return
+    field = {ProgramCategory: "category", Audience: "audiences"}.get(sender, "languages")
+    ids = ProgramPage.objects.filter(**{field: instance}).values_list("pk", flat=True).distinct()
+    _enqueue("program", list(ids))
+
+
 def connect() -> None:
+    from culture.models import PROGRAM_VOCABULARIES
+
     published.connect(on_piece_changed, sender=Piece, dispatch_uid="search-piece-published")
     unpublished.connect(on_piece_changed, sender=Piece, dispatch_uid="search-piece-unpublished")
     post_delete.connect(on_piece_changed, sender=Piece, dispatch_uid="search-piece-deleted")
@@ -93,3 +106,6 @@ def connect() -> None:
                        dispatch_uid=f"search-page-privacy-{signal is post_save}")  # fmt: skip
     for model in LABELLED:
         post_save.connect(on_term_saved, sender=model, dispatch_uid=f"search-term-{model.__name__}")
+    for model in PROGRAM_VOCABULARIES:
+        post_save.connect(on_program_term_saved, sender=model,
+                          dispatch_uid=f"search-program-term-{model.__name__}")  # fmt: skip

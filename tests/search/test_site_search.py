@@ -110,3 +110,19 @@ def test_the_site_search_groups_programs(client, records, program):
     html = client.get("/es/buscar/", {"q": "familias"}).content.decode()
     assert 'id="group-program">Programas <span class="count">(1)</span>' in html
     assert "/es/programas/clases/" in html
+
+
+def test_renaming_a_program_language_reindexes_its_programs(
+    engine, program, django_capture_on_commit_callbacks
+):
+    from culture.models import ProgramLanguage, ProgramPage
+
+    nahuatl = ProgramLanguage.objects.get(code="nah")
+    assert search_content("program", "mexicano", "es", 5).total == 0
+    nahuatl.label_es = "Náhuatl (mexicano)"
+    with django_capture_on_commit_callbacks(execute=True):
+        nahuatl.save()
+    get_engine("program").refresh()
+    assert titles(search_content("program", "mexicano", "es", 5), ProgramPage) == [
+        "Clases para familias"
+    ]
