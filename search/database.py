@@ -175,33 +175,22 @@ def _matching_ids(text: str, language: str, table: TextTable) -> RawSQL:
     return RawSQL(f"SELECT rowid FROM {table.fts} WHERE {table.fts} MATCH %s", [match])
 
 
-def _prefix_match(
-    queryset: QuerySet, text: str, language: str, table: TextTable = PIECE_TEXT
-) -> QuerySet:
-    """Titles (and catalog numbers) with words starting as typed: autocomplete."""
+def _prefix_match(queryset: QuerySet, text: str, language: str) -> QuerySet:
+    """Pieces whose titles (or catalog numbers) have words starting as typed: autocomplete.
+    PostgreSQL reads the titles-only vector of migration 0005; SQLite the FTS5 title columns."""
     words = [fold(word) for word in WORD.findall(text)]
     if not words:
         return queryset.none()
-    languages = _languages(language)
+    table = PIECE_TEXT
     if connection.vendor == "postgresql":
         prefixes = " & ".join(f"'{word}':*" for word in words)
-        if table is PIECE_TEXT:  # the titles-only vector (migration 0005)
-            return queryset.extra(
-                tables=[table.table],
-                where=[table.join, f"{table.table}.titles @@ to_tsquery('retorno_nah', %s)"],
-                params=[prefixes],
-            )
-        prefixes = " & ".join(f"'{word}':*A" for word in words)
-        matches = " OR ".join(
-            f"{table.table}.vector_{lang} @@ to_tsquery('simple', %s)" for lang in languages
-        )
         return queryset.extra(
-            tables=[table.table] if table.join else [],
-            where=[*([table.join] if table.join else []), f"({matches})"],
-            params=[prefixes] * len(languages),
+            tables=[table.table],
+            where=[table.join, f"{table.table}.titles @@ to_tsquery('retorno_nah', %s)"],
+            params=[prefixes],
         )
     prefixes = " AND ".join(f'"{word}"*' for word in words)
-    match = " OR ".join(f"({{title_{lang}}} : ({prefixes}))" for lang in languages)
+    match = " OR ".join(f"({{title_{lang}}} : ({prefixes}))" for lang in _languages(language))
     return queryset.extra(
         tables=[table.fts],
         where=[f"{table.fts}.rowid = {table.fts_key}", f"{table.fts} MATCH %s"],
