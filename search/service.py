@@ -106,16 +106,26 @@ def request_from_params(params, language: str, *, default_page_size: int = 20) -
     )
 
 
-def search_pieces(request: SearchRequest) -> Outcome:
-    """Search with the configured engine; if its server fails, answer from the database."""
-    engine = get_engine()
+def _answer(kind: str, ask, fallback_ask=None):
+    """`ask(engine)` on the configured engine; if its server fails, log it and ask the
+    database instead. Returns (answer, engine name, whether the database stood in)."""
+    engine = get_engine(kind)
     try:
-        return Outcome(engine.search(request), engine_name(engine))
+        return ask(engine), engine_name(engine), False
     except SearchUnavailable as error:
         logger.error("search server unreachable, answering from the database: %s", error)
+    return (fallback_ask or ask)(DatabaseEngine(kind)), "database", True
+
+
+def search_pieces(request: SearchRequest) -> Outcome:
+    """Search with the configured engine; if its server fails, answer from the database."""
     # A cursor of the search server means nothing to the database: start from the top.
-    fallback = replace(request, cursor=None)
-    return Outcome(DatabaseEngine().search(fallback), "database", fallback=True)
+    result, name, fallback = _answer(
+        "piece",
+        lambda engine: engine.search(request),
+        lambda engine: engine.search(replace(request, cursor=None)),
+    )
+    return Outcome(result, name, fallback)
 
 
 @dataclass
@@ -127,24 +137,17 @@ class ContentOutcome:
 
 def search_content(kind: str, text: str, language: str, limit: int) -> ContentOutcome:
     """Cases or pages for the site-wide search, with the same database fallback."""
-    engine = get_engine(kind)
-    try:
-        return ContentOutcome(*engine.search_content(text, language, limit))
-    except SearchUnavailable as error:
-        logger.error("search server unreachable, answering from the database: %s", error)
-    return ContentOutcome(*DatabaseEngine(kind).search_content(text, language, limit), True)
+    (total, found), _name, fallback = _answer(
+        kind, lambda engine: engine.search_content(text, language, limit)
+    )
+    return ContentOutcome(total, found, fallback)
 
 
 def suggest(text: str, language: str, limit: int = SUGGEST_LIMIT) -> list[Piece]:
     """Public pieces for the words typed so far (titles and catalog numbers)."""
     if len(text.strip()) < 2:
         return []
-    engine = get_engine()
-    try:
-        ids = engine.suggest(text, language, limit)
-    except SearchUnavailable as error:
-        logger.error("search server unreachable, suggesting from the database: %s", error)
-        ids = DatabaseEngine().suggest(text, language, limit)
+    ids, _name, _fallback = _answer("piece", lambda engine: engine.suggest(text, language, limit))
     return pieces_in_order(ids)
 
 
