@@ -219,6 +219,9 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "retorno")
 # Most pieces one export of search results holds (the page and the file say when capped).
 SEARCH_EXPORT_LIMIT = int(os.environ.get("SEARCH_EXPORT_LIMIT", "10000"))
 
+# Answers one client may send to one consultation per window (seconds), counted in the cache.
+CONSULTATION_RATE_LIMIT = (int(os.environ.get("CONSULTATION_RATE_LIMIT", "10")), 3600)
+
 # --- Security ------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin JavaScript reads the CSRF cookie

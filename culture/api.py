@@ -16,6 +16,7 @@ MAX_SESSIONS = 200
 class ProgramParams(Schema):
     city: str = Field("", max_length=120)
     state: str = Field("", max_length=120)
+    country: str = Field("", max_length=2, description="ISO 3166 code of the venue's country.")
     category: list[str] = Field([], description="Category codes (repeat for several).")
     audience: list[str] = []
     language: list[str] = Field([], description="ISO 639 codes of languages spoken (nah, mix…).")
@@ -23,6 +24,15 @@ class ProgramParams(Schema):
     date_to: str = Field("", description="YYYY-MM-DD")
     free: bool = False
     mode: str = Field("", description="online, in-person or empty for both.")
+    near: str = Field("", max_length=120, description='A US postal code or a city ("Chicago, IL").')
+    lat: float | None = Field(None, ge=-90, le=90, description="Latitude of the reader (with lng).")
+    lng: float | None = Field(None, ge=-180, le=180, description="Longitude of the reader.")
+    radius: int | None = Field(
+        None, description="Miles from `near` or lat/lng: 10, 25, 50, 100, 250."
+    )
+    sort: str = Field(
+        "", description="soonest or nearest (default: nearest when a place is given)."
+    )
     lang: str | None = Field(None, description="es, en or nah (default: Accept-Language).")
 
 
@@ -72,6 +82,9 @@ class ProgramOut(Schema):
     free: bool
     registration_url: str
     feed_url: str
+    distance_km: float | None = Field(
+        None, description="From the place asked, to the nearest venue."
+    )
     next_session: OccurrenceOut | None
 
 
@@ -117,8 +130,11 @@ def _term(term) -> dict:
     return {"code": term.code, "label": str(term)}
 
 
-@router.get("/programs", response={200: ProgramPageOut, 400: ErrorOut},
-            summary="Live programs with the listing's filters, soonest first")  # fmt: skip
+@router.get(
+    "/programs",
+    response={200: ProgramPageOut, 400: ErrorOut},
+    summary="Live programs with the listing's filters, soonest (or nearest) first",
+)
 def list_programs(request, params: Query[ProgramParams]):
     lang = _language(request, params.lang)
     with translation.override(lang):
@@ -143,6 +159,8 @@ def list_programs(request, params: Query[ProgramParams]):
                     "cost": float(program.cost) if program.cost is not None else None,
                     "free": program.is_free, "registration_url": program.registration_url,
                     "feed_url": url + "ics/", "next_session": next_session,
+                    "distance_km": round(program.distance_km, 1)
+                    if program.distance_km is not None else None,
                 }
             )  # fmt: skip
         return {"count": len(results), "results": results}

@@ -11,12 +11,17 @@ from wagtail.models import Site
 from core.models import MainMenuLink, NavigationSettings
 from culture.models import (
     Audience,
+    ConsultationField,
+    ConsultationPage,
+    MobileConsulatePage,
+    MobileConsulateRoute,
     Organizer,
     ProgramCategory,
     ProgramIndexPage,
     ProgramLanguage,
     ProgramPage,
     ProgramSession,
+    RouteStop,
     Venue,
 )
 
@@ -34,6 +39,16 @@ VENUES = [
     ("nyc", "Biblioteca comunitaria de Nueva York (ilustrativo)",
      "New York community library (illustrative)", "partner",
      "455 5th Ave", "New York", "NY", "10016", "40.7516", "-73.9813", "America/New_York"),
+    ("santa-ana", "Parroquia comunitaria de Santa Ana (parada ilustrativa)",
+     "Santa Ana community parish (illustrative stop)", "mobile-stop",
+     "1010 W 17th St", "Santa Ana", "CA", "92706", "33.7603", "-117.8814", "America/Los_Angeles"),
+    ("fresno", "Centro comunitario de Fresno (parada ilustrativa)",
+     "Fresno community center (illustrative stop)", "mobile-stop",
+     "1515 E Divisadero St", "Fresno", "CA", "93721", "36.7476", "-119.7726",
+     "America/Los_Angeles"),
+    ("salinas", "Escuela preparatoria de Salinas (parada ilustrativa)",
+     "Salinas high school (illustrative stop)", "mobile-stop",
+     "726 S Main St", "Salinas", "CA", "93901", "36.6658", "-121.6569", "America/Los_Angeles"),
 ]  # fmt: skip
 
 
@@ -147,6 +162,47 @@ def _programs(index, venues, organizers) -> int:
             "summary_en": "Mixed teams, ages 12 to 17.",
             "sessions": [{"venue": "nyc", "hour": 9, "days": 10}],
         },
+        {
+            "slug": "secundaria-para-adultos",
+            "title_es": "Primaria y secundaria para personas adultas",
+            "title_en": "Primary and secondary school for adults", "category": "education",
+            "audiences": ["first-generation", "older-adults"], "languages": ["es"],
+            "organizer": "la", "cost": None,
+            "summary_es": "Termine sus estudios en línea, con asesoría cada semana.",
+            "summary_en": "Finish school online, with a tutor every week.",
+            "sessions": [{"online": "https://example.org/clase-en-linea", "hour": 19,
+                          "tz": "America/Los_Angeles", "recurrence": "FREQ=WEEKLY;COUNT=12"}],
+        },
+        {
+            "slug": "taller-de-alebrijes", "title_es": "Taller de alebrijes y cartonería",
+            "title_en": "Alebrije and papier-mâché workshop", "category": "arts",
+            "audiences": ["children", "families"], "languages": ["es", "en", "zap"],
+            "organizer": "partner", "cost": Decimal("10.00"),
+            "summary_es": "Niñas y niños crean alebrijes con artesanos de Oaxaca.",
+            "summary_en": "Children make alebrijes with artisans from Oaxaca.",
+            "sessions": [{"venue": "hou", "hour": 15, "days": 5}],
+        },
+        {
+            "slug": "asesoria-consular", "title_es": "Asesoría legal y consular",
+            "title_en": "Legal and consular advice", "category": "consular",
+            "audiences": ["first-generation"], "languages": ["es", "mix"],
+            "organizer": "la", "cost": None,
+            "summary_es": "Orientación gratuita sobre documentos, derechos laborales y migración.",
+            "summary_en": "Free guidance on documents, labour rights and immigration.",
+            "sessions": [{"venue": "la", "hour": 9, "days": 2,
+                          "recurrence": "FREQ=MONTHLY;BYDAY=1SA;COUNT=6"}],
+        },
+        {
+            "slug": "educacion-financiera", "title_es": "Educación financiera: envíos y ahorro",
+            "title_en": "Financial education: remittances and savings", "category": "financial",
+            "audiences": ["first-generation", "later-generations"], "languages": ["es", "en"],
+            "organizer": "chi", "cost": None,
+            "summary_es": "Cómo enviar dinero sin comisiones altas y abrir una cuenta.",
+            "summary_en": "How to send money without high fees and open an account.",
+            "sessions": [{"venue": "chi", "hour": 17, "days": 8},
+                         {"online": "https://example.org/taller-finanzas", "hour": 18,
+                          "tz": "America/Chicago", "days": 15}],
+        },
     ]  # fmt: skip
     from heritage.models import Piece
 
@@ -162,9 +218,10 @@ def _programs(index, venues, organizers) -> int:
             organizer=organizers[spec["organizer"]], cost=spec["cost"], is_illustrative=True,
         )  # fmt: skip
         for index_, session in enumerate(spec["sessions"]):
-            venue = venues[session["venue"]]
+            venue = venues.get(session.get("venue"))
+            zone = venue.timezone if venue else session["tz"]
             day = first + timedelta(days=session.get("days", 0) + index_)
-            begins = _at(day, session["hour"], venue.timezone)
+            begins = _at(day, session["hour"], zone)
             exceptions = " ".join(
                 (day + timedelta(weeks=week)).isoformat() for week in session.get("skip", [])
             )
@@ -172,8 +229,9 @@ def _programs(index, venues, organizers) -> int:
                 ProgramSession(
                     start=begins,
                     end=begins + timedelta(hours=2),
-                    timezone=venue.timezone,
+                    timezone=zone,
                     venue=venue,
+                    online_url=session.get("online", ""),
                     recurrence=session.get("recurrence", ""),
                     exceptions=exceptions,
                     status=session.get("status", "scheduled"),
@@ -191,10 +249,119 @@ def _programs(index, venues, organizers) -> int:
     return created
 
 
+STOPS = [
+    # venue, days from now, opens, closes, services es, services en
+    ("santa-ana", 5, 9, 15, "Pasaportes, matrículas consulares y actas de nacimiento.",
+     "Passports, consular IDs and birth certificates."),
+    ("fresno", 12, 8, 14, "Pasaportes y matrículas consulares; asesoría legal gratuita.",
+     "Passports and consular IDs; free legal advice."),
+    ("salinas", 19, 9, 13, "Actas de nacimiento y credencial para votar desde el extranjero.",
+     "Birth certificates and voter ID from abroad."),
+]  # fmt: skip
+
+
+def _mobile_consulate(index, organizers, venues) -> None:
+    if not MobileConsulateRoute.objects.exists():
+        route = MobileConsulateRoute(
+            name="Consulado sobre ruedas: California (ruta ilustrativa)",
+            name_es="Consulado sobre ruedas: California (ruta ilustrativa)",
+            name_en="Mobile consulate: California (illustrative route)",
+            description_es="Trámites consulares cerca de casa. Fechas y lugares inventados.",
+            description_en="Consular services close to home. Invented dates and places.",
+            organizer=organizers["mobile"], is_illustrative=True,
+        )  # fmt: skip
+        today = timezone.localdate()
+        for key, days, opens, closes, services_es, services_en in STOPS:
+            route.stops.add(
+                RouteStop(
+                    venue=venues[key],
+                    day=today + timedelta(days=days),
+                    opens_at=time(opens),
+                    closes_at=time(closes),
+                    services=services_es,
+                    services_es=services_es,
+                    services_en=services_en,
+                    appointment_url="https://example.org/citas",
+                )  # fmt: skip
+            )
+        route.save()
+        route.save_revision().publish()
+    if not MobileConsulatePage.objects.exists():
+        page = MobileConsulatePage(
+            title_es="Consulado sobre ruedas", title_en="Mobile consulate",
+            slug_es="consulado-sobre-ruedas", slug_en="mobile-consulate",
+            intro_es="Próximas paradas del consulado móvil (datos ilustrativos).",
+            intro_en="Upcoming stops of the mobile consulate (illustrative data).",
+            is_illustrative=True,
+        )  # fmt: skip
+        index.add_child(instance=page)
+        page.save_revision().publish()
+
+
+QUESTIONS = [
+    # label es, label en, type, required, choices es, choices en
+    ("Ciudad donde vive", "City where you live", "singleline", True, "", ""),
+    ("Programas que le interesan", "Programs you are interested in", "checkboxes", True,
+     "Lenguas indígenas\nSalud\nDeporte\nArte\nTrámites",
+     "Indigenous languages\nHealth\nSports\nArts\nConsular services"),
+    ("Idioma preferido", "Preferred language", "dropdown", False,
+     "Español\nInglés\nNáhuatl", "Spanish\nEnglish\nNahuatl"),
+    ("Comentarios", "Comments", "multiline", False, "", ""),
+]  # fmt: skip
+
+
+def _consultation(index) -> None:
+    if ConsultationPage.objects.exists():
+        return
+    now = timezone.now()
+    page = ConsultationPage(
+        title_es="Consulta: ¿qué programas necesita su comunidad?",
+        title_en="Consultation: which programs does your community need?",
+        slug_es="consulta-programas", slug_en="programs-consultation",
+        intro_es="Cuéntenos qué programas le gustaría tener cerca. Consulta ilustrativa.",
+        intro_en="Tell us which programs you would like nearby. Illustrative consultation.",
+        opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=60),
+        privacy_notice_es=(
+            "Solo guardamos sus respuestas y el idioma en que responde, para planear programas. "
+            "Las lee el equipo de programas del consulado y se borran al año. No pedimos su "
+            "nombre ni su situación migratoria."
+        ),
+        privacy_notice_en=(
+            "We keep only your answers and the language you answer in, to plan programs. The "
+            "consulate's program team reads them and they are deleted after a year. We do not ask "
+            "for your name or your immigration status."
+        ),
+        thank_you_text_es="¡Gracias! Publicaremos un resumen de lo que escuchamos.",
+        thank_you_text_en="Thank you! We will publish a summary of what we heard.",
+        is_illustrative=True,
+    )  # fmt: skip
+    for label_es, label_en, kind, required, choices_es, choices_en in QUESTIONS:
+        page.form_fields.add(
+            ConsultationField(
+                label=label_es,
+                label_es=label_es,
+                label_en=label_en,
+                field_type=kind,
+                required=required,
+                choices=choices_es,
+                choices_es=choices_es,
+                choices_en=choices_en,
+            )  # fmt: skip
+        )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+
+
 def load(*, stdout) -> None:
     with transaction.atomic():
         home = Site.objects.get(is_default_site=True).root_page.specific
         venues = _venues()
         organizers = _organizers(venues)
-        created = _programs(_index(home), venues, organizers)
-    stdout.write(f"culture: {len(venues)} venues, {created} new programs (illustrative)")
+        index = _index(home)
+        created = _programs(index, venues, organizers)
+        _mobile_consulate(index, organizers, venues)
+        _consultation(index)
+    stdout.write(
+        f"culture: {len(venues)} venues, {created} new programs, a mobile-consulate route and a "
+        "consultation (illustrative)"
+    )

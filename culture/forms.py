@@ -1,16 +1,71 @@
 """The program listing's filters: everything in the URL, errors in the reader's language."""
 
+import re
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from culture.models import Audience, ProgramCategory, ProgramLanguage
+from culture.geo import KM_PER_MILE, Place, locate
+from culture.models import Audience, ProgramCategory, ProgramLanguage, Venue
+
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+RADII_MILES = (10, 25, 50, 100, 250)
 
 
-class ProgramFilterForm(forms.Form):
+class NearMeMixin(forms.Form):
+    """ "Near me": a postal code or city typed, or the browser's location (filled in by
+    static/js/near-me.js), within a radius. `cleaned_data["origin"]` is a Place or None."""
+
+    near = forms.CharField(
+        label=_("Near (postal code or city)"), required=False, max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "text",
+                                      "placeholder": _("e.g. 60607 or Chicago, IL")}),
+    )  # fmt: skip
+    lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
+    lng = forms.FloatField(required=False, min_value=-180, max_value=180,
+                           widget=forms.HiddenInput)  # fmt: skip
+    radius = forms.TypedChoiceField(
+        label=_("Within"), required=False, coerce=int, empty_value=None,
+        choices=[("", _("any distance"))]
+        + [(miles, _("%(miles)s mi (%(km)s km)") % {"miles": miles,
+                                                     "km": round(miles * KM_PER_MILE)})
+           for miles in RADII_MILES],
+    )  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        data["origin"] = None
+        if data.get("lat") is not None and data.get("lng") is not None:
+            data["origin"] = Place(data["lat"], data["lng"], str(_("your location")))
+        elif (data.get("lat") is None) != (data.get("lng") is None):
+            self.add_error("near", _("Your location came incomplete; please try again."))
+        elif data.get("near"):
+            venues = Venue.objects.only("city", "state", "latitude", "longitude")
+            data["origin"] = locate(data["near"], venues=venues)
+            if data["origin"] is None:
+                self.add_error(
+                    "near",
+                    _("We do not know this place. Try a 5-digit postal code or “City, State”."),
+                )
+        if data.get("radius") and data["origin"] is None and "near" not in self.errors:
+            self.add_error("near", _("Give a postal code, a city or your location."))
+        return data
+
+
+class ProgramFilterForm(NearMeMixin, forms.Form):
     MODES = [("", _("Online or in person")), ("in-person", _("In person")), ("online", _("Online"))]
+    SORTS = [
+        ("", _("Nearest first when a place is given")),
+        ("soonest", _("Soonest first")),
+        ("nearest", _("Nearest first")),
+    ]
+    VIEWS = [("", _("List")), ("month", _("Month"))]
 
     city = forms.CharField(label=_("City"), required=False, max_length=120)
     state = forms.CharField(label=_("State"), required=False, max_length=120)
+    country = forms.CharField(label=_("Country"), required=False, max_length=2, min_length=2,
+                              widget=forms.TextInput(attrs={"placeholder": "US"}))  # fmt: skip
     category = forms.MultipleChoiceField(label=_("Category"), required=False,
                                          widget=forms.CheckboxSelectMultiple)  # fmt: skip
     audience = forms.MultipleChoiceField(label=_("For"), required=False,
@@ -23,6 +78,10 @@ class ProgramFilterForm(forms.Form):
                               widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
     free = forms.BooleanField(label=_("Free only"), required=False)
     mode = forms.ChoiceField(label=_("Where"), required=False, choices=MODES)
+    sort = forms.ChoiceField(label=_("Order"), required=False, choices=SORTS)
+    view = forms.ChoiceField(label=_("View"), required=False, choices=VIEWS)
+    month = forms.CharField(label=_("Month"), required=False, max_length=7,
+                            widget=forms.TextInput(attrs={"type": "month"}))  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,8 +89,26 @@ class ProgramFilterForm(forms.Form):
                             ("language", ProgramLanguage)):  # fmt: skip
             self.fields[name].choices = [(term.code, str(term)) for term in model.objects.all()]
 
+    def clean_country(self):
+        return self.cleaned_data["country"].strip().upper()
+
+    def clean_month(self):
+        text = self.cleaned_data["month"].strip()
+        if not text:
+            return None
+        match = MONTH.match(text)
+        if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1900:
+            raise forms.ValidationError(_("Not a month: use YYYY-MM, e.g. 2026-12."))
+        return date(int(match.group(1)), int(match.group(2)), 1)
+
     def clean(self):
         data = super().clean()
         if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
             self.add_error("date_to", _("The end date cannot come before the start date."))
+        if data.get("sort") == "nearest" and data.get("origin") is None and not self.errors:
+            self.add_error("near", _("Give a postal code, a city or your location."))
         return data
+
+
+class StopFilterForm(NearMeMixin, forms.Form):
+    """The mobile consulate page's "next stop near me"."""

@@ -82,3 +82,20 @@ def feed_response(sessions, *, name: str, filename: str, request=None):
     response = HttpResponse(calendar(events, name=name), content_type="text/calendar")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response
+
+
+def stop_event(stop, *, url: str | None = None) -> Event:
+    """A mobile-consulate stop as an event (its services as the description)."""
+    event = Event()
+    event.add("uid", f"route-stop-{stop.pk}@retorno")
+    event.add("dtstamp", timezone.now())
+    event.add("sequence", stop.sequence)
+    event.add("summary", f"{stop.route.name}: {stop.venue.city}")
+    event.add("description", stop.services)
+    event.add("dtstart", stop.starts)
+    event.add("dtend", stop.ends)
+    event.add("location", f"{stop.venue.name}, {stop.venue.address}")
+    if url:
+        event.add("url", url)
+    event.add("status", "CANCELLED" if stop.is_cancelled else "CONFIRMED")
+    return event

@@ -4,10 +4,16 @@ from modeltranslation.translator import TranslationOptions, register, translator
 
 from culture.models import (
     PROGRAM_VOCABULARIES,
+    ConsultationField,
+    ConsultationPage,
+    ConsultationSummaryPage,
+    MobileConsulatePage,
+    MobileConsulateRoute,
     Organizer,
     ProgramIndexPage,
     ProgramPage,
     ProgramSession,
+    RouteStop,
     Venue,
 )
 
@@ -45,3 +51,37 @@ class ProgramPageTranslation(TranslationOptions):
 @register(ProgramSession)
 class ProgramSessionTranslation(TranslationOptions):
     fields = ("notice",)
+
+
+@register(MobileConsulateRoute)
+class MobileConsulateRouteTranslation(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = {"es": ("name",)}
+
+
+@register(RouteStop)
+class RouteStopTranslation(TranslationOptions):
+    fields = ("services", "notice")
+    required_languages = {"es": ("services",)}
+
+
+@register(MobileConsulatePage)
+class MobileConsulatePageTranslation(TranslationOptions):
+    fields = ()
+
+
+@register(ConsultationPage)
+class ConsultationPageTranslation(TranslationOptions):
+    fields = ("privacy_notice", "thank_you_text")
+    required_languages = {"es": ("privacy_notice",)}
+
+
+@register(ConsultationField)
+class ConsultationFieldTranslation(TranslationOptions):
+    fields = ("label", "help_text", "choices")
+    required_languages = {"es": ("label",)}
+
+
+@register(ConsultationSummaryPage)
+class ConsultationSummaryPageTranslation(TranslationOptions):
+    fields = ()

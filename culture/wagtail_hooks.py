@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from culture.models import (
     Audience,
+    MobileConsulateRoute,
     Organizer,
     ProgramCategory,
     ProgramLanguage,
@@ -30,6 +31,14 @@ class OrganizerViewSet(SnippetViewSet):
     search_fields = ["name_es", "name_en"]
 
 
+class MobileConsulateRouteViewSet(SnippetViewSet):
+    model = MobileConsulateRoute
+    icon = "site"
+    list_display = ["name", "organizer", "live"]
+    list_filter = ["live", "is_illustrative"]
+    search_fields = ["name_es", "name_en"]
+
+
 def _term_viewset(term_model, term_icon):
     return type(
         f"{term_model.__name__}ViewSet",
@@ -45,6 +54,7 @@ class ProgramsViewSetGroup(SnippetViewSetGroup):
     items = (
         VenueViewSet,
         OrganizerViewSet,
+        MobileConsulateRouteViewSet,
         _term_viewset(ProgramCategory, "tag"),
         _term_viewset(Audience, "user"),
         _term_viewset(ProgramLanguage, "comment"),

@@ -1,5 +1,12 @@
+from culture.models.community import (
+    ConsultationField,
+    ConsultationPage,
+    ConsultationSummaryPage,
+    MobileConsulatePage,
+)
 from culture.models.pages import ProgramIndexPage, ProgramPage, ProgramSession
 from culture.models.places import Organizer, Venue
+from culture.models.routes import MobileConsulateRoute, RouteStop
 from culture.models.vocabularies import (
     PROGRAM_VOCABULARIES,
     Audience,
@@ -10,11 +17,17 @@ from culture.models.vocabularies import (
 __all__ = [
     "PROGRAM_VOCABULARIES",
     "Audience",
+    "ConsultationField",
+    "ConsultationPage",
+    "ConsultationSummaryPage",
+    "MobileConsulatePage",
+    "MobileConsulateRoute",
     "Organizer",
     "ProgramCategory",
     "ProgramIndexPage",
     "ProgramLanguage",
     "ProgramPage",
     "ProgramSession",
+    "RouteStop",
     "Venue",
 ]

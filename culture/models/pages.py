@@ -16,18 +16,23 @@ from wagtail.models import Orderable
 
 from core.i18n import title_row, translated_row, translated_sections
 from core.models import BasePage
-from culture.models.places import Organizer, Venue, validate_timezone
+from culture.models.places import (
+    END_BEFORE_START,
+    CalendarSequenceMixin,
+    Organizer,
+    Venue,
+    validate_timezone,
+)
 from culture.models.vocabularies import Audience, ProgramCategory, ProgramLanguage
 from culture.recurrence import RecurrenceError, occurrences, parse_dates, parse_rule
-
-END_BEFORE_START = _("The end must come after the start.")
 
 
 class ProgramIndexPage(RoutablePageMixin, BasePage):
     """The programs in the reader's language (/es/programas/, /en/programs/)."""
 
     parent_page_types = ["core.HomePage"]
-    subpage_types = ["culture.ProgramPage"]
+    subpage_types = ["culture.ProgramPage", "culture.MobileConsulatePage",
+                     "culture.ConsultationPage"]  # fmt: skip
     max_count = 1
 
     class Meta:
@@ -35,28 +40,65 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
+        from django.utils import formats, timezone
+
         from culture.forms import ProgramFilterForm
-        from culture.selectors import program_list_public
+        from culture.selectors import month_calendar, program_list_public, sorts_by_distance
 
         form = ProgramFilterForm(request.GET or None)
         valid = form.is_valid() if form.is_bound else True
-        programs = (
-            program_list_public(parent=self, filters=form.cleaned_data if form.is_bound else None)
-            if valid
-            else []
-        )
-        return self.render(
-            request, context_overrides={"programs": programs, "form": form, "valid": valid}
-        )
+        filters = form.cleaned_data if form.is_bound and valid else {}
+        context = {"form": form, "valid": valid, "filters": filters,
+                   "feed_query": request.GET.urlencode() if valid else ""}  # fmt: skip
+        if filters.get("view") == "month" or (not valid and request.GET.get("view") == "month"):
+            now = timezone.now()
+            context["view"] = "month"
+            context["calendar"] = (
+                month_calendar(
+                    parent=self, filters=filters, now=now,
+                    month=filters.get("month") or timezone.localdate(now).replace(day=1),
+                    first_weekday=(int(formats.get_format("FIRST_DAY_OF_WEEK")) - 1) % 7,
+                )
+                if valid else None
+            )  # fmt: skip
+        else:
+            context["view"] = "list"
+            context["programs"] = program_list_public(parent=self, filters=filters) if valid else []
+            context["by_distance"] = sorts_by_distance(filters)
+        return self.render(request, context_overrides=context)
+
+    def _feed(self, request, *, name: str, filename: str, venue=None):
+        from django.http import HttpResponseBadRequest
+
+        from culture.forms import ProgramFilterForm
+        from culture.ical import feed_response
+        from culture.selectors import sessions_matching
+
+        form = ProgramFilterForm(request.GET)
+        if not form.is_valid():
+            problems = "; ".join(
+                f"{field}: {' '.join(messages)}" for field, messages in form.errors.items()
+            )
+            return HttpResponseBadRequest(problems, content_type="text/plain; charset=utf-8")
+        sessions = sessions_matching(parent=self, filters=form.cleaned_data)
+        if venue is not None:
+            sessions = [session for session in sessions if session.venue_id == venue.pk]
+        return feed_response(sessions, name=name, filename=filename, request=request)
 
     @path("calendar/ics/", name="calendar-ics")
     def calendar_ics(self, request):
-        """The whole calendar of live programs as an iCalendar feed."""
-        from culture.ical import feed_response
-        from culture.selectors import sessions_public
+        """The calendar of live programs as an iCalendar feed, narrowed by the listing's filters
+        (the same query string), so a reader subscribes to exactly what they filtered."""
+        return self._feed(request, name=self.title, filename="programas")
 
-        return feed_response(sessions_public(parent=self), name=self.title,
-                             filename="programas", request=request)  # fmt: skip
+    @path("venues/<int:venue_id>/ics/", name="venue-ics")
+    def venue_ics(self, request, venue_id: int):
+        """Everything happening at one venue or consulate."""
+        from django.shortcuts import get_object_or_404
+
+        venue = get_object_or_404(Venue, pk=venue_id)
+        return self._feed(request, name=f"{self.title} — {venue.name}",
+                          filename=f"programas-{venue.pk}", venue=venue)  # fmt: skip
 
 
 class ProgramPage(RoutablePageMixin, BasePage):
@@ -172,7 +214,7 @@ class ProgramPage(RoutablePageMixin, BasePage):
         return response
 
 
-class ProgramSession(Orderable):
+class ProgramSession(CalendarSequenceMixin, Orderable):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")
         MOVED = "moved", _("Moved")
@@ -205,7 +247,9 @@ class ProgramSession(Orderable):
         _("notice"), max_length=255, blank=True,
         help_text=_("Shown with a moved or cancelled session."),
     )  # fmt: skip
-    sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    sequence_fields = ("start", "end", "timezone", "venue_id", "online_url", "recurrence",
+                       "exceptions", "status")  # fmt: skip
 
     panels = [
         FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("timezone")]),
@@ -262,27 +306,6 @@ class ProgramSession(Orderable):
                 errors["start"] = _("The session falls outside the program's days.")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        """Calendars see a new SEQUENCE whenever the time, place or status changes."""
-        if self.pk:
-            previous = (
-                ProgramSession.objects.filter(pk=self.pk)
-                .values(
-                    "start",
-                    "end",
-                    "timezone",
-                    "venue_id",
-                    "online_url",
-                    "recurrence",
-                    "exceptions",
-                    "status",
-                )  # fmt: skip
-                .first()
-            )
-            if previous and any(getattr(self, key) != value for key, value in previous.items()):
-                self.sequence += 1
-        super().save(*args, **kwargs)
 
     def occurrences(self, after: datetime | None = None, before: datetime | None = None,
                     limit: int = 50):  # fmt: skip

@@ -12,6 +12,7 @@ from core.i18n import translated_row, translated_sections
 from core.models.mixins import IllustrativeMixin
 
 TIMEZONE_ERROR = _("Not a time zone name (e.g. America/Los_Angeles).")
+END_BEFORE_START = _("The end must come after the start.")
 
 
 def validate_timezone(value: str) -> None:
@@ -19,6 +20,24 @@ def validate_timezone(value: str) -> None:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise ValidationError(TIMEZONE_ERROR) from error
+
+
+class CalendarSequenceMixin(models.Model):
+    """Calendars see a new SEQUENCE whenever one of `sequence_fields` (time, place, status)
+    changes, so a subscribed calendar replaces the event instead of keeping the old one."""
+
+    sequence_fields: tuple[str, ...] = ()
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            previous = type(self).objects.filter(pk=self.pk).values(*self.sequence_fields).first()
+            if previous and any(getattr(self, key) != value for key, value in previous.items()):
+                self.sequence += 1
+        super().save(*args, **kwargs)
 
 
 class Venue(IllustrativeMixin, models.Model):

@@ -11,57 +11,16 @@ from icalendar import Calendar
 
 from culture.ical import session_calendar
 from culture.models import (
-    Organizer,
     ProgramCategory,
-    ProgramIndexPage,
     ProgramLanguage,
-    ProgramPage,
     ProgramSession,
     Venue,
 )
+from tests.culture.factories import make_program, weekly
 from tests.utils import make_piece
 
 pytestmark = pytest.mark.django_db
 CHICAGO = ZoneInfo("America/Chicago")
-
-
-@pytest.fixture
-def venue():
-    return Venue.objects.create(name_es="Consulado en Chicago", name="Consulado en Chicago",
-                                city="Chicago", state="IL", timezone="America/Chicago")  # fmt: skip
-
-
-@pytest.fixture
-def programs_index(home):
-    page = ProgramIndexPage(title_es="Programas", title_en="Programs", slug_es="programas",
-                            slug_en="programs")  # fmt: skip
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def make_program(index, slug, *, sessions=(), publish=True, **fields):
-    program = ProgramPage(
-        title_es=fields.pop("title_es", f"Programa {slug}"), slug_es=slug, slug=slug,
-        category=ProgramCategory.objects.get(code="language"),
-        organizer=Organizer.objects.create(name_es="Consulado", name="Consulado",
-                                           kind="consulate"),
-        **fields,
-    )  # fmt: skip
-    for session in sessions:
-        program.sessions.add(session)
-    index.add_child(instance=program)
-    revision = program.save_revision()
-    if publish:
-        revision.publish()
-    else:
-        program.unpublish()
-    return program
-
-
-def weekly(venue, start: datetime, **fields) -> ProgramSession:
-    return ProgramSession(start=start, end=start + timedelta(hours=2), timezone="America/Chicago",
-                          venue=venue, **fields)  # fmt: skip
 
 
 def test_bad_sessions_are_refused_with_translated_messages(venue):

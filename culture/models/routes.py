@@ -1,0 +1,101 @@
+"""Mobile consulates: a route is a schedule of stops (place, day, hours, services offered)."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+
+from core.i18n import translated_row, translated_sections
+from core.models.mixins import IllustrativeMixin
+from culture.models.places import END_BEFORE_START, CalendarSequenceMixin, Organizer, Venue
+
+
+class MobileConsulateRoute(
+    DraftStateMixin, RevisionMixin, IllustrativeMixin, ClusterableModel
+):  # fmt: skip
+    """A tour of the mobile consulate, published as a whole (drafts stay off the site)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    organizer = models.ForeignKey(
+        Organizer, verbose_name=_("organizer"), null=True, blank=True, on_delete=models.PROTECT
+    )
+
+    panels = [
+        translated_row("name", _("Name")),
+        *translated_sections("description", _("Description")),
+        FieldPanel("organizer"),
+        InlinePanel("stops", heading=_("Stops"), label=_("Stop")),
+        FieldPanel("is_illustrative"),
+    ]
+
+    class Meta:
+        verbose_name = _("mobile consulate route")
+        verbose_name_plural = _("mobile consulate routes")
+        ordering = ["name_es"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RouteStop(CalendarSequenceMixin, Orderable):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    route = ParentalKey(MobileConsulateRoute, related_name="stops", on_delete=models.CASCADE)
+    venue = models.ForeignKey(
+        Venue, verbose_name=_("place"), on_delete=models.PROTECT,
+        help_text=_("The place of the stop: its address, coordinates and time zone."),
+    )  # fmt: skip
+    day = models.DateField(_("day"))
+    opens_at = models.TimeField(_("opens at"))
+    closes_at = models.TimeField(_("closes at"))
+    services = models.TextField(
+        _("services offered"), help_text=_("E.g. passports, consular IDs, birth certificates.")
+    )
+    appointment_url = models.URLField(_("appointment link"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
+    )
+    notice = models.CharField(_("notice"), max_length=255, blank=True)
+
+    sequence_fields = ("venue_id", "day", "opens_at", "closes_at", "status")
+
+    panels = [
+        FieldRowPanel([FieldPanel("venue"), FieldPanel("day")]),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("status")]),
+        translated_row("services", _("Services offered")),
+        FieldPanel("appointment_url"),
+        translated_row("notice", _("Notice")),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("stop")
+        verbose_name_plural = _("stops")
+
+    def __str__(self) -> str:
+        return f"{self.route} — {self.day:%Y-%m-%d}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def starts(self) -> datetime:
+        return datetime.combine(self.day, self.opens_at, tzinfo=ZoneInfo(self.venue.timezone))
+
+    @property
+    def ends(self) -> datetime:
+        return datetime.combine(self.day, self.closes_at, tzinfo=ZoneInfo(self.venue.timezone))
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": END_BEFORE_START})
