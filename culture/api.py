@@ -36,6 +36,11 @@ class ProgramParams(Schema):
     lang: str | None = Field(None, description="es, en or nah (default: Accept-Language).")
 
 
+class ProgramListParams(ProgramParams):
+    limit: int = Field(50, ge=1, le=MAX_SESSIONS, description="Programs per answer.")
+    offset: int = Field(0, ge=0, description="How many programs to skip (for the next page).")
+
+
 class SessionParams(ProgramParams):
     limit: int = Field(50, ge=1, le=MAX_SESSIONS)
 
@@ -89,7 +94,7 @@ class ProgramOut(Schema):
 
 
 class ProgramPageOut(Schema):
-    count: int
+    count: int = Field(description="Programs matching, across every page.")
     results: list[ProgramOut]
 
 
@@ -135,12 +140,12 @@ def _term(term) -> dict:
     response={200: ProgramPageOut, 400: ErrorOut},
     summary="Live programs with the listing's filters, soonest (or nearest) first",
 )
-def list_programs(request, params: Query[ProgramParams]):
+def list_programs(request, params: Query[ProgramListParams]):
     lang = _language(request, params.lang)
     with translation.override(lang):
         programs = program_list_public(filters=_filters(request, params))
         results = []
-        for program in programs:
+        for program in programs[params.offset : params.offset + params.limit]:
             url = program.get_full_url(request=request)
             following = program.next_occurrence
             next_session = None
@@ -163,7 +168,7 @@ def list_programs(request, params: Query[ProgramParams]):
                     if program.distance_km is not None else None,
                 }
             )  # fmt: skip
-        return {"count": len(results), "results": results}
+        return {"count": len(programs), "results": results}
 
 
 @router.get(

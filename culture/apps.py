@@ -6,3 +6,8 @@ class CultureConfig(AppConfig):
     name = "culture"
     label = "culture"
     verbose_name = _("Cultural programs")
+
+    def ready(self) -> None:
+        from culture import signals
+
+        signals.connect()

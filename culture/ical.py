@@ -69,19 +69,28 @@ def session_calendar(session, *, request=None) -> bytes:
     return calendar([session_event(session, url=url)], name=session.program.title)
 
 
-def feed_response(sessions, *, name: str, filename: str, request=None):
-    """An .ics response for many sessions (the URLs of their programs made once per program)."""
-    from django.http import HttpResponse
-
+def feed_calendar(sessions, *, name: str, request=None) -> bytes:
+    """One calendar of many sessions (the URLs of their programs made once per program)."""
     urls = {}
     events = []
     for session in sessions:
         if session.program_id not in urls:
             urls[session.program_id] = session.program.get_full_url(request=request)
         events.append(session_event(session, url=urls[session.program_id]))
-    response = HttpResponse(calendar(events, name=name), content_type="text/calendar")
-    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return calendar(events, name=name)
+
+
+def calendar_response(body: bytes, *, filename: str, disposition: str = "inline"):
+    from django.http import HttpResponse
+
+    response = HttpResponse(body, content_type="text/calendar")
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}.ics"'
     return response
+
+
+def feed_response(sessions, *, name: str, filename: str, request=None):
+    """An .ics response for many sessions."""
+    return calendar_response(feed_calendar(sessions, name=name, request=request), filename=filename)
 
 
 def stop_event(stop, *, url: str | None = None) -> Event:

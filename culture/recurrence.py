@@ -5,7 +5,9 @@ Parsing and expansion are dateutil's (`rrulestr`), never hand-written date loops
 """
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from itertools import islice
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -22,10 +24,22 @@ def parse_rule(rule: str, start_local: datetime):
     text = rule.strip()
     if text.upper().startswith("RRULE:"):
         text = text[6:]
+    return _parsed_rule(text, start_local.replace(tzinfo=None))
+
+
+@lru_cache(maxsize=20_000)
+def _parsed_rule(text: str, naive_start: datetime):
+    """A listing expands every live session on each request: rules are kept parsed, each with
+    dateutil's cache of the occurrences already computed, so the next request reads them."""
     try:
-        return rrulestr(text, dtstart=start_local.replace(tzinfo=None))
+        return rrulestr(text, dtstart=naive_start, cache=True)
     except (ValueError, TypeError) as error:
         raise RecurrenceError(str(error)) from error
+
+
+@lru_cache(maxsize=5_000)
+def _exception_days(text: str) -> frozenset[date]:
+    return frozenset(parse_dates(text))
 
 
 def parse_dates(text: str) -> list[date]:
@@ -41,7 +55,7 @@ def parse_dates(text: str) -> list[date]:
     return found
 
 
-def occurrences(
+def iter_occurrences(
     *,
     start: datetime,
     end: datetime,
@@ -50,26 +64,29 @@ def occurrences(
     exceptions: str = "",
     after: datetime | None = None,
     before: datetime | None = None,
-    limit: int = MAX_OCCURRENCES,
-) -> list[tuple[datetime, datetime]]:
-    """(start, end) of each occurrence, aware in the session's zone, skipping exception dates,
-    between `after` and `before` when given."""
+):
+    """(start, end) of each occurrence in time order, aware in the session's zone, skipping
+    exception dates, between `after` and `before` when given; lazily, so a caller merging many
+    sessions stops as soon as it has enough."""
     zone = ZoneInfo(timezone)
     local_start = start.astimezone(zone)
     duration = end - start
-    skipped = set(parse_dates(exceptions)) if exceptions else set()
+    skipped = _exception_days(exceptions) if exceptions else frozenset()
     naive = parse_rule(rule, local_start) if rule.strip() else [local_start.replace(tzinfo=None)]
-    found = []
     for index, moment in enumerate(naive):
-        if index >= MAX_OCCURRENCES or len(found) >= limit:
-            break
+        if index >= MAX_OCCURRENCES:
+            return
         begins = moment.replace(tzinfo=zone)  # wall-clock time in the session's zone
         if begins.date() in skipped:
             continue
-        ends = (begins.astimezone(ZoneInfo("UTC")) + duration).astimezone(zone)
+        ends = (begins.astimezone(UTC) + duration).astimezone(zone)
         if after is not None and ends < after:
             continue
         if before is not None and begins > before:
-            break
-        found.append((begins, ends))
-    return found
+            return
+        yield begins, ends
+
+
+def occurrences(*, limit: int = MAX_OCCURRENCES, **session) -> list[tuple[datetime, datetime]]:
+    """The first `limit` occurrences of `iter_occurrences`, as a list."""
+    return list(islice(iter_occurrences(**session), limit))

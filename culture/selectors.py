@@ -1,25 +1,22 @@
 """Reads the public program pages share. Public = live pages without view restrictions."""
 
+import heapq
 from calendar import Calendar, monthrange
 from datetime import date, datetime, time, timedelta
+from itertools import islice
 from zoneinfo import ZoneInfo
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from culture import cache
 from culture.geo import KM_PER_MILE, distance_km
-from culture.models import ProgramPage, ProgramSession, RouteStop
+from culture.models import ProgramPage, ProgramSession, RouteStop, Venue
+from culture.recurrence import iter_occurrences
 
 UPCOMING_LIMIT = 12
 MONTH_LIMIT = 1000
-
-
-def _sessions() -> Prefetch:
-    return Prefetch(
-        "sessions",
-        queryset=ProgramSession.objects.select_related("venue").order_by("start"),
-        to_attr="session_list",
-    )
+FEED_PAST_DAYS = 30
 
 
 def venue_distance(venue, origin) -> float | None:
@@ -52,11 +49,35 @@ def sorts_by_distance(filters: dict) -> bool:
     return filters.get("origin") is not None and filters.get("sort") != "soonest"
 
 
-def program_list_public(*, parent=None, filters: dict | None = None) -> list[ProgramPage]:
-    """Live programs with their category, organizer and sessions, in a fixed number of
-    queries, narrowed by the listing's filters; each carries `next_occurrence` (the next
-    session that matches, or None) and they come soonest first."""
-    filters = filters or {}
+class _Session:
+    """A session as ranking needs it: a handful of columns, not a model instance (a listing
+    ranks every live program's sessions — thousands — and shows twenty)."""
+
+    __slots__ = ("pk", "program_id", "start", "end", "timezone", "recurrence", "exceptions",
+                 "status", "venue", "online_url")  # fmt: skip
+    COLUMNS = ("pk", "program_id", "start", "end", "timezone", "recurrence", "exceptions",
+               "status", "venue_id", "online_url")  # fmt: skip
+
+    def __init__(self, row: tuple, venues: dict):
+        (self.pk, self.program_id, self.start, self.end, self.timezone, self.recurrence,
+         self.exceptions, self.status, venue_id, self.online_url) = row  # fmt: skip
+        self.venue = venues.get(venue_id)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ProgramSession.Status.CANCELLED
+
+    def occurrences(self, after=None, before=None, limit: int = 50):
+        return list(islice(self.iter_occurrences(after, before), limit))
+
+    def iter_occurrences(self, after=None, before=None):
+        return iter_occurrences(
+            start=self.start, end=self.end, timezone=self.timezone, rule=self.recurrence,
+            exceptions=self.exceptions, after=after, before=before,
+        )  # fmt: skip
+
+
+def _public_programs(parent, filters: dict) -> QuerySet:
     queryset: QuerySet = ProgramPage.objects.live().public()
     if parent is not None:
         queryset = queryset.child_of(parent)
@@ -66,52 +87,146 @@ def program_list_public(*, parent=None, filters: dict | None = None) -> list[Pro
             queryset = queryset.filter(**{lookup: filters[name]})
     if filters.get("free"):
         queryset = queryset.filter(Q(cost__isnull=True) | Q(cost=0))
-    programs = list(
-        queryset.distinct()
-        .select_related("category", "organizer")
-        .prefetch_related("languages", "audiences", _sessions())
-        .order_by("title_es")
-    )
-    now = timezone.now()
+    return queryset
+
+
+def _window(filters: dict, now) -> tuple:
     zone = timezone.get_current_timezone()
     after, before = now, None
     if filters.get("date_from"):
         after = max(now, datetime.combine(filters["date_from"], time.min, tzinfo=zone))
     if filters.get("date_to"):
         before = datetime.combine(filters["date_to"], time.max, tzinfo=zone)
+    return after, before
+
+
+def _matching_sessions(programs: QuerySet, filters: dict, since) -> dict[int, list[_Session]]:
+    """Per program id, its sessions that answer the place filters, leaving out one-off sessions
+    over before `since` (three queries: program ids, sessions as rows, their venues)."""
+    ids = list(programs.values_list("pk", flat=True).distinct())
+    rows = list(
+        ProgramSession.objects.filter(program_id__in=ids)
+        .filter(Q(recurrence__gt="") | Q(end__gte=since))
+        .order_by("start", "pk")
+        .values_list(*_Session.COLUMNS)
+    )
+    venue_ids = {row[8] for row in rows if row[8] is not None}
+    venues = Venue.objects.in_bulk(venue_ids) if venue_ids else {}
+    sessions: dict[int, list[_Session]] = {pk: [] for pk in ids}
+    for row in rows:
+        session = _Session(row, venues)
+        if _session_matches(session, filters):
+            sessions[session.program_id].append(session)
+    return sessions
+
+
+class RankedPrograms:
+    """Live programs in the listing's order, loaded as pages: ranking needs only ids, times and
+    places; the programs themselves (with category, organizer, audiences, languages) are
+    fetched for the slice shown, in a fixed number of queries. Works with Django's Paginator."""
+
+    def __init__(self, ranked: list[tuple]):
+        self._ranked = ranked  # (program id, next (start, session id) or None, km or None)
+
+    def __len__(self) -> int:
+        return len(self._ranked)
+
+    def count(self) -> int:
+        return len(self._ranked)
+
+    def __getitem__(self, index):
+        chosen = self._ranked[index] if isinstance(index, slice) else [self._ranked[index]]
+        loaded = (
+            ProgramPage.objects.filter(pk__in=[pk for pk, _next, _km in chosen])
+            .select_related("category", "organizer")
+            .prefetch_related("languages", "audiences")
+            .in_bulk()
+        )
+        # The next sessions shown, as model instances (translated notice, venue).
+        sessions = ProgramSession.objects.select_related("venue").in_bulk(
+            [following[1] for _pk, following, _km in chosen if following]
+        )
+        programs = []
+        for pk, following, km in chosen:
+            program = loaded.get(pk)
+            if program is None or (following and following[1] not in sessions):
+                continue  # deleted since the ranking was cached
+            program.next_occurrence = (following[0], sessions[following[1]]) if following else None
+            program.distance_km = km
+            programs.append(program)
+        return programs if isinstance(index, slice) else programs[0]
+
+    def __iter__(self):
+        return iter(self[:])
+
+
+def _rank(parent, filters: dict, now, since) -> tuple[list[tuple], dict]:
+    """(program id, next (start, session id) or None, km or None) in the listing's order, and the
+    matching sessions per program id."""
+    after, before = _window(filters, now)
+    queryset = _public_programs(parent, filters)
+    sessions = _matching_sessions(queryset, filters, since)
+    titles = dict(queryset.values_list("pk", "title_es"))
     narrowed = any(
         filters.get(name)
         for name in ("city", "state", "country", "mode", "date_from", "date_to", "radius")
     )
     origin = filters.get("origin")
-    kept = []
-    for program in programs:
+    far = datetime.max.replace(tzinfo=timezone.get_current_timezone())
+    ranked = []
+    for pk, program_sessions in sessions.items():
         upcoming = [
             (begins, session)
-            for session in program.session_list
-            if not session.is_cancelled and _session_matches(session, filters)
+            for session in program_sessions
+            if not session.is_cancelled
             for begins, _ends in session.occurrences(after=after, before=before, limit=1)
         ]
-        program.next_occurrence = min(upcoming, key=lambda pair: pair[0]) if upcoming else None
+        following = min(upcoming, key=lambda pair: pair[0]) if upcoming else None
         distances = [
             away
             for _begins, session in upcoming
             if (away := venue_distance(session.venue, origin)) is not None
         ]
-        program.distance_km = min(distances) if distances else None
-        if program.next_occurrence or not narrowed:
-            kept.append(program)
-    far = datetime.max.replace(tzinfo=zone)
+        if following or not narrowed:
+            pair = (following[0], following[1].pk) if following else None
+            ranked.append((pk, pair, min(distances) if distances else None))
 
-    def soonest(program):
-        return program.next_occurrence[0] if program.next_occurrence else far
+    def soonest(row):
+        return row[1][0] if row[1] else far
 
     if sorts_by_distance(filters):
         # Nearest first; online-only programs (no distance) after them, soonest first.
-        kept.sort(key=lambda p: (p.distance_km is None, p.distance_km or 0, soonest(p), p.title))
+        ranked.sort(key=lambda r: (r[2] is None, r[2] or 0, soonest(r), titles[r[0]]))
     else:
-        kept.sort(key=lambda p: (soonest(p), p.title))
-    return kept
+        ranked.sort(key=lambda r: (soonest(r), titles[r[0]]))
+    return ranked, sessions
+
+
+def program_list_public(*, parent=None, filters: dict | None = None) -> RankedPrograms:
+    """Live programs narrowed by the listing's filters, soonest first (or nearest first when a
+    place is given); each carries `next_occurrence` — (start, session) of the next session that
+    matches, or None — and `distance_km`. A constant number of queries whatever the count."""
+    filters = filters or {}
+
+    def compute():
+        now = timezone.now()
+        return _rank(parent, filters, now, since=now)[0]
+
+    ranked = cache.remember("ranking", (parent.pk if parent else None, _cache_key(filters)),
+                            cache.RANKING_SECONDS, compute)  # fmt: skip
+    return RankedPrograms(ranked)
+
+
+def _cache_key(filters: dict) -> list:
+    """The filters as plain values (the place as rounded coordinates)."""
+    plain = {name: value for name, value in filters.items() if value not in (None, "", [], False)}
+    origin = plain.pop("origin", None)
+    if origin is not None:
+        plain["origin"] = (round(origin.latitude, 4), round(origin.longitude, 4))
+    plain.pop("near", None)
+    plain.pop("lat", None)
+    plain.pop("lng", None)
+    return sorted(plain.items())
 
 
 def program_context(*, program: ProgramPage) -> dict:
@@ -140,48 +255,61 @@ def program_context(*, program: ProgramPage) -> dict:
     }
 
 
-def sessions_public(*, parent=None):
-    """Every session of the live programs (under `parent`), with program and venue joined."""
-    programs = ProgramPage.objects.live().public()
-    if parent is not None:
-        programs = programs.child_of(parent)
-    return (
-        ProgramSession.objects.filter(program__in=programs)
-        .select_related("program", "venue")
-        .order_by("start")
-    )
+def _full_sessions(ids) -> dict:
+    return ProgramSession.objects.select_related("program", "venue").in_bulk(list(ids))
 
 
 def sessions_matching(*, parent=None, filters: dict) -> list:
     """The sessions of the programs a listing shows, narrowed by its place filters: what a
-    filtered calendar feed holds (cancelled ones too — calendars must learn of them)."""
-    return [
-        session
-        for program in program_list_public(parent=parent, filters=filters)
-        for session in program.session_list
-        if _session_matches(session, filters)
-    ]
+    filtered calendar feed holds — cancelled ones too (calendars must learn of them), and
+    one-off sessions of the last FEED_PAST_DAYS days (so subscribers keep them)."""
+    now = timezone.now()
+    ranked, sessions = _rank(parent, filters, now, since=now - timedelta(days=FEED_PAST_DAYS))
+    ids = [session.pk for pk, _next, _km in ranked for session in sessions[pk]]
+    return sorted(_full_sessions(ids).values(), key=lambda session: (session.start, session.pk))
 
 
 def occurrences_public(*, filters: dict, now, limit: int, parent=None) -> list[tuple]:
     """(program, session, start, end) of the upcoming occurrences of live programs matching the
     listing's filters, soonest first, cancelled ones included (they carry their status)."""
-    zone = timezone.get_current_timezone()
-    after = now
-    before = None
-    if filters.get("date_from"):
-        after = max(now, datetime.combine(filters["date_from"], time.min, tzinfo=zone))
-    if filters.get("date_to"):
-        before = datetime.combine(filters["date_to"], time.max, tzinfo=zone)
-    found = []
-    for program in program_list_public(parent=parent, filters=filters):
-        for session in program.session_list:
-            if not _session_matches(session, filters):
-                continue
-            for begins, ends in session.occurrences(after=after, before=before, limit=limit):
-                found.append((program, session, begins, ends))
-    found.sort(key=lambda row: (row[2], row[0].title))
-    return found[:limit]
+
+    def compute():
+        return _next_occurrences(parent, filters, now, limit)
+
+    parts = (parent.pk if parent else None, limit, _cache_key(filters))
+    found = cache.remember("occurrences", parts, cache.RANKING_SECONDS, compute)
+    sessions = _full_sessions({pk for _begins, _title, pk, _ends in found})
+    return [
+        (sessions[pk].program, sessions[pk], begins, ends)
+        for begins, _title, pk, ends in found
+        if pk in sessions  # deleted since cached
+    ]
+
+
+def _next_occurrences(parent, filters: dict, now, limit: int) -> list[tuple]:
+    after, before = _window(filters, now)
+    queryset = _public_programs(parent, filters)
+    titles = dict(queryset.values_list("pk", "title_es"))
+
+    def stream(session):
+        title = titles[session.program_id]
+        for begins, ends in session.iter_occurrences(after, before):
+            yield begins, title, session.pk, ends
+
+    # Every session's occurrences come in time order: merged, the first `limit` are the answer,
+    # and no session is expanded further than it has to be.
+    return list(
+        islice(
+            heapq.merge(
+                *(
+                    stream(session)
+                    for program_sessions in _matching_sessions(queryset, filters, now).values()
+                    for session in program_sessions
+                )
+            ),
+            limit,
+        )
+    )
 
 
 def month_calendar(*, parent=None, filters: dict, month: date, now, first_weekday: int) -> dict:
@@ -194,14 +322,18 @@ def month_calendar(*, parent=None, filters: dict, month: date, now, first_weekda
         "date_to": min(filters.get("date_to") or last, last),
     }
     by_day: dict[date, list] = {}
+    urls: dict[int, str] = {}
     if narrowed["date_from"] <= narrowed["date_to"]:
         for program, session, begins, ends in occurrences_public(
             parent=parent, filters=narrowed, now=now, limit=MONTH_LIMIT
         ):
             local = begins.astimezone(ZoneInfo(session.timezone))
+            if program.pk not in urls:  # a URL per program, not per occurrence
+                urls[program.pk] = program.url
             by_day.setdefault(local.date(), []).append(
-                {"program": program, "session": session, "start": local, "end": ends}
-            )
+                {"program": program, "session": session, "start": local, "end": ends,
+                 "url": urls[program.pk]}
+            )  # fmt: skip
     weeks = [
         [{"day": day, "in_month": day.month == month.month, "items": by_day.get(day, [])}
          for day in week]

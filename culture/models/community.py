@@ -60,16 +60,12 @@ class MobileConsulatePage(RoutablePageMixin, BasePage):
 
     @path("ics/", name="stops-ics")
     def stops_ics(self, request):
-        from culture.ical import calendar, stop_event
+        from culture.ical import calendar, calendar_response, stop_event
         from culture.selectors import upcoming_stops
 
         url = self.get_full_url(request=request)
         events = [stop_event(stop, url=url) for stop in upcoming_stops(now=timezone.now())]
-        from django.http import HttpResponse
-
-        response = HttpResponse(calendar(events, name=self.title), content_type="text/calendar")
-        response["Content-Disposition"] = 'inline; filename="consulado-movil.ics"'
-        return response
+        return calendar_response(calendar(events, name=self.title), filename="consulado-movil")
 
 
 class ConsultationField(AbstractFormField):

@@ -26,6 +26,8 @@ from culture.models.places import (
 from culture.models.vocabularies import Audience, ProgramCategory, ProgramLanguage
 from culture.recurrence import RecurrenceError, occurrences, parse_dates, parse_rule
 
+PROGRAMS_PER_PAGE = 20
+
 
 class ProgramIndexPage(RoutablePageMixin, BasePage):
     """The programs in the reader's language (/es/programas/, /en/programs/)."""
@@ -48,8 +50,12 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
         form = ProgramFilterForm(request.GET or None)
         valid = form.is_valid() if form.is_bound else True
         filters = form.cleaned_data if form.is_bound and valid else {}
-        context = {"form": form, "valid": valid, "filters": filters,
-                   "feed_query": request.GET.urlencode() if valid else ""}  # fmt: skip
+        query = request.GET.copy()
+        query.pop("page", None)
+        # Consultations and the mobile consulate live under the index too: named at the top.
+        community = list(self.get_children().live().public().not_type(ProgramPage).specific())
+        context = {"form": form, "valid": valid, "filters": filters, "community": community,
+                   "feed_query": query.urlencode() if valid else ""}  # fmt: skip
         if filters.get("view") == "month" or (not valid and request.GET.get("view") == "month"):
             now = timezone.now()
             context["view"] = "month"
@@ -62,17 +68,24 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
                 if valid else None
             )  # fmt: skip
         else:
+            from django.core.paginator import Paginator
+
+            programs = program_list_public(parent=self, filters=filters) if valid else []
+            page_obj = Paginator(programs, PROGRAMS_PER_PAGE).get_page(request.GET.get("page"))
             context["view"] = "list"
-            context["programs"] = program_list_public(parent=self, filters=filters) if valid else []
+            context["page_obj"] = page_obj
+            context["programs"] = page_obj.object_list
             context["by_distance"] = sorts_by_distance(filters)
         return self.render(request, context_overrides=context)
 
     def _feed(self, request, *, name: str, filename: str, venue=None):
         from django.http import HttpResponseBadRequest
+        from django.utils.translation import get_language
 
+        from culture import cache
         from culture.forms import ProgramFilterForm
-        from culture.ical import feed_response
-        from culture.selectors import sessions_matching
+        from culture.ical import calendar_response, feed_calendar
+        from culture.selectors import _cache_key, sessions_matching
 
         form = ProgramFilterForm(request.GET)
         if not form.is_valid():
@@ -80,10 +93,20 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
                 f"{field}: {' '.join(messages)}" for field, messages in form.errors.items()
             )
             return HttpResponseBadRequest(problems, content_type="text/plain; charset=utf-8")
-        sessions = sessions_matching(parent=self, filters=form.cleaned_data)
-        if venue is not None:
-            sessions = [session for session in sessions if session.venue_id == venue.pk]
-        return feed_response(sessions, name=name, filename=filename, request=request)
+
+        def make() -> bytes:
+            sessions = sessions_matching(parent=self, filters=form.cleaned_data)
+            if venue is not None:
+                sessions = [session for session in sessions if session.venue_id == venue.pk]
+            return feed_calendar(sessions, name=name, request=request)
+
+        body = cache.remember(
+            "feed",
+            (self.pk, venue.pk if venue else None, get_language(), request.get_host(),
+             _cache_key(form.cleaned_data)),
+            cache.FEED_SECONDS, make,
+        )  # fmt: skip
+        return calendar_response(body, filename=filename)
 
     @path("calendar/ics/", name="calendar-ics")
     def calendar_ics(self, request):
@@ -200,18 +223,16 @@ class ProgramPage(RoutablePageMixin, BasePage):
     # Wagtail serves only paths that end in "/": the file name comes in Content-Disposition.
     @path("sessions/<int:session_id>/ics/", name="session-ics")
     def session_ics(self, request, session_id: int):
-        from django.http import Http404, HttpResponse
+        from django.http import Http404
 
-        from culture.ical import session_calendar
+        from culture.ical import calendar_response, session_calendar
 
         session = self.sessions.filter(pk=session_id).first()
         if session is None:
             raise Http404
-        response = HttpResponse(
-            session_calendar(session, request=request), content_type="text/calendar"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}-{session_id}.ics"'
-        return response
+        body = session_calendar(session, request=request)
+        filename = f"{self.slug}-{session_id}"
+        return calendar_response(body, filename=filename, disposition="attachment")
 
 
 class ProgramSession(CalendarSequenceMixin, Orderable):

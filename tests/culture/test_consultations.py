@@ -6,7 +6,6 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
@@ -14,13 +13,6 @@ from wagtail.contrib.forms.models import FormSubmission
 from culture.models import ConsultationField, ConsultationPage, ConsultationSummaryPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def make_consultation(parent, *, opens=-1, closes=30, slug="consulta"):

@@ -169,3 +169,19 @@ def test_month_of_a_far_date_is_empty_not_an_error(client, spread):
     html = client.get("/es/programas/", {"view": "month", "month": "2099-01"}).content.decode()
     assert "0 sesiones este mes" in html
     assert date(2099, 1, 1).isoformat() in html
+
+
+def test_listing_and_api_come_in_pages(client, programs_index, venue):
+    soon = timezone.now() + timedelta(days=2)
+    for number in range(23):
+        make_program(programs_index, f"p{number:02}", title_es=f"Programa P{number:02}",
+                     sessions=[weekly(venue, soon + timedelta(hours=number))])  # fmt: skip
+    first = client.get("/es/programas/", {"city": "Chicago"}).content.decode()
+    assert "23 programas" in first and first.count('class="program-card"') == 20
+    assert 'href="?city=Chicago&amp;page=2"' in first
+    second = client.get("/es/programas/", {"city": "Chicago", "page": "2"}).content.decode()
+    assert second.count('class="program-card"') == 3 and "Programa P22" in second
+    assert 'calendar/ics/?city=Chicago"' in second  # the feed link drops the page
+    answer = client.get("/api/v1/programs", {"limit": 5, "offset": 20}).json()
+    assert answer["count"] == 23 and [p["slug"] for p in answer["results"]] == ["p20", "p21", "p22"]
+    assert client.get("/api/v1/programs", {"limit": 0}).status_code == 400
