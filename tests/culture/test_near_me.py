@@ -185,3 +185,26 @@ def test_listing_and_api_come_in_pages(client, programs_index, venue):
     answer = client.get("/api/v1/programs", {"limit": 5, "offset": 20}).json()
     assert answer["count"] == 23 and [p["slug"] for p in answer["results"]] == ["p20", "p21", "p22"]
     assert client.get("/api/v1/programs", {"limit": 0}).status_code == 400
+
+
+def test_cached_listing_and_feed_follow_publishing_and_venue_changes(
+    client, programs_index, venue, django_capture_on_commit_callbacks
+):
+    soon = timezone.now() + timedelta(days=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_program(programs_index, "primero", title_es="Primero", sessions=[weekly(venue, soon)])
+    assert "Primero" in client.get("/es/programas/").content.decode()  # now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        second = make_program(programs_index, "segundo", title_es="Segundo",
+                              sessions=[weekly(venue, soon)])  # fmt: skip
+    assert "Segundo" in client.get("/es/programas/").content.decode()
+    feed = client.get("/es/programas/calendar/ics/").content.decode()
+    assert "Segundo" in feed
+    with django_capture_on_commit_callbacks(execute=True):
+        second.unpublish()
+    assert "Segundo" not in client.get("/es/programas/").content.decode()
+    assert "Segundo" not in client.get("/es/programas/calendar/ics/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        venue.city = "Evanston"
+        venue.save()
+    assert "Primero" in client.get("/es/programas/", {"city": "Evanston"}).content.decode()
