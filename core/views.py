@@ -1,9 +1,12 @@
-from django.db import connection
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+
+RETRY_AFTER_SECONDS = "60"
 
 
 def _is_api(request: HttpRequest) -> bool:
@@ -22,32 +25,30 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
 
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
-    """500 in the reader's language; the template needs neither the database nor the request."""
+    """500 in the reader's language; the template needs neither the database nor the request.
+    When the cause is the database being out of reach, 503 with Retry-After instead: the page
+    says to come back soon and load balancers see a passing outage, not a bug."""
     from django.utils import translation
 
+    unavailable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
+    status = 503 if unavailable else 500
     if _is_api(request):
-        return JsonResponse(
-            {"error": "server_error", "message": "Something went wrong.", "detail": []},
-            status=500,
+        response = JsonResponse(
+            {"error": "unavailable", "message": "The service is briefly unavailable.", "detail": []}
+            if unavailable
+            else {"error": "server_error", "message": "Something went wrong.", "detail": []},
+            status=status,
         )
-    language = translation.get_language_from_path(request.path_info) or translation.get_language()
-    with translation.override(language):
-        body = loader.get_template("500.html").render({"LANGUAGE_CODE": language})
-    return HttpResponse(body, status=500)
-
-
-@never_cache
-def healthz(request: HttpRequest) -> JsonResponse:
-    """For load balancers: answers 200 when the database answers."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        status = {"database": "ok"}
-        code = 200
-    except Exception:  # any failure of the database means "not healthy"
-        status = {"database": "unavailable"}
-        code = 503
-    return JsonResponse(status, status=code)
+    else:
+        language = (
+            translation.get_language_from_path(request.path_info) or translation.get_language()
+        )
+        with translation.override(language):
+            template = loader.get_template("503.html" if unavailable else "500.html")
+            response = HttpResponse(template.render({"LANGUAGE_CODE": language}), status=status)
+    if unavailable:
+        response["Retry-After"] = RETRY_AFTER_SECONDS
+    return response
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

@@ -33,6 +33,9 @@ class OpenSearchClient:
     def create_index(self, name: str, body: dict) -> None:
         self.client.indices.create(index=name, body=body)
 
+    def ping(self) -> bool:
+        return self.client.ping(request_timeout=2)
+
     def delete_index(self, name: str) -> None:
         self.client.indices.delete(index=name, ignore=[404])
 
@@ -85,6 +88,9 @@ class ElasticsearchClient(OpenSearchClient):
 
     def create_index(self, name: str, body: dict) -> None:
         self.client.indices.create(index=name, body=body)
+
+    def ping(self) -> bool:
+        return self.client.options(request_timeout=2).ping()
 
     def delete_index(self, name: str) -> None:
         self.client.options(ignore_status=404).indices.delete(index=name)
@@ -241,6 +247,11 @@ class DocumentEngine:
             return set()
         self.refresh()
         return self._call(self.client.ids, self.alias)
+
+    def ping(self) -> None:
+        """Raises SearchUnavailable unless the server answers within 2 seconds."""
+        if not self._call(self.client.ping):
+            raise SearchUnavailable("no answer")
 
     def drop(self) -> None:
         """Remove every index of this prefix (tests and resets)."""

@@ -87,10 +87,61 @@ def test_nahuatl_is_known_to_django():
 
 
 @pytest.mark.django_db
-def test_healthz_reports_the_database(client):
+def test_healthz_reports_database_search_and_tasks(client, settings):
     response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"database": "ok"}
+    assert response.status_code == 200 and response["Cache-Control"].startswith("max-age=0")
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "search": {"engine": "database", "status": "ok"},
+        "tasks": {"backend": "ImmediateBackend", "status": "ok"},
+    }
+    # A search server that does not answer (a closed port): degraded, still 200 — search falls
+    # back to the database.
+    settings.OPENSEARCH_URL = f"http://127.0.0.1:{closed_port()}"
+    degraded = client.get("/healthz")
+    assert degraded.status_code == 200
+    assert degraded.json()["status"] == "degraded"
+    assert degraded.json()["search"] == {"engine": "retorno-pieces", "status": "unavailable"}
+
+
+def closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_an_unreachable_database_answers_503_with_a_friendly_page():
+    """A real outage: the site pointed at a PostgreSQL port nobody listens on."""
+    script = (
+        "import json; from django.test import Client; c = Client(raise_request_exception=False);"
+        "out = {};"
+        "r = c.get('/es/'); out['page'] = [r.status_code, r['Retry-After'], r.content.decode()];"
+        "r = c.get('/en/catalog/'); out['en'] = [r.status_code, r.content.decode()];"
+        "r = c.get('/api/v1/pieces'); out['api'] = [r.status_code, r.json()];"
+        "r = c.get('/healthz'); out['health'] = [r.status_code, r.json()];"
+        "print(json.dumps(out))"
+    )
+    result = manage(
+        "shell", "-c", script,
+        env={"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "testserver",
+             "SECURE_SSL_REDIRECT": "0", "LOG_LEVEL": "CRITICAL",
+             "DATABASE_URL": f"postgres://retorno@127.0.0.1:{closed_port()}/retorno"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    import json
+
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    status, retry, body = out["page"]
+    assert status == 503 and retry == "60"
+    assert "Servicio no disponible por un momento" in body and "Traceback" not in body
+    assert out["en"][0] == 503 and "Briefly unavailable" in out["en"][1]
+    unavailable = {"error": "unavailable", "message": "The service is briefly unavailable.",
+                   "detail": []}  # fmt: skip
+    assert out["api"] == [503, unavailable]
+    assert out["health"][0] == 503 and out["health"][1]["database"] == "unavailable"
 
 
 def test_manage_py_needs_no_variable_on_a_developer_checkout():

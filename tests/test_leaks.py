@@ -1,0 +1,143 @@
+"""The leak suite: what must stay private never reaches a public channel.
+
+Private here: a restricted piece, an unpublished draft piece, a hidden find-spot (site name and
+coordinates of a published piece whose find-spot was never released), an unpublished recovery
+case and an unpublished program. Each channel — pages, search, autocomplete, API, JSON-LD,
+exports, iCalendar feeds, sitemaps — is one line of CHANNELS; a new channel is one more line.
+Each test also checks the channel shows the public piece (or program), so a channel that
+answers nothing at all cannot pass.
+"""
+
+import re
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from tests.utils import make_case, make_piece
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = "Vasija visible ZQ"
+PUBLIC_CASE = "Caso visible ZQ"
+PRIVATE = {
+    "restricted piece": "Vasija restringida ZQ",
+    "draft piece": "Vasija borrador ZQ",
+    "hidden find-spot (site)": "Sitio secreto ZQ",
+    "hidden find-spot (latitude)": "19.43217",
+    "draft case": "Caso borrador ZQ",
+    "draft program": "Programa oculto ZQ",
+}
+
+
+@pytest.fixture
+def records(catalog, django_capture_on_commit_callbacks):
+    from culture.models import ProgramIndexPage, Venue
+    from tests.culture.factories import make_program, weekly
+
+    with django_capture_on_commit_callbacks(execute=True):
+        public = make_piece("REP-LEAK-1", title_es=PUBLIC, title_en=PUBLIC,
+                            find_site=PRIVATE["hidden find-spot (site)"],
+                            find_lat=Decimal(PRIVATE["hidden find-spot (latitude)"]),
+                            find_lon=Decimal("-99.13321"))  # fmt: skip
+        make_piece("REP-LEAK-2", title_es=PRIVATE["restricted piece"], restricted=True)
+        make_piece("REP-LEAK-3", title_es=PRIVATE["draft piece"], publish=False)
+        make_case("CASE-LEAK-1", title_es=PRIVATE["draft case"], publish=False)
+        make_case("CASE-LEAK-2", title_es=PUBLIC_CASE)
+        index = ProgramIndexPage(title_es="Programas", slug_es="programas", slug="programas")
+        catalog.get_parent().add_child(instance=index)
+        index.save_revision().publish()
+        venue = Venue.objects.create(name_es="Sede", name="Sede", city="Chicago",
+                                     timezone="America/Chicago")  # fmt: skip
+        soon = timezone.now() + timedelta(days=3)
+        visible = make_program(index, "visible", title_es="Programa visible ZQ",
+                               sessions=[weekly(venue, soon)])  # fmt: skip
+        visible.related_pieces = [public]
+        visible.save_revision().publish()
+        make_program(index, "oculto", title_es=PRIVATE["draft program"],
+                     sessions=[weekly(venue, soon)], publish=False)  # fmt: skip
+    return public
+
+
+def _get(client, path: str, **headers) -> str:
+    response = client.get(path, **headers)
+    assert response.status_code in (200, 404), (path, response.status_code)
+    body = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    ).decode("utf-8-sig")
+    return body if response.status_code == 200 else ""
+
+
+# channel name → (paths, the public text each must show)
+CHANNELS = {
+    "piece pages": (
+        [
+            "/es/catalogo/REP-LEAK-1/",
+            "/es/catalogo/REP-LEAK-2/",
+            "/es/catalogo/REP-LEAK-3/",
+            "/en/catalog/REP-LEAK-1/",
+        ],
+        PUBLIC,
+    ),  # fmt: skip
+    "catalog listing": (["/es/catalogo/", "/es/catalogo/?q=Vasija"], PUBLIC),
+    "case listing and pages": (
+        [
+            "/es/catalogo/cases/",
+            "/es/catalogo/cases/CASE-LEAK-1/",
+            "/es/catalogo/cases/CASE-LEAK-2/",
+        ],
+        PUBLIC_CASE,
+    ),  # fmt: skip
+    "catalog search page": (["/es/buscar/piezas/?q=vasija", "/es/buscar/piezas/?q=ZQ"], PUBLIC),
+    "site-wide search": (["/es/buscar/?q=ZQ", "/es/buscar/?q=vasija"], PUBLIC),
+    "autocomplete": (["/api/v1/search/suggest?q=vasi&lang=es"], PUBLIC),
+    "pieces API": (
+        [
+            "/api/v1/pieces?lang=es",
+            "/api/v1/pieces/REP-LEAK-1?lang=es",
+            "/api/v1/pieces/REP-LEAK-2",
+            "/api/v1/pieces/REP-LEAK-3",
+        ],
+        PUBLIC,
+    ),  # fmt: skip
+    "cases API": (
+        ["/api/v1/cases?lang=es", "/api/v1/cases/CASE-LEAK-1", "/api/v1/cases/CASE-LEAK-2?lang=es"],
+        PUBLIC_CASE,
+    ),  # fmt: skip
+    "search API": (["/api/v1/search/pieces?q=vasija&lang=es"], PUBLIC),
+    "exports": (
+        ["/es/buscar/piezas/export.csv?q=vasija", "/es/buscar/piezas/export.json?q=vasija"],
+        PUBLIC,
+    ),  # fmt: skip
+    "iCalendar feeds": (
+        ["/es/programas/calendar/ics/", "/es/programas/visible/ics/", "/es/programas/oculto/ics/"],
+        "Programa visible ZQ",
+    ),  # fmt: skip
+    "programs API": (
+        ["/api/v1/programs?lang=es", "/api/v1/sessions?lang=es"],
+        "Programa visible ZQ",
+    ),  # fmt: skip
+    "program pages and listing": (
+        ["/es/programas/", "/es/programas/visible/", "/es/programas/oculto/"],
+        "Programa visible ZQ",
+    ),  # fmt: skip
+    "sitemaps": (
+        ["/sitemap.xml", "/sitemap-pieces.xml", "/sitemap-pages.xml", "/sitemap-cases.xml"],
+        "REP-LEAK-1",
+    ),  # fmt: skip
+}
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_nothing_private_reaches_the_channel(client, records, channel):
+    paths, shown = CHANNELS[channel]
+    bodies = [_get(client, path) for path in paths]
+    if channel == "pieces API":
+        bodies.append(_get(client, paths[1], HTTP_ACCEPT="application/ld+json"))  # JSON-LD
+    # Tags out (search highlights wrap words in <mark>); the markers are ASCII, so JSON's
+    # escaping of accents cannot hide them either.
+    text = re.sub(r"<[^>]+>", "", "\n".join(bodies))
+    assert shown in text, f"{channel} shows nothing public: the check would prove nothing"
+    leaked = [what for what, secret in PRIVATE.items() if secret in text]
+    assert leaked == [], f"{channel} leaks: {leaked}"
