@@ -82,10 +82,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.RetornoLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -94,6 +98,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.middleware.RateLimitMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -200,7 +207,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
@@ -219,10 +226,63 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "retorno")
 # Most pieces one export of search results holds (the page and the file say when capped).
 SEARCH_EXPORT_LIMIT = int(os.environ.get("SEARCH_EXPORT_LIMIT", "10000"))
 
+# Requests one client may make per window (seconds) before a 429 (core.middleware).
+RATE_LIMITS = {
+    "api": (int(os.environ.get("API_RATE_LIMIT", "120")), 60),
+    "search": (int(os.environ.get("SEARCH_RATE_LIMIT", "60")), 60),
+}
+# Proxies in front of the site that add X-Forwarded-For (0: use the connection's address).
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 # Answers one client may send to one consultation per window (seconds), counted in the cache.
 CONSULTATION_RATE_LIMIT = (int(os.environ.get("CONSULTATION_RATE_LIMIT", "10")), 3600)
 
+# --- Cache ---------------------------------------------------------------------------------
+# Redis when REDIS_URL is set (shared by every web worker: rate limits, rankings, feeds);
+# otherwise each process keeps its own in memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+         "KEY_PREFIX": "retorno"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}  # fmt: skip
+
 # --- Security ------------------------------------------------------------------------------
+# Admin logins: after AXES_FAILURE_LIMIT failures for one user name from one address, that pair
+# is locked out for an hour (the attempts are recorded in the database, so every worker knows).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
+AXES_VERBOSE = False
+
+# Content-Security-Policy on the public site: scripts, styles, images and connections from
+# this site only — no inline script or style (JSON-LD data blocks are not scripts). The admin
+# (Wagtail's own inline scripts) is left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin JavaScript reads the CSRF cookie
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN

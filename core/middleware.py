@@ -1,5 +1,10 @@
 from django.conf import settings
+from django.http import HttpResponse, JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.template import loader
+from django.utils.translation import gettext as _
+
+from core.ratelimit import over_limit
 
 
 class RetornoLocaleMiddleware(LocaleMiddleware):
@@ -13,3 +18,39 @@ class RetornoLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(tuple(settings.LANGUAGE_NEUTRAL_PATHS)):
             return response
         return super().process_response(request, response)
+
+
+class RateLimitMiddleware:
+    """The API and the search pages (scopes in RATE_LIMITS: requests per window of seconds, per
+    client) answer 429 with Retry-After beyond their limit: JSON under /api/, a page otherwise."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if request.path_info.startswith("/api/"):
+            scope = "api"
+        elif match is not None and match.namespace == "search":
+            scope = "search"
+        else:
+            return None
+        limit, window = settings.RATE_LIMITS[scope]
+        retry = over_limit(request, scope, limit, window)
+        if retry is None:
+            return None
+        message = _("Too many requests from your connection. Please wait %(seconds)s seconds.") % {
+            "seconds": retry
+        }
+        if scope == "api":
+            response = JsonResponse(
+                {"error": "rate_limited", "message": message, "detail": []}, status=429
+            )
+        else:
+            body = loader.get_template("429.html").render({"message": message}, request)
+            response = HttpResponse(body, status=429)
+        response["Retry-After"] = str(retry)
+        return response

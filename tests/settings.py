@@ -23,6 +23,10 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 MEDIA_ROOT = _project.BASE_DIR / ".test-results" / "media"
+# WhiteNoise serves STATIC_ROOT in production; tests serve static files from the app folders.
+STATIC_ROOT = _project.BASE_DIR / ".test-results" / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = True
 PRIVATE_MEDIA_ROOT = _project.BASE_DIR / ".test-results" / "private_media"
 # The suite searches with the database engine; the live search fixtures point at a node
 # (TEST_OPENSEARCH_URL, ELASTICSEARCH_URL) under an index prefix of their own.

@@ -1,12 +1,10 @@
 """Pages where the community meets the consulates: the mobile consulate's upcoming stops, and
 consultations (forms built by staff) with the published summary of what was heard."""
 
-import hashlib
 import logging
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -21,6 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from core.i18n import title_row, translated_row, translated_sections
 from core.models import BasePage
+from core.ratelimit import over_limit
 
 logger = logging.getLogger(__name__)
 
@@ -181,19 +180,9 @@ class ConsultationPage(FormMixin, BasePage):
         return self.get_submission_class().objects.create(form_data=data, page=self)
 
     def _rate_limited(self, request) -> bool:
-        """Counts this client's answers to this consultation in the cache (REMOTE_ADDR, hashed:
-        no address is stored); over CONSULTATION_RATE_LIMIT per hour, the answer is refused."""
+        """Over CONSULTATION_RATE_LIMIT answers per hour from one client, answers are refused."""
         limit, window = settings.CONSULTATION_RATE_LIMIT
-        client = request.META.get("REMOTE_ADDR", "")
-        digest = hashlib.sha256(client.encode()).hexdigest()[:32]
-        key = f"consultation:{self.pk}:{digest}"
-        cache.add(key, 0, timeout=window)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=window)
-            count = 1
-        return count > limit
+        return over_limit(request, f"consultation-{self.pk}", limit, window) is not None
 
     def summary_page(self):
         return self.get_children().live().public().type(ConsultationSummaryPage).first()

@@ -1,0 +1,56 @@
+"""Security in front of the site: per-client rate limits (429 with Retry-After), admin login
+throttling, the Content-Security-Policy of public pages."""
+
+import pytest
+from django.contrib.auth.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_api_answers_429_json_beyond_its_limit_per_client(client, catalog, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": (3, 60)}
+    codes = [client.get("/api/v1/pieces").status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    refused = client.get("/api/v1/pieces", HTTP_ACCEPT_LANGUAGE="es")
+    assert refused.status_code == 429 and 1 <= int(refused["Retry-After"]) <= 60
+    assert refused.json()["error"] == "rate_limited"
+    # Another client is counted apart.
+    assert client.get("/api/v1/pieces", REMOTE_ADDR="192.0.2.10").status_code == 200
+
+
+def test_search_pages_answer_429_in_the_readers_language(client, catalog, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": (2, 60)}
+    assert [client.get("/es/buscar/piezas/", {"q": "vasija"}).status_code for _ in range(2)] == [
+        200, 200,
+    ]  # fmt: skip
+    refused = client.get("/es/buscar/piezas/", {"q": "vasija"})
+    assert refused.status_code == 429 and "Retry-After" in refused
+    assert "Demasiadas solicitudes desde su conexión" in refused.content.decode()
+    # Pages that are not search are not counted.
+    assert client.get("/es/catalogo/").status_code == 200
+
+
+def test_admin_login_locks_after_repeated_failures(client, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    User.objects.create_superuser("curadora", password="una-clave-larga-y-buena")
+    for _ in range(3):
+        failed = client.post("/admin/login/", {"username": "curadora", "password": "mala"})
+        assert failed.status_code in (200, 429)
+    right = {"username": "curadora", "password": "una-clave-larga-y-buena"}
+    locked = client.post("/admin/login/", right)
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+    # Another user name from the same address still logs in.
+    User.objects.create_superuser("editora", password="otra-clave-larga-y-buena")
+    other = client.post(
+        "/admin/login/", {"username": "editora", "password": "otra-clave-larga-y-buena"}
+    )
+    assert other.status_code == 302
+
+
+def test_public_pages_carry_a_strict_content_security_policy(client, catalog):
+    policy = client.get("/es/catalogo/")["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'"
+    assert "unsafe-inline" not in policy and directives["frame-ancestors"] == "'none'"
+    assert "Content-Security-Policy" not in client.get("/admin/login/")
