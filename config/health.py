@@ -1,7 +1,8 @@
 """GET /healthz for load balancers and monitors: the database, the search engine, the task queue.
 
 503 only when the database does not answer (nothing works without it). An unreachable search
-server is "degraded" with 200: search falls back to the database, so the node still serves.
+server or a queue nobody works is "degraded" with 200: search falls back to the database and
+pages do not wait for tasks, so the node still serves.
 """
 
 from django.db import connection
@@ -29,22 +30,40 @@ def _search() -> dict:
     return {"engine": engine_label(engine), "status": "ok"}
 
 
+QUEUE_STALE_SECONDS = 600
+
+
 def _tasks() -> dict:
+    """The queue: with the database backend, how many tasks wait and for how long (tasks that
+    wait over QUEUE_STALE_SECONDS mean no worker is running). The immediate backend runs tasks
+    in the request: nothing can wait."""
+    from django.utils import timezone
     from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 
     backend = type(task_backends[DEFAULT_TASK_BACKEND_ALIAS]).__name__
-    # The immediate backend runs tasks in the request; others hand them to a worker.
-    return {"backend": backend, "status": "ok"}
+    if backend != "DatabaseBackend":
+        return {"backend": backend, "status": "ok"}
+    from django_tasks_db.models import DBTaskResult
+
+    ready = DBTaskResult.objects.ready()
+    oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+    waiting = int((timezone.now() - oldest).total_seconds()) if oldest else 0
+    return {
+        "backend": backend,
+        "status": "stale" if waiting > QUEUE_STALE_SECONDS else "ok",
+        "ready": ready.count(),
+        "oldest_ready_seconds": waiting,
+    }
 
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     database = _database()
     search = _search() if database == "ok" else {"status": "unknown"}
-    tasks = _tasks()
+    tasks = _tasks() if database == "ok" else {"status": "unknown"}
     if database != "ok":
         status, code = "unavailable", 503
-    elif search["status"] != "ok":
+    elif search["status"] != "ok" or tasks["status"] != "ok":
         status, code = "degraded", 200
     else:
         status, code = "ok", 200

@@ -390,11 +390,36 @@ def _menu_link(page: CatalogIndexPage) -> None:
         )
 
 
+def _figures_page(home) -> None:
+    from heritage.models import FiguresPage
+
+    if FiguresPage.objects.exists():
+        return
+    page = FiguresPage(
+        title_es="El patrimonio recuperado en cifras",
+        title_en="The recovered heritage in figures",
+        slug_es="cifras",
+        slug_en="figures",
+        intro_es="Cifras de las piezas públicas del catálogo. Con los datos de demostración, "
+        "todas son ilustrativas.",
+        intro_en="Figures of the catalog's public pieces. With the demo data, every figure is "
+        "illustrative.",
+        is_illustrative=True,
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    nav = NavigationSettings.for_site(page.get_site())
+    if not nav.main_menu_links.filter(page=page).exists():
+        MainMenuLink.objects.create(setting=nav, page=page, sort_order=2, label_es="Cifras",
+                                    label_en="Figures")  # fmt: skip
+
+
 def load(*, stdout) -> None:
     with transaction.atomic():
         home = Site.objects.get(is_default_site=True).root_page.specific
         page = _catalog_page(home)
         _menu_link(page)
+        _figures_page(home)
         cases = _cases()
         created = _pieces(cases, _demo_images())
     stdout.write(f"heritage: {len(cases)} cases, {created} new pieces (illustrative)")

@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet, Value
 from django.http import Http404
 from django.utils.translation import get_language
 
+from core.cache import VersionedCache
 from heritage.models import (
     Culture,
     Material,
@@ -182,27 +182,23 @@ def case_pieces_public(*, case: RecoveryCase) -> QuerySet[Piece]:
     return piece_list_public().filter(case=case)
 
 
-FACETS_VERSION_KEY = "retorno:facets:version"
+# Answers over the whole public catalog (facet counts, the figures page), cached until the
+# catalog changes (heritage.apps connects the signals) or for an hour.
+catalog_cache = VersionedCache("heritage:catalog")
+CATALOG_CACHE_SECONDS = 60 * 60
 
 
 def facets_invalidate(**_kwargs) -> None:
     """Called on any change to what the public catalog holds (see heritage.apps)."""
-    try:
-        cache.incr(FACETS_VERSION_KEY)
-    except ValueError:
-        cache.set(FACETS_VERSION_KEY, 2, None)
+    catalog_cache.changed()
 
 
 def facet_counts_public() -> dict[str, list[tuple]]:
     """Facet counts over the whole public catalog, cached until the catalog changes."""
-    language = get_language()
-    version = cache.get_or_set(FACETS_VERSION_KEY, 1, None)
-    key = f"retorno:facets:{version}:{language}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = facet_counts(queryset=piece_list_public())
-        cache.set(key, counts, 60 * 60)
-    return counts
+    return catalog_cache.remember(
+        "facets", (get_language(),), CATALOG_CACHE_SECONDS,
+        lambda: facet_counts(queryset=piece_list_public()),
+    )  # fmt: skip
 
 
 def facet_counts(*, queryset: QuerySet[Piece]) -> dict[str, list[tuple]]:

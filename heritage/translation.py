@@ -6,6 +6,7 @@ from heritage.models import (
     VOCABULARIES,
     CaseAuthority,
     CatalogIndexPage,
+    FiguresPage,
     Piece,
     PieceImage,
     ProvenanceEvent,
@@ -52,3 +53,8 @@ class ProvenanceEventTranslation(TranslationOptions):
 @register(CatalogIndexPage)
 class CatalogIndexPageTranslation(TranslationOptions):
     fields = ()  # inherits core.BasePage's intro and body
+
+
+@register(FiguresPage)
+class FiguresPageTranslation(TranslationOptions):
+    fields = ()

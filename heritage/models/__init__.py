@@ -1,4 +1,5 @@
 from heritage.models.cases import CaseAuthority, CaseSource, RecoveryCase
+from heritage.models.figures import CatalogFiguresSettings, FiguresPage
 from heritage.models.imports import ImportJob
 from heritage.models.pages import CatalogIndexPage
 from heritage.models.pieces import RESTRICTED_PERMISSION, Piece, PieceImage
@@ -17,6 +18,8 @@ from heritage.models.vocabularies import (
 )
 
 __all__ = [
+    "CatalogFiguresSettings",
+    "FiguresPage",
     "RESTRICTED_PERMISSION",
     "VOCABULARIES",
     "AuthorityType",
