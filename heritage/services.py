@@ -93,7 +93,9 @@ def _revision_rows(pieces, ids: list[int], user, now, *, new: int = 0):
     ]
 
 
-def _log_rows(pieces, action: str, user, now):
+def _log_rows(pieces_and_actions: list[tuple], user, now):
+    """History entries for (piece, action) pairs, their ids reserved in one allocation (two
+    allocations before any insert would hand out the same ids on SQLite)."""
     import uuid
 
     from django.contrib.contenttypes.models import ContentType
@@ -114,8 +116,10 @@ def _log_rows(pieces, action: str, user, now):
             revision_id=piece.latest_revision_id,
             content_changed=True,
         )
-        for piece, entry_id in zip(
-            pieces, bulk.allocate_ids(ModelLogEntry, len(pieces)), strict=True
+        for (piece, action), entry_id in zip(
+            pieces_and_actions,
+            bulk.allocate_ids(ModelLogEntry, len(pieces_and_actions)),
+            strict=True,
         )
     ]
 
@@ -188,11 +192,9 @@ def _apply_piece_plan(importer, to_create, to_update, *, user, publish_new: bool
     bulk.insert(Revision, revisions)
     _set_many_to_many(to_create, replace=False)
     _set_many_to_many([(piece, item) for piece, item, _c in to_update], replace=True)
-    bulk.insert(
-        ModelLogEntry,
-        _log_rows(new_pieces, "wagtail.create", user, now)
-        + _log_rows(updated, "wagtail.edit", user, now),
-    )
+    actions = [(piece, "wagtail.create") for piece in new_pieces]
+    actions += [(piece, "wagtail.edit") for piece in updated]
+    bulk.insert(ModelLogEntry, _log_rows(actions, user, now))
     if changed:
         transaction.on_commit(lambda: visibility_changed.send(sender=Piece, instances=changed))
 
@@ -207,12 +209,14 @@ def catalog_import(
     publish_new: bool = False,
     progress=None,
     sheet_kind: str | None = None,
+    writing=None,
 ):
     """Import pieces (a CSV, or an XLSX whose sheets may also hold cases and provenance).
 
     All or nothing: the whole file is validated and written in one transaction, which is rolled
     back on any bad row — and always for a dry run, which therefore previews exactly what a real
-    run would do. Returns an ImportReport listing every bad row."""
+    run would do. `progress(done, total)` follows the reading of rows, `writing(count)` is told
+    when the writes begin. Returns an ImportReport listing every bad row."""
     from heritage.importing import ImportReport, PieceImporter, run_piece_rows
     from heritage.models import RESTRICTED_PERMISSION
     from heritage.tabular import TableError, read_sheets
@@ -248,6 +252,8 @@ def catalog_import(
                     {piece.catalog_number: changed for piece, _item, changed in to_update}
                 )
                 if not report.errors:
+                    if writing:
+                        writing(len(to_create) + len(to_update))
                     _apply_piece_plan(
                         importer, to_create, to_update, user=user, publish_new=publish_new
                     )

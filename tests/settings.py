@@ -10,6 +10,13 @@ from config import settings as _project  # noqa: E402 - the environment above mu
 
 globals().update({name: value for name, value in vars(_project).items() if name.isupper()})
 
+# SQLite tests use a file, not memory: tests that run manage.py in a subprocess (an import killed
+# mid-write) must reach the same database.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F821 - copied above
+    DATABASES["default"]["TEST"] = {  # noqa: F821
+        "NAME": str(_project.BASE_DIR / ".test-results" / "test-database.sqlite3")
+    }
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

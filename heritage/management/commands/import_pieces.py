@@ -56,6 +56,10 @@ class Command(BaseCommand):
             "--publish", action="store_true", help="Publish new records (default: drafts)."
         )
 
+    def _writing(self, count: int) -> None:
+        sys.stderr.write(f"writing {count} piece(s) in one transaction…\n")
+        sys.stderr.flush()
+
     def handle(self, *args, **options):
         path: Path = options["file"]
         if not path.is_file():
@@ -68,6 +72,7 @@ class Command(BaseCommand):
             publish_new=options["publish"],
             progress=progress_bar(sys.stderr) if options["verbosity"] > 0 else None,
             sheet_kind=self.sheet_kind,
+            writing=self._writing if options["verbosity"] > 0 else None,
         )
         write_report(self, report)
         if report.errors:
