@@ -227,6 +227,13 @@ def catalog_import(
     except TableError as error:
         report.error(0, "", str(error))
         return report
+    # Cells no database can store (NUL): reported with the rest, never written.
+    unstorable = [
+        (number, column, sheet.name) for sheet in sheets
+        for number, column in sheet.unstorable_cells()
+    ]  # fmt: skip
+    for sheet in sheets:
+        sheet.replace_unstorable()
     if sheet_kind and len(sheets) == 1 and not sheets[0].name:
         sheets[0].name = sheet_kind  # a CSV given to import_cases or import_provenance
     can_restrict = user is None or user.has_perm(RESTRICTED_PERMISSION)
@@ -264,7 +271,14 @@ def catalog_import(
             )
         if cases_sheet is None and pieces_sheet is None and provenance_sheet is None:
             report.error(0, "", _("The workbook has no sheet named pieces, cases or provenance."))
+        for number, column, sheet_name in unstorable:
+            report.error(
+                number, column,
+                _("The cell holds a NUL character (U+0000), which cannot be stored; remove it."),
+                sheet_name,
+            )  # fmt: skip
         if report.errors or dry_run:
+            report.errors.sort(key=lambda error: (error.sheet, error.row))
             transaction.set_rollback(True)
         else:
             report.applied = True

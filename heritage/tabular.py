@@ -26,6 +26,23 @@ class Sheet:
     header: list[str]
     rows: list[tuple[int, dict[str, str]]]  # (row number as the user sees it, cells)
 
+    def unstorable_cells(self) -> list[tuple[int, str]]:
+        """(row, column) of every cell holding a NUL character, which no database text column
+        can store (PostgreSQL refuses it): such files are refused, naming each cell."""
+        return [
+            (number, column)
+            for number, cells in self.rows
+            for column, value in cells.items()
+            if "\x00" in value
+        ]
+
+    def replace_unstorable(self) -> None:
+        """U+FFFD for each NUL, so the rest of each row can still be checked (and reported)."""
+        for _number, cells in self.rows:
+            for column, value in cells.items():
+                if "\x00" in value:
+                    cells[column] = value.replace("\x00", "\ufffd")
+
 
 def _clean(value) -> str:
     if value is None:

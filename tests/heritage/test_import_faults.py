@@ -33,6 +33,7 @@ DEFECTS = [
     ("date_end", "-3000"),  # before date_start
     ("height_cm", "-3"),
     ("case_code", "CASE-404"),
+    ("title_es", "Vasija\x00rota"),  # NUL: no database column can store it
 ]
 
 
@@ -58,6 +59,7 @@ def import_files(draw):
         if defect:
             column, value = defect
             row[column] = value
+        if defect or any("\x00" in value for value in row.values()):  # free text may hold NUL
             bad.add(offset + 2)  # row 1 is the header
         rows.append(row)
     buffer = io.StringIO()
