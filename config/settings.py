@@ -219,6 +219,13 @@ WAGTAIL_SITE_NAME = "Retorno"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
+# Uploads: images are checked by type (their content, not only the extension), size and pixels;
+# catalog imports by size and rows (heritage.tabular, heritage.admin_views).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+IMPORT_MAX_BYTES = 20 * 1024 * 1024
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "200000"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Search engine for the catalog (issue: search). Unset = the database engine.
@@ -328,6 +335,8 @@ LOGGING = {
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
         # The search clients log every request (404s of alias checks included) at INFO.
         "opensearch": {"level": "WARNING"},
+        # django-axes logs every login and reset at INFO; lockouts come at WARNING.
+        "axes": {"level": os.environ.get("AXES_LOG_LEVEL", "WARNING")},
         "elastic_transport": {"level": "WARNING"},
     },
 }

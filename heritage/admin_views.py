@@ -1,6 +1,7 @@
 """Admin pages for importing and exporting the catalog."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.validators import FileExtensionValidator
 from django.http import HttpResponse
@@ -17,7 +18,6 @@ from heritage.models import RESTRICTED_PERMISSION, ImportJob
 from heritage.tasks import run_import_job
 from heritage.viewsets import can_see_restricted
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -45,8 +45,11 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 20 MB; split it in parts."))
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(megabytes)s MB; split it in parts.")
+                % {"megabytes": settings.IMPORT_MAX_BYTES // (1024 * 1024)}
+            )
         return upload
 
 

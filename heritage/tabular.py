@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -122,7 +123,24 @@ def _xlsx_sheets(data: bytes) -> list[Sheet]:
 
 
 def read_sheets(data: bytes, filename: str = "") -> list[Sheet]:
-    """Every sheet of an XLSX workbook, or the one table of a CSV file."""
+    """Every sheet of an XLSX workbook, or the one table of a CSV file, within the size and row
+    limits (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS)."""
+    sheets = _read_sheets(data, filename)
+    rows = sum(len(sheet.rows) for sheet in sheets)
+    if rows > settings.IMPORT_MAX_ROWS:
+        raise TableError(
+            _("The file has %(rows)s rows; one import takes at most %(limit)s. Split it in parts.")
+            % {"rows": rows, "limit": settings.IMPORT_MAX_ROWS}
+        )
+    return sheets
+
+
+def _read_sheets(data: bytes, filename: str) -> list[Sheet]:
+    if len(data) > settings.IMPORT_MAX_BYTES:
+        raise TableError(
+            _("The file is larger than %(megabytes)s MB; split it in parts.")
+            % {"megabytes": settings.IMPORT_MAX_BYTES // (1024 * 1024)}
+        )
     if data.startswith(XLSX_MAGIC) or filename.lower().endswith(".xlsx"):
         return _xlsx_sheets(data)
     return [_csv_sheet(data, name="")]
