@@ -1,5 +1,6 @@
 """axe-core (4.12, bundled by axe-playwright-python) in a real Chromium on the public pages a
-visitor meets, in Spanish and English, on the demo site: no serious or critical violation."""
+visitor meets, in Spanish and English, on the demo site: no serious or critical violation — and
+nothing refused by the Content-Security-Policy."""
 
 import io
 
@@ -59,9 +60,15 @@ def test_public_pages_have_no_serious_accessibility_violations(live_server, page
                                                                demo_site):  # fmt: skip
     axe = Axe()
     problems = {}
+    # The Content-Security-Policy must not block anything the pages use: a blocked script,
+    # style or image is reported on the console.
+    refused = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)  # fmt: skip
     for name, path in public_paths().items():
         response = page.goto(f"{live_server.url}{path}")
         assert response.status == 200, (name, path, response.status)
+        assert "'self'" in response.headers["content-security-policy"]
         results = axe.run(page)
         serious = [
             f"{violation['id']} ({violation['impact']}): {violation['help']} — "
@@ -71,4 +78,5 @@ def test_public_pages_have_no_serious_accessibility_violations(live_server, page
         ]
         if serious:
             problems[f"{name} {path}"] = serious
+    assert refused == [], refused
     assert not problems, "\n".join(f"{page}:\n  " + "\n  ".join(v) for page, v in problems.items())

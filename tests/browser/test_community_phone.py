@@ -7,8 +7,10 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
+from django.contrib.contenttypes.models import ContentType
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
+from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import GroupPagePermission
 
 from culture.models import ConsultationPage, ProgramIndexPage
@@ -25,6 +27,10 @@ def community_site():
     from culture import demo
     from culture.vocabulary_seed import seed
 
+    # The flush before this test gave content types new ids; the process still remembers an
+    # earlier test's, in Django's cache and in Wagtail's `get_form_types` (an lru_cache).
+    ContentType.objects.clear_cache()
+    get_form_types.cache_clear()
     seed(apps)  # the vocabularies a flushed database lost
     build_site()
     demo.load(stdout=io.StringIO())
