@@ -1,6 +1,5 @@
 import sys
 
-from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -46,9 +45,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
         )
         with translation.override(language):
             template = loader.get_template("503.html" if unavailable else "500.html")
-            # The unhashed stylesheet: the page renders even if the static manifest cannot.
-            context = {"LANGUAGE_CODE": language, "STATIC_URL": settings.STATIC_URL}
-            response = HttpResponse(template.render(context), status=status)
+            response = HttpResponse(template.render({"LANGUAGE_CODE": language}), status=status)
     if unavailable:
         response["Retry-After"] = RETRY_AFTER_SECONDS
     return response

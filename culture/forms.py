@@ -9,6 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from culture.geo import KM_PER_MILE, Place, locate
 from culture.models import Audience, ProgramCategory, ProgramLanguage, Venue
 
+
+def read_filters(form: forms.Form) -> tuple[bool, dict]:
+    """(valid, filters) of a filter form built from the query string: an unbound form (no
+    query) is valid with no filters; an invalid one gives no filters (the page explains)."""
+    if not form.is_bound:
+        return True, {}
+    valid = form.is_valid()
+    return valid, form.cleaned_data if valid else {}
+
+
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 RADII_MILES = (10, 25, 50, 100, 250)
 

@@ -40,12 +40,11 @@ class MobileConsulatePage(RoutablePageMixin, BasePage):
 
     @path("")
     def stops(self, request):
-        from culture.forms import StopFilterForm
+        from culture.forms import StopFilterForm, read_filters
         from culture.selectors import next_stop_near, upcoming_stops
 
         form = StopFilterForm(request.GET or None)
-        valid = form.is_valid() if form.is_bound else True
-        filters = form.cleaned_data if form.is_bound and valid else {}
+        valid, filters = read_filters(form)
         stops = upcoming_stops(now=timezone.now(), origin=filters.get("origin"),
                                radius=filters.get("radius"))  # fmt: skip
         nearest = (

@@ -44,12 +44,11 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
     def index(self, request):
         from django.utils import formats, timezone
 
-        from culture.forms import ProgramFilterForm
+        from culture.forms import ProgramFilterForm, read_filters
         from culture.selectors import month_calendar, program_list_public, sorts_by_distance
 
         form = ProgramFilterForm(request.GET or None)
-        valid = form.is_valid() if form.is_bound else True
-        filters = form.cleaned_data if form.is_bound and valid else {}
+        valid, filters = read_filters(form)
         query = request.GET.copy()
         query.pop("page", None)
         # Consultations and the mobile consulate live under the index too: named at the top.
