@@ -63,6 +63,16 @@ def _reader(model, field):
         return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), connection)
     if field.get_internal_type() in PLAIN_TYPES:
         return lambda obj: obj.__dict__.get(attname)
+    if field.get_internal_type() == "DateTimeField":
+        # An aware datetime (what timezone.now() gives) goes as it is; Django's preparation,
+        # with its naive-datetime warning, only for anything else.
+        def read_datetime(obj):
+            value = obj.__dict__.get(attname)
+            if value is None or getattr(value, "tzinfo", None) is not None:
+                return value
+            return field.get_db_prep_save(value, connection)
+
+        return read_datetime
     return lambda obj: field.get_db_prep_save(obj.__dict__.get(attname), connection)
 
 

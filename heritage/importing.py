@@ -5,6 +5,7 @@ number (upsert); a row equal to the stored piece changes nothing, so importing a
 importing an export, is a no-op.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -190,23 +191,25 @@ class TermResolver:
             self._remember(term)
 
 
-def choice_keys(choice) -> set[str]:
-    """A choice's value and its label in every language, folded for matching."""
+@functools.cache
+def choice_index(choices) -> dict[str, str]:
+    """A choices class's values and their labels in every language, folded, mapped to the value
+    (built once per process: the labels come from the compiled catalogues)."""
     from django.conf import settings
     from django.utils import translation
 
-    keys = {fold(choice.value)}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            keys.add(fold(str(choice.label)))
-    return keys
+    index = {}
+    for choice in choices:
+        index[fold(choice.value)] = choice.value
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                index.setdefault(fold(str(choice.label)), choice.value)
+    return index
 
 
 def _authenticity(value: str) -> str:
-    key = fold(value)
-    for choice in Authenticity:
-        if key in choice_keys(choice):
-            return choice.value
+    if (chosen := choice_index(Authenticity).get(fold(value))) is not None:
+        return chosen
     raise ValueError(
         _("Authenticity must be one of: %(choices)s.")
         % {"choices": ", ".join(choice.value for choice in Authenticity)}

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from heritage.choices import Confidence, DateQualifier, HolderType, LegalBasis, ProvenanceEventType
-from heritage.importing import ImportReport, TermResolver, choice_keys
+from heritage.importing import ImportReport, TermResolver, choice_index
 from heritage.models import Country, Piece, ProvenanceEvent, RecoveryCase, RecoveryMethod
 from heritage.tabular import fold, parse_int
 
@@ -65,10 +65,8 @@ EVENT_FIELDS = [
 def _choice(choices, value: str, default=None) -> str:
     if value == "" and default is not None:
         return default
-    key = fold(value)
-    for choice in choices:
-        if key in choice_keys(choice):
-            return choice.value
+    if (chosen := choice_index(choices).get(fold(value))) is not None:
+        return chosen
     raise ValueError(
         _("Use one of: %(choices)s.") % {"choices": ", ".join(c.value for c in choices)}
     )
