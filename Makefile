@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lock messages lint format search-server search-server-stop
+.PHONY: run test bench lock messages lint format search-server search-server-stop
 
 $(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x).")'
@@ -20,6 +20,11 @@ run: $(VENV)/.installed
 ## ruff, then the whole suite on SQLite and on PostgreSQL (installs Chromium/PostgreSQL when root)
 test: $(VENV)/.installed
 	bash tools/test.sh
+
+## The site under load on PostgreSQL at 15,000 and 150,000 pieces: one table, bench/results/*.json
+## (installs wrk and redis-server from Debian when root; starts PostgreSQL and OpenSearch)
+bench: $(VENV)/.installed
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 ## Rewrite requirements.lock from pyproject.toml
 lock:

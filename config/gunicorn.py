@@ -14,8 +14,8 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
 # A worker is replaced after this many requests (with jitter), so slow leaks cannot build up.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = 200
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "10000"))
+max_requests_jitter = 1000
 # Import the application once, before forking: workers share its memory pages.
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")

@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.RetornoLocaleMiddleware",
+    "core.middleware.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -101,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.RateLimitMiddleware",
+    # After the rate limits (cached answers count too); see core/pagecache.py.
+    "core.pagecache.PageCacheMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout answer.
     "axes.middleware.AxesMiddleware",
 ]
@@ -246,6 +249,9 @@ TASKS = {
 }
 
 # Requests one client may make per window (seconds) before a 429 (core.middleware).
+# Whole answers to visitors without cookies, kept this many seconds (0: none); any change to
+# the records replaces them at once (core/pagecache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 RATE_LIMITS = {
     "api": (int(os.environ.get("API_RATE_LIMIT", "120")), 60),
     "search": (int(os.environ.get("SEARCH_RATE_LIMIT", "60")), 60),

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from core import signals
+        from core import pagecache, signals
 
         signals.connect()
+        pagecache.connect()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.template import loader
@@ -18,6 +19,30 @@ class RetornoLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(tuple(settings.LANGUAGE_NEUTRAL_PATHS)):
             return response
         return super().process_response(request, response)
+
+
+class CachedSiteMiddleware:
+    """Wagtail finds the site of every request with a query; here it comes from the cache, kept
+    until any record changes (core.pagecache's version, which a Site save replaces)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from wagtail.models import Site
+
+        from core import pagecache
+
+        key = (request.get_host(), request.get_port(), request.scheme)
+        try:
+            site = pagecache.pages.remember(
+                "site", key, 600, lambda: Site._find_for_request(request)
+            )
+        except DatabaseError:
+            site = None  # the view meets the outage and answers for it (core.views.server_error)
+        if site is not None:
+            request._wagtail_site = site  # what Site.find_for_request looks for first
+        return self.get_response(request)
 
 
 class RateLimitMiddleware:

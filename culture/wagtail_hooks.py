@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from culture import cache
 from culture.models import (
     Audience,
     MobileConsulateRoute,
@@ -64,9 +65,19 @@ class ProgramsViewSetGroup(SnippetViewSetGroup):
 register_snippet(ProgramsViewSetGroup)
 
 
+def pieces_in_programs() -> set[int]:
+    """Ids of the pieces any saved program links to (a superset of what live programs show),
+    kept until programs change."""
+    links = ProgramPage.related_pieces.through.objects.values_list("piece_id", flat=True)
+    return cache.remember("pieces-in-programs", (), cache.FEED_SECONDS, lambda: set(links))
+
+
 @hooks.register("heritage_piece_sections")
 def programs_showing_piece(request, piece) -> str:
-    """The piece page lists the live programs that show it (the catalog knows nothing of them)."""
+    """The piece page lists the live programs that show it (the catalog knows nothing of them).
+    Most pieces are in no program: those are told apart without a query."""
+    if piece.pk not in pieces_in_programs():
+        return ""
     programs = list(
         ProgramPage.objects.live().public().filter(related_pieces=piece).order_by("title_es")
     )

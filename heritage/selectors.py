@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Value
 from django.http import Http404
 from django.utils.translation import get_language
 
+from core import pagecache
 from core.cache import VersionedCache
 from heritage.models import (
     Culture,
@@ -189,8 +190,10 @@ CATALOG_CACHE_SECONDS = 60 * 60
 
 
 def facets_invalidate(**_kwargs) -> None:
-    """Called on any change to what the public catalog holds (see heritage.apps)."""
+    """Called on any change to what the public catalog holds (see heritage.apps), also for
+    writes that send no model signal (imports, bulk restrictions)."""
     catalog_cache.changed()
+    pagecache.changed()
 
 
 def facet_counts_public() -> dict[str, list[tuple]]:

@@ -155,6 +155,18 @@ class DocumentEngine:
         self._call(self.client.create_index, name, self.kind.index(name).to_dict())
         return name
 
+    def _search(self, body: dict) -> dict:
+        """One search request; on a fresh install, where the alias has no index yet, an empty
+        index is made first (checked only then, not before every search)."""
+        not_found = self.client.not_found
+        try:
+            return self._call(self.client.search, self.alias, body)
+        except (SearchUnavailable, not_found) as error:
+            if not isinstance(error, not_found) and not isinstance(error.__cause__, not_found):
+                raise
+        self.ensure_index()
+        return self._call(self.client.search, self.alias, body)
+
     def ensure_index(self) -> None:
         """An empty index behind the alias, if there is none yet."""
         if not self._call(self.client.alias_targets, self.alias):
@@ -213,17 +225,15 @@ class DocumentEngine:
         """Answer the search contract (search.query) from the index."""
         from search.query import build_search, parse_response
 
-        self.ensure_index()
         body = build_search(request, self.alias).to_dict()
-        return parse_response(self._call(self.client.search, self.alias, body), request)
+        return parse_response(self._search(body), request)
 
     def search_content(self, text: str, language: str, limit: int):
         """Cases or pages matching the words: (total, [(id, highlights)])."""
         from search.query import build_content_search
 
-        self.ensure_index()
         body = build_content_search(text, language, self.alias, limit).to_dict()
-        response = self._call(self.client.search, self.alias, body)
+        response = self._search(body)
         return response["hits"]["total"]["value"], [
             (int(hit["_id"]), hit.get("highlight", {})) for hit in response["hits"]["hits"]
         ]
@@ -231,9 +241,8 @@ class DocumentEngine:
     def suggest(self, text: str, language: str, limit: int) -> list[int]:
         from search.query import build_suggest
 
-        self.ensure_index()
         body = build_suggest(text, language, self.alias, limit).to_dict()
-        response = self._call(self.client.search, self.alias, body)
+        response = self._search(body)
         return [int(hit["_id"]) for hit in response["hits"]["hits"]]
 
     def count(self) -> int:

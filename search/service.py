@@ -5,15 +5,14 @@ engine with its database fallback, pieces for hits, and facet labels in the read
 import logging
 from dataclasses import dataclass, replace
 
-from django.db.models import Case, IntegerField, Value, When
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from heritage.models import (
     Piece,
     RecoveryCase,
 )
-from heritage.selectors import piece_list_public
+from heritage.selectors import CATALOG_CACHE_SECONDS, catalog_cache, piece_list_public
 from search.database import FACET_MODELS, DatabaseEngine
 from search.engines import SearchUnavailable, get_engine
 from search.query import FACETS, MAX_PAGE_SIZE, InvalidSearch, SearchRequest, SearchResult
@@ -81,11 +80,7 @@ def request_from_params(params, language: str, *, default_page_size: int = 20) -
         values = tuple(dict.fromkeys(v.strip() for v in params.getlist(name) if v.strip()))
         if not values:
             continue
-        model = FACET_MODELS[name]
-        known = model.objects.filter(code__in=values)
-        if model is RecoveryCase:
-            known = known.filter(live=True)
-        missing = set(values) - set(known.values_list("code", flat=True))
+        missing = set(values) - set(facet_terms(name, public_only=True))
         if missing:
             raise InvalidSearch(
                 name,
@@ -158,20 +153,31 @@ def pieces_in_order(ids: list[int]) -> list[Piece]:
     restricted or unpublished is never shown."""
     if not ids:
         return []
-    order = Case(
-        *[When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)],
-        output_field=IntegerField(),
+    position = {pk: index for index, pk in enumerate(ids)}
+    return sorted(piece_list_public().filter(pk__in=ids), key=lambda piece: position[piece.pk])
+
+
+def facet_terms(name: str, *, public_only: bool = False) -> dict[str, str]:
+    """A facet's vocabulary, code → label in the active language (cases: only the published
+    ones when `public_only`), kept until the catalog changes (heritage.selectors)."""
+    model = FACET_MODELS[name]
+
+    def terms() -> dict[str, str]:
+        found = model.objects.all()
+        if public_only and model is RecoveryCase:
+            found = found.filter(live=True)
+        return {term.code: str(term) for term in found}
+
+    return catalog_cache.remember(
+        "facet-terms", (name, public_only, get_language()), CATALOG_CACHE_SECONDS, terms
     )
-    return list(piece_list_public().filter(pk__in=ids).order_by(order))
 
 
 def facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[dict]]:
     """Each facet's buckets as {code, label, count}, labels in the active language."""
     labelled = {}
     for name, buckets in facets.items():
-        codes = [code for code, _count in buckets]
-        model = FACET_MODELS[name]
-        terms = {term.code: str(term) for term in model.objects.filter(code__in=codes)}
+        terms = facet_terms(name)
         labelled[name] = [
             {"code": code, "label": terms.get(code, code), "count": count}
             for code, count in buckets

@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+from core import pagecache
 from search.database import DatabaseEngine
 from search.engines import SearchUnavailable, get_engine
 
@@ -24,6 +25,13 @@ RETRY_DELAYS = (30, 120, 600, 1800)  # seconds before attempts 2, 3, 4, 5
 @task()
 def sync_records(kind: str, ids: list[int], attempt: int = 1) -> dict:
     """Bring these records' documents (a kind of search.kinds) in line with the database."""
+    try:
+        return _sync(kind, ids, attempt)
+    finally:
+        pagecache.changed()  # cached search answers may show the old documents
+
+
+def _sync(kind: str, ids: list[int], attempt: int) -> dict:
     result = DatabaseEngine(kind).sync(ids) if attempt == 1 else {}
     engine = get_engine(kind)
     if isinstance(engine, DatabaseEngine):

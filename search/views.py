@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from core import pagecache
 from culture.models import ProgramPage
 from heritage.selectors import case_list_public, catalog_page_public
 from search import service
@@ -58,8 +59,14 @@ def _without(query: QueryDict, name: str, value: str) -> str:
 
 
 def _catalog_url(request: HttpRequest) -> str | None:
-    page = catalog_page_public()
-    return page.get_url(request=request) if page else None
+    """The catalog page's URL, kept until any record changes (it moves with its page)."""
+
+    def find() -> str:
+        page = catalog_page_public()
+        return (page.get_url(request=request) if page else None) or ""
+
+    key = (get_language(), request.get_host(), request.scheme)
+    return pagecache.pages.remember("catalog-url", key, 600, find) or None
 
 
 def _facet_groups(facets: dict, selected: dict) -> list[dict]:

@@ -55,6 +55,13 @@ def empty_cache():
 
 
 @pytest.fixture
+def no_page_cache(settings):
+    """Every answer computed, none served whole from core.pagecache: for tests that count what
+    building a page costs (a stored answer costs no SQL at all)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def home(db):
     return build_site()
 

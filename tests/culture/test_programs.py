@@ -97,7 +97,7 @@ def test_program_page_lists_sessions_in_their_zone_and_serves_ics(client, progra
 
 
 def test_listing_shows_live_programs_only_in_constant_queries(
-    client, programs_index, venue, django_assert_max_num_queries
+    client, programs_index, venue, django_assert_max_num_queries, no_page_cache
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

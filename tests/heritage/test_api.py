@@ -137,7 +137,9 @@ def test_openapi_document_describes_the_endpoints(client):
     )
 
 
-def test_list_queries_do_not_grow_with_page_size(client, catalog, django_assert_max_num_queries):
+def test_list_queries_do_not_grow_with_page_size(
+    client, catalog, django_assert_max_num_queries, no_page_cache
+):
     for number in range(1, 4):
         make_piece(
             f"REP-{number:03d}",
@@ -149,12 +151,14 @@ def test_list_queries_do_not_grow_with_page_size(client, catalog, django_assert_
 
     with CaptureQueriesContext(connection) as few:
         client.get("/api/v1/pieces?limit=3")
+    few = len(few)  # now: the log of queries is a bounded deque that the writes below roll
     for number in range(4, 30):
         make_piece(
             f"REP-{number:03d}",
             images=[PieceImage(image=make_image(), alt_text_es="a", credit="c")],
         )
-    with django_assert_max_num_queries(len(few)):
+    client.get("/api/v1/pieces?limit=3")  # the site, looked up again after the change
+    with django_assert_max_num_queries(few):
         assert len(client.get("/api/v1/pieces?limit=25").json()["results"]) == 25
 
 

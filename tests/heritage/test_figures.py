@@ -66,7 +66,9 @@ def test_restricted_pieces_join_the_total_only_when_curators_allow(
     assert "1 de ellas restringida" in client.get("/es/cifras/").content.decode()
 
 
-def test_cached_figures_follow_publishing_in_constant_queries(client, catalog, figures_page):
+def test_cached_figures_follow_publishing_in_constant_queries(
+    client, catalog, figures_page, no_page_cache
+):
     make_piece("REP-F-8")
     assert rows(client)[-1][3] == "1"
     make_piece("REP-F-9")

@@ -72,7 +72,7 @@ def test_bad_input_says_which_field_in_the_readers_language(client, vessels):
     assert client.get(PAGE, {"date_from": "soon"}).status_code == 400
 
 
-def test_the_page_runs_a_constant_number_of_queries(client, catalog, published):
+def test_the_page_runs_a_constant_number_of_queries(client, catalog, published, no_page_cache):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -1,0 +1,114 @@
+"""Whole answers to anonymous visitors, kept for a short time (PAGE_CACHE_SECONDS, 60 by default).
+
+A piece page or a search answer costs Wagtail's routing, a dozen SQL statements and a template;
+the same URL asked again by any visitor without cookies gets the stored answer instead. Only
+answers that are the same for everybody are kept: GET, 200, a request with no cookie and no
+credentials, an answer that sets no cookie, used no CSRF token and is not marked private. The
+key holds the scheme, host, full path and active language.
+
+Every stored answer belongs to a version of the whole site (core:pages) that any change to a
+record replaces — a save or delete of any model except bookkeeping ones (sessions, login
+attempts, queued tasks, revisions and logs, image renditions), and the apps' own signals for
+writes made without model signals (imports, bulk restrictions, search index updates) — so a
+restricted piece or an unpublished page is never served from the cache after its change
+commits. The short lifetime bounds what depends on the clock (next sessions, open
+consultations).
+
+The cache is looked up in process_view, after RateLimitMiddleware's, so limits count cached
+answers too; outer middleware (security headers, CSP) applies to them as to any answer.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re
+from django.utils.translation import get_language
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+from core.cache import VersionedCache
+
+pages = VersionedCache("core:pages")
+changed = pages.changed
+
+# Saves that change nothing a visitor sees (and some happen while pages are read or edited).
+IGNORED_APPS = {
+    "admin", "auth", "axes", "contenttypes", "django_tasks", "django_tasks_database",
+    "sessions", "wagtailadmin", "wagtailsearch", "wagtailusers",
+}  # fmt: skip
+IGNORED_MODELS = {
+    "wagtailcore.revision", "wagtailcore.modellogentry", "wagtailcore.pagelogentry",
+    "wagtailcore.pagesubscription", "wagtailcore.taskstate", "wagtailcore.workflowstate",
+    "wagtailcore.groupapprovaltask", "wagtailcore.task", "wagtailcore.workflow",
+}  # fmt: skip
+UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/static/", "/media/")
+HEADER = "X-Page-Cache"
+
+
+def _record_changed(sender, **kwargs) -> None:
+    meta = getattr(sender, "_meta", None)
+    if meta is None or meta.app_label in IGNORED_APPS or meta.label_lower in IGNORED_MODELS:
+        return
+    if kwargs.get("created") and issubclass(sender, (BaseSiteSetting, BaseGenericSetting)):
+        return  # settings made with their defaults on first read: nothing shown changes
+    if "rendition" in meta.model_name:
+        return  # made on first use of an image size, while a page renders
+    changed()
+
+
+def connect() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_record_changed, dispatch_uid=f"pagecache-{id(signal)}")
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and not request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path_info.startswith(UNCACHED_PREFIXES)
+    )
+
+
+def _cacheable_response(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page holds a CSRF token of this visitor
+    control = {part.strip().lower() for part in response.get("Cache-Control", "").split(",")}
+    if control & {"private", "no-store", "no-cache"}:
+        return False
+    vary = {part.lower() for part in cc_delim_re.split(response.get("Vary", "")) if part}
+    return vary <= {"cookie", "accept-language"}  # the key holds the language; no cookies
+
+
+def _key(request) -> str:
+    return pages.key("answer", request.scheme, request.get_host(), request.get_full_path(),
+                     get_language())  # fmt: skip
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "_page_cache_key", None)
+        if key and not response.has_header(HEADER) and _cacheable_response(request, response):
+            headers = [(name, value) for name, value in response.items()]
+            cache.set(key, (response.content, headers), timeout=settings.PAGE_CACHE_SECONDS)
+            response[HEADER] = "miss"
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not _cacheable_request(request):
+            return None
+        request._page_cache_key = _key(request)
+        stored = cache.get(request._page_cache_key)
+        if stored is None:
+            return None
+        content, headers = stored
+        response = HttpResponse(content, headers=dict(headers))
+        response[HEADER] = "hit"
+        return response
