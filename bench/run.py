@@ -343,7 +343,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[15_000, 150_000])
     parser.add_argument("--duration", type=int, default=10, help="Seconds of load per page.")
-    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument(
+        "--connections", type=int, default=2,
+        help="Concurrent connections (2: one per core of the machine these figures come from).",
+    )  # fmt: skip
     parser.add_argument("--engine", choices=("auto", "opensearch", "database"), default="auto")
     parser.add_argument("--programs", type=int, default=200)
     args = parser.parse_args()

@@ -34,10 +34,15 @@ class CachedSiteMiddleware:
         from core import pagecache
 
         key = (request.get_host(), request.get_port(), request.scheme)
+
+        def find():
+            site = Site._find_for_request(request)
+            if site is not None:
+                site.root_page = site.root_page.specific  # kept with it: routing starts there
+            return site
+
         try:
-            site = pagecache.pages.remember(
-                "site", key, 600, lambda: Site._find_for_request(request)
-            )
+            site = pagecache.pages.remember("site", key, 600, find)
         except DatabaseError:
             site = None  # the view meets the outage and answers for it (core.views.server_error)
         if site is not None:

@@ -112,3 +112,32 @@ class PageCacheMiddleware:
         response = HttpResponse(content, headers=dict(headers))
         response[HEADER] = "hit"
         return response
+
+
+def cache_child_routes(model) -> None:
+    """Make `model`'s route find its children from the cache.
+
+    Every page request walks from the home page down, one query per level for the children
+    and one for the specific page; the child a slug names is kept here (the specific page, in
+    the reader's language) until any record changes. Routable pages keep their own routing
+    (their routes come before their children). Applied in core.apps after
+    wagtail-modeltranslation has installed its language-aware route on each page model."""
+    original = model.route
+
+    def route(self, request, path_components):
+        if path_components and not getattr(request, "is_preview", False):
+            slug = path_components[0]
+            child = pages.remember("child", (self.pk, slug, get_language()), 600,
+                                   lambda: _child(self, slug))  # fmt: skip
+            if child is not None:
+                return child.route(request, path_components[1:])
+        return original(self, request, path_components)
+
+    model.route = route
+
+
+def _child(page, slug: str):
+    for child in page.get_children():
+        if child.slug == slug:  # the slug in the active language (wagtail-modeltranslation)
+            return child.specific
+    return None

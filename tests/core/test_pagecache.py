@@ -98,3 +98,16 @@ def test_a_search_index_update_replaces_stored_search_answers(client, piece):
     before = pagecache.pages.version()
     sync_records.call("piece", [piece.pk])
     assert pagecache.pages.version() != before
+
+
+def test_routes_follow_unpublishing_and_new_slugs(client, piece, no_page_cache):
+    from heritage.models import CatalogIndexPage
+
+    assert client.get(PIECE).status_code == 200  # the route to the catalog page is now kept
+    catalog = CatalogIndexPage.objects.get()
+    catalog.slug_es = "coleccion"
+    catalog.save_revision().publish()
+    assert client.get(PIECE).status_code == 404
+    assert client.get("/es/coleccion/REP-CACHE-1/").status_code == 200
+    CatalogIndexPage.objects.get().unpublish()
+    assert client.get("/es/coleccion/REP-CACHE-1/").status_code == 404
