@@ -249,9 +249,6 @@ TASKS = {
 }
 
 # Requests one client may make per window (seconds) before a 429 (core.middleware).
-# Whole answers to visitors without cookies, kept this many seconds (0: none); any change to
-# the records replaces them at once (core/pagecache.py).
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 RATE_LIMITS = {
     "api": (int(os.environ.get("API_RATE_LIMIT", "120")), 60),
     "search": (int(os.environ.get("SEARCH_RATE_LIMIT", "60")), 60),
@@ -273,6 +270,14 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }  # fmt: skip
+
+# Whether every process shares the cache (Redis). What is kept until a record changes — whole
+# pages, the site of a host, routes (core/pagecache.py) — is kept only then: a cache of each
+# process's own would not hear of a change made in another (a restricted piece could stay on
+# the other workers' pages).
+SHARED_CACHE = env_bool("SHARED_CACHE", bool(REDIS_URL))
+# Whole answers to visitors without cookies, kept this many seconds (0: none).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60" if SHARED_CACHE else "0"))
 
 # --- Security ------------------------------------------------------------------------------
 # Admin logins: after AXES_FAILURE_LIMIT failures for one user name from one address, that pair

@@ -23,7 +23,8 @@ class RetornoLocaleMiddleware(LocaleMiddleware):
 
 class CachedSiteMiddleware:
     """Wagtail finds the site of every request with a query; here it comes from the cache, kept
-    until any record changes (core.pagecache's version, which a Site save replaces)."""
+    until any record changes (core.pagecache's version, which a Site save replaces) — with a
+    cache every process shares (SHARED_CACHE)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -32,6 +33,9 @@ class CachedSiteMiddleware:
         from wagtail.models import Site
 
         from core import pagecache
+
+        if not pagecache.routes_cached():
+            return self.get_response(request)
 
         key = (request.get_host(), request.get_port(), request.scheme)
 

@@ -14,6 +14,10 @@ restricted piece or an unpublished page is never served from the cache after its
 commits. The short lifetime bounds what depends on the clock (next sessions, open
 consultations).
 
+Only with a cache every process shares (SHARED_CACHE, on with Redis): every process must see a
+change made in another. The site of a host and each page's children (routing) are kept the
+same way, also when whole answers are not (PAGE_CACHE_SECONDS=0).
+
 The cache is looked up in process_view, after RateLimitMiddleware's, so limits count cached
 answers too; outer middleware (security headers, CSP) applies to them as to any answer.
 """
@@ -61,9 +65,19 @@ def connect() -> None:
         signal.connect(_record_changed, dispatch_uid=f"pagecache-{id(signal)}")
 
 
+def enabled() -> bool:
+    """Whole answers kept: PAGE_CACHE_SECONDS > 0 with a cache every process shares."""
+    return settings.SHARED_CACHE and settings.PAGE_CACHE_SECONDS > 0
+
+
+def routes_cached() -> bool:
+    """The site of a host and each page's children kept: with a cache every process shares."""
+    return settings.SHARED_CACHE
+
+
 def _cacheable_request(request) -> bool:
     return (
-        settings.PAGE_CACHE_SECONDS > 0
+        enabled()
         and request.method == "GET"
         and not request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
@@ -125,7 +139,7 @@ def cache_child_routes(model) -> None:
     original = model.route
 
     def route(self, request, path_components):
-        if path_components and not getattr(request, "is_preview", False):
+        if path_components and routes_cached() and not getattr(request, "is_preview", False):
             slug = path_components[0]
             child = pages.remember("child", (self.pk, slug, get_language()), 600,
                                    lambda: _child(self, slug))  # fmt: skip

@@ -147,3 +147,12 @@ def test_an_unreachable_database_answers_503_with_a_friendly_page():
 def test_manage_py_needs_no_variable_on_a_developer_checkout():
     result = manage("check", env={})
     assert result.returncode == 0, result.stderr
+
+
+def test_the_page_cache_is_on_by_default_only_with_a_shared_cache():
+    """Each process's own cache would not hear of a change made in another worker."""
+    script = "from django.conf import settings as s; print(s.SHARED_CACHE, s.PAGE_CACHE_SECONDS)"
+    for env, expected in (({}, "False 0"), ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, "True 60")):
+        result = manage("shell", "-c", script, env=env)
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert result.stdout.strip().splitlines()[-1] == expected
