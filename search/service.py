@@ -80,7 +80,7 @@ def request_from_params(params, language: str, *, default_page_size: int = 20) -
         values = tuple(dict.fromkeys(v.strip() for v in params.getlist(name) if v.strip()))
         if not values:
             continue
-        missing = set(values) - set(facet_terms(name, public_only=True))
+        missing = set(values) - set(facet_terms(name))
         if missing:
             raise InvalidSearch(
                 name,
@@ -157,19 +157,19 @@ def pieces_in_order(ids: list[int]) -> list[Piece]:
     return sorted(piece_list_public().filter(pk__in=ids), key=lambda piece: position[piece.pk])
 
 
-def facet_terms(name: str, *, public_only: bool = False) -> dict[str, str]:
-    """A facet's vocabulary, code → label in the active language (cases: only the published
-    ones when `public_only`), kept until the catalog changes (heritage.selectors)."""
+def facet_terms(name: str) -> dict[str, str]:
+    """A facet's vocabulary, code → label in the active language (cases: the published ones
+    only), kept until the catalog changes (heritage.selectors)."""
     model = FACET_MODELS[name]
 
     def terms() -> dict[str, str]:
         found = model.objects.all()
-        if public_only and model is RecoveryCase:
+        if model is RecoveryCase:  # a draft case's title is never shown, nor its code taken
             found = found.filter(live=True)
         return {term.code: str(term) for term in found}
 
     return catalog_cache.remember(
-        "facet-terms", (name, public_only, get_language()), CATALOG_CACHE_SECONDS, terms
+        "facet-terms", (name, get_language()), CATALOG_CACHE_SECONDS, terms
     )
 
 

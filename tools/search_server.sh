@@ -16,6 +16,8 @@ running() { [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; }
 
 start() {
   if running; then echo "OpenSearch already running (pid $(cat "$PID_FILE")) at $URL"; return; fi
+  # A node of another checkout on this machine: use it (a second node would join its cluster).
+  if curl -fsS "$URL" >/dev/null 2>&1; then echo "a search node already answers at $URL: using it"; return; fi
   command -v java >/dev/null && command -v mvn >/dev/null || {
     echo "search server needs java and mvn" >&2; exit 2; }
   mkdir -p "$HOME_DIR"

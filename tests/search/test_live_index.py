@@ -119,3 +119,12 @@ def test_an_unreachable_server_never_blocks_publishing(
         piece = make_piece("REP-1", title_es="Se guarda igual")
     piece.refresh_from_db()
     assert piece.live
+
+
+def test_a_search_before_any_index_answers_empty_and_makes_the_index(live_engine):
+    from search.query import SearchRequest
+
+    assert live_engine.client.alias_targets(live_engine.alias) == []
+    result = live_engine.search(SearchRequest(text="vasija"))
+    assert result.total == 0 and result.hits == []
+    assert live_engine.client.alias_targets(live_engine.alias) != []

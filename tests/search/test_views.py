@@ -119,3 +119,20 @@ def test_search_falls_back_to_the_database_when_the_server_is_down(
     api = client.get("/api/v1/search/pieces", {"q": "vasija"}).json()
     assert (api["fallback"], api["engine"], api["total"]) == (True, "database", 2)
     assert client.get("/api/v1/search/suggest", {"q": "vasi"}).status_code == 200
+
+
+def test_facet_labels_follow_a_renamed_term_and_hide_draft_cases(client, vessels):
+    from heritage.models import RecoveryCase
+
+    assert 'Olmeca <span class="count">(1)</span>' in text(client.get(PAGE, {"q": "vasija"}))
+    olmeca = Culture.objects.get(code="olmeca")
+    olmeca.label_es = "Olmeca del Golfo"
+    olmeca.save()
+    html = text(client.get(PAGE, {"q": "vasija"}))
+    assert 'Olmeca del Golfo <span class="count">(1)</span>' in html
+    case = RecoveryCase.objects.get(code="CASE-1")
+    assert str(case) in html
+    case.unpublish()
+    html = text(client.get(PAGE, {"q": "vasija"}))
+    assert str(case) not in html
+    assert client.get(PAGE, {"case": "CASE-1"}).status_code == 400  # no longer a known code
