@@ -59,12 +59,15 @@ def _without(query: QueryDict, name: str, value: str) -> str:
 
 
 def _catalog_url(request: HttpRequest) -> str | None:
-    """The catalog page's URL, kept until any record changes (it moves with its page)."""
+    """The catalog page's URL, kept until any record changes (it moves with its page) when
+    every process shares the cache, like the routes that lead to it."""
 
     def find() -> str:
         page = catalog_page_public()
         return (page.get_url(request=request) if page else None) or ""
 
+    if not pagecache.routes_cached():
+        return find() or None
     key = (get_language(), request.get_host(), request.scheme)
     return pagecache.pages.remember("catalog-url", key, 600, find) or None
 
