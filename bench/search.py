@@ -79,11 +79,11 @@ def main() -> None:
     # Index upkeep is a queue's work in production: here the rebuilds below do it, timed.
     # (Set before the first task is enqueued, when django-tasks reads TASKS.)
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from heritage.catalog import CatalogQuery
     from heritage.models import Culture, Material, ObjectType, Period, Piece
     from search import service
     from search.database import DatabaseEngine
     from search.engines import get_engine
-    from search.query import SearchRequest
 
     call_command("migrate", "--noinput", verbosity=0)
     start = time.perf_counter()
@@ -106,7 +106,7 @@ def main() -> None:
     periods = list(Period.objects.filter(parent__isnull=False).values_list("code", flat=True)[:6])
     materials = list(Material.objects.values_list("code", flat=True)[:6])
     combined = [
-        SearchRequest(
+        CatalogQuery(
             text=word,
             filters={"culture": (culture,), "period": (period,), "material": (material,)},
             date_from=-500 + 100 * index,
@@ -123,7 +123,7 @@ def main() -> None:
         )
     ]
     facets_only = [
-        SearchRequest(filters={"culture": (culture,), "method": ("seizure", "donation")})
+        CatalogQuery(filters={"culture": (culture,), "method": ("seizure", "donation")})
         for culture in cultures
     ]
     client = Client()
@@ -141,7 +141,7 @@ def main() -> None:
             "documents": rebuilt["documents"],
         }
         row["text_only"] = timed(
-            lambda text: service.search_pieces(SearchRequest(text=text)), words, args.requests
+            lambda text: service.search_pieces(CatalogQuery(text=text)), words, args.requests
         )
         row["combined"] = timed(service.search_pieces, combined, args.requests)
         row["facets_only"] = timed(service.search_pieces, facets_only, args.requests)

@@ -93,7 +93,7 @@ STANDARD_PAGES = [
 MENU = [
     # (Spanish slug of the page, label es, label en, label nah); "" = falls back to Spanish
     ("acerca-de", "Acerca de", "About", ""),
-    ("como-consultar", "Consultar el catálogo", "Search the catalog", ""),
+    ("como-consultar", "Guía de consulta", "Research guide", ""),
 ]
 FOOTER = [("aviso-de-privacidad", "Aviso de privacidad", "Privacy notice", "")]
 FOOTER_TEXT = {

@@ -1,8 +1,11 @@
-"""Read API of the catalog: /api/v1/pieces, /api/v1/cases (public records only).
+"""Read API of the catalog: /api/v1/pieces, /api/v1/search/pieces, /api/v1/cases (public
+records only).
 
-Lists use cursor pagination over the catalog number (or case code), so a page deep in the
-results is as fast and as stable as the first. Labels come in the language asked for with
-`?lang=` (or Accept-Language), falling back like the site does.
+Both piece lists ask the catalog's one query contract (heritage.catalog) with the same
+parameters as the catalog page, so every door gives the same pieces and totals; the search adds
+facet counts and highlights. Lists use cursor pagination, so a page deep in the results is as
+fast and as stable as the first. Labels come in the language asked for with `?lang=` (or
+Accept-Language), falling back like the site does.
 """
 
 import base64
@@ -14,9 +17,9 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
+from pydantic import create_model
 
-from heritage import selectors
-from heritage.dates import years_out_of_order
+from heritage import catalog, selectors
 from heritage.linked_data import piece_linked_art
 from heritage.models import Piece, PieceImage, ProvenanceEvent, RecoveryCase
 
@@ -123,9 +126,34 @@ class PieceDetailOut(PieceOut):
 
 
 class PiecePage(Schema):
-    count: int
-    next: str | None
+    count: int = Field(description="Pieces matching the query (all pages).")
+    next: str | None = Field(description="The next page's URL.")
+    next_cursor: str | None
     results: list[PieceOut]
+
+
+class FacetBucket(Schema):
+    code: str
+    label: str
+    count: int
+
+
+class SearchHitOut(PieceOut):
+    highlights: dict[str, list[str]] = Field(
+        description="Matching fragments per field, HTML-escaped, matches in <mark>."
+    )
+
+
+class SearchOut(Schema):
+    total: int
+    engine: str = Field(description="database, opensearch or elasticsearch")
+    fallback: bool = Field(
+        description="True when the search server failed and the database answered."
+    )
+    hits: list[SearchHitOut]
+    facets: dict[str, list[FacetBucket]]
+    next_cursor: str | None
+    next: str | None
 
 
 class CaseOut(Schema):
@@ -158,21 +186,40 @@ class ErrorOut(Schema):
     detail: list[dict] = []
 
 
-class PieceFilters(Schema):
-    q: str = Field("", max_length=200, description="Words in catalog number, title, description.")
-    culture: list[str] = Field([], description="Culture codes (repeat the parameter for several).")
-    period: list[str] = []
-    material: list[str] = []
-    object_type: list[str] = []
-    method: list[str] = Field([], description="Recovery method codes.")
-    country: list[str] = Field([], description="Codes of the countries recovered from.")
-    custodian: list[str] = []
-    case: str = ""
-    year_from: int | None = Field(None, ge=-10000, le=2100, description="Overlaps from this year.")
-    year_to: int | None = Field(None, ge=-10000, le=2100)
-    lang: str | None = Field(None, description="es, en or nah (default: Accept-Language).")
-    limit: int = Field(25, ge=1, le=MAX_LIMIT)
-    cursor: str | None = Field(None, description="The `next` link's cursor.")
+def _catalog_parameters() -> type[Schema]:
+    """The query parameters of every piece list, derived from the contract (heritage.catalog):
+    one set of names. The older names (year_from, year_to, limit) still work; docs/api.md
+    lists them."""
+    with translation.override("en"):
+        fields = {
+            "q": (str, Field("", max_length=catalog.MAX_TEXT,
+                             description="Words; accents and word endings ignored.")),
+            "lang": (str | None, Field(None, description="One of the site's languages "
+                                       "(default: Accept-Language).")),
+            **{
+                facet.name: (list[str], Field([], description=(
+                    f"{facet.label} codes (repeat for several: OR)"
+                    + ("; a term includes its narrower terms." if facet.hierarchical else ".")
+                )))
+                for facet in catalog.FACETS
+            },
+            **{
+                f"{years.name}_{end}": (int | None, Field(
+                    None, ge=years.low, le=years.high,
+                    description=f"{years.label}: {years.help} Signed years (-500 = 500 BCE).",
+                ))
+                for years in catalog.RANGES
+                for end in ("from", "to")
+            },
+            "sort": (str, Field("relevance", description=f"One of: {', '.join(catalog.SORTS)}.")),
+            "page_size": (int | None, Field(None, ge=1, le=catalog.MAX_PAGE_SIZE,
+                                            description="Default 20 (25 on /pieces).")),
+            "cursor": (str | None, Field(None, description="`next_cursor` of the previous page.")),
+        }  # fmt: skip
+    return create_model("CatalogParameters", __base__=Schema, **fields)
+
+
+CatalogParameters = _catalog_parameters()
 
 
 class CaseFilters(Schema):
@@ -212,9 +259,9 @@ def _decode_cursor(cursor: str) -> str:
     return value
 
 
-def _next_url(request: HttpRequest, last_key: str) -> str:
+def _next_url(request: HttpRequest, cursor: str) -> str:
     query = request.GET.copy()
-    query["cursor"] = _encode_cursor(last_key)
+    query["cursor"] = cursor
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
@@ -254,7 +301,7 @@ def _image(item: PieceImage, request) -> dict:
     }
 
 
-def piece_data(piece: Piece, *, images, materials, links: Links, lang: str) -> dict:
+def piece_data(piece: Piece, *, images, materials, techniques, links: Links, lang: str) -> dict:
     return {
         "catalog_number": piece.catalog_number,
         "url": links.piece(piece.catalog_number),
@@ -281,7 +328,7 @@ def piece_data(piece: Piece, *, images, materials, links: Links, lang: str) -> d
         },
         "object_type": _term(piece.object_type),
         "materials": [_term(term) for term in materials],
-        "techniques": [],
+        "techniques": [_term(term) for term in techniques],
         "dimensions": {
             "height_cm": _number(piece.height_cm),
             "width_cm": _number(piece.width_cm),
@@ -340,48 +387,80 @@ def case_data(case: RecoveryCase, *, links: Links, lang: str) -> dict:
 
 
 # --- endpoints --------------------------------------------------------------------------------
-@router.get("/pieces", response={200: PiecePage, 400: ErrorOut}, summary="Search public pieces")
-def list_pieces(request, filters: Query[PieceFilters]):
-    lang = _language(request, filters.lang)
-    with translation.override(lang):
-        if years_out_of_order(filters.year_from, filters.year_to):
-            raise ApiError(400, "invalid_range", _("year_from must not be after year_to."))
-        queryset = selectors.piece_filter(
-            queryset=selectors.piece_list_public(),
-            filters=selectors.CatalogFilters(
-                text=filters.q.strip(),
-                culture=filters.culture,
-                period=filters.period,
-                material=filters.material,
-                object_type=filters.object_type,
-                method=filters.method,
-                country=filters.country,
-                custodian=filters.custodian,
-                case=filters.case,
-                year_from=filters.year_from,
-                year_to=filters.year_to,
-            ),
-        ).order_by("catalog_number")
-        count = queryset.count()
-        if filters.cursor:
-            queryset = queryset.filter(catalog_number__gt=_decode_cursor(filters.cursor))
-        rows = list(queryset[: filters.limit + 1])
-        links = Links(request)
-        results = [
+def _ask(request, lang: str | None, *, default_page_size: int, with_facets: bool):
+    """The contract's answer for the request's parameters (400 naming a bad one)."""
+    language = _language(request, lang)
+    try:
+        query = catalog.query_from_params(
+            request.GET, language, default_page_size=default_page_size
+        )
+        query = catalog.CatalogQuery(**{**query.__dict__, "with_facets": with_facets})
+        return language, catalog.search(query)
+    except catalog.InvalidQuery as error:
+        raise ApiError(
+            400,
+            "invalid_parameter",
+            str(error),
+            detail=[{"parameter": error.parameter, "message": str(error)}],
+        ) from error
+
+
+def _listed(request, result, lang: str) -> list[tuple[Piece, dict]]:
+    links = Links(request)
+    return [
+        (
+            piece,
             piece_data(
                 piece,
                 images=piece.image_list,
                 materials=piece.material_list,
+                techniques=piece.technique_list,
                 links=links,
                 lang=lang,
-            )
-            for piece in rows[: filters.limit]
-        ]
-        more = len(rows) > filters.limit
+            ),
+        )
+        for piece in catalog.pieces_for(result)
+    ]
+
+
+@router.get(
+    "/pieces",
+    response={200: PiecePage, 400: ErrorOut},
+    summary="Public pieces for a query (the catalog page's parameters), 25 a page",
+)
+def list_pieces(request, params: Query[CatalogParameters]):
+    lang = _language(request, params.lang)
+    with translation.override(lang):
+        lang, result = _ask(request, lang, default_page_size=25, with_facets=False)
         return {
-            "count": count,
-            "next": _next_url(request, rows[filters.limit - 1].catalog_number) if more else None,
-            "results": results,
+            "count": result.total,
+            "next": _next_url(request, result.next_cursor) if result.next_cursor else None,
+            "next_cursor": result.next_cursor,
+            "results": [data for _piece, data in _listed(request, result, lang)],
+        }
+
+
+@router.get(
+    "/search/pieces",
+    response={200: SearchOut, 400: ErrorOut},
+    summary="Search public pieces: text, facets with counts, signed-year ranges, cursors",
+)
+def search_pieces(request, params: Query[CatalogParameters]):
+    lang = _language(request, params.lang)
+    with translation.override(lang):
+        lang, result = _ask(request, lang, default_page_size=20, with_facets=True)
+        highlights = {hit.piece_id: hit.highlights for hit in result.hits}
+        return {
+            "total": result.total,
+            "engine": result.engine,
+            "fallback": result.fallback,
+            "hits": [
+                {**data, "highlights": highlights[piece.pk]}
+                for piece, data in _listed(request, result, lang)
+            ],
+            "facets": catalog.facet_labels(result.facets),
+            "next_cursor": result.next_cursor,
+            "next": _next_url(request, result.next_cursor) if result.next_cursor else None,
         }
 
 
@@ -418,10 +497,10 @@ def get_piece(request, catalog_number: str, lang: str | None = None):
             piece,
             images=context["images"],
             materials=context["materials"],
+            techniques=context["techniques"],
             links=links,
             lang=language,
         )
-        data["techniques"] = [_term(term) for term in context["techniques"]]
         find_spot = context["find_spot"]
         return {
             **data,
@@ -459,7 +538,9 @@ def list_cases(request, filters: Query[CaseFilters]):
         more = len(rows) > filters.limit
         return {
             "count": count,
-            "next": _next_url(request, rows[filters.limit - 1].code) if more else None,
+            "next": (
+                _next_url(request, _encode_cursor(rows[filters.limit - 1].code)) if more else None
+            ),
             "results": [case_data(case, links=links, lang=lang) for case in rows[: filters.limit]],
         }
 

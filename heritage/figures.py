@@ -3,40 +3,53 @@ country recovered from, culture and period — aggregate queries, cached until t
 changes. Restricted pieces are never broken down; they join the total only when curators allow
 it (Catalog figures settings)."""
 
-from django.db.models import Count, QuerySet
+from urllib.parse import urlencode
+
+from django.db.models import Case, Count, F, QuerySet, When
 from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from heritage.models import Country, Culture, Period, Piece, RecoveryMethod
+from heritage.catalog import FACET_BY_NAME, RECOVERED
+from heritage.models import Piece
 from heritage.selectors import CATALOG_CACHE_SECONDS, catalog_cache, piece_public_q
 
+# Each chart is a facet of the catalog's query contract (or the year-of-recovery range), so each
+# bar links to the catalog search that lists the same pieces.
 BREAKDOWNS = {
-    # name: (vocabulary model or None for years, path from a piece)
-    "method": (RecoveryMethod, "case__method"),
-    "year": (None, "case__date_received"),
-    "country": (Country, "case__country"),
-    "culture": (Culture, "culture"),
-    "period": (Period, "period"),
+    "method": FACET_BY_NAME["method"],
+    "year": RECOVERED,
+    "country": FACET_BY_NAME["country"],
+    "culture": FACET_BY_NAME["culture"],
+    "period": FACET_BY_NAME["period"],
 }
 
 
-def _rows(public: QuerySet, model, path: str) -> list[dict]:
-    if model is None:
-        counted = (
-            public.annotate(year=ExtractYear(path)).values("year").annotate(n=Count("pk"))
-            .order_by("year")
-        )  # fmt: skip
-        rows = [{"code": str(row["year"]) if row["year"] else "", "label": str(row["year"] or ""),
-                 "count": row["n"]} for row in counted]  # fmt: skip
+def catalog_query(name: str, code: str) -> str | None:
+    """The catalog search (query string) that lists a bar's pieces."""
+    if not code:
+        return None
+    if BREAKDOWNS[name] is RECOVERED:
+        return urlencode({f"{RECOVERED.name}_from": code, f"{RECOVERED.name}_to": code})
+    return urlencode({BREAKDOWNS[name].name: code})
+
+
+def _rows(public: QuerySet, breakdown) -> list[dict]:
+    """Pieces per term (or per year of recovery), largest first (years in order); through a
+    case, only while the case is published, as the catalog's facets count."""
+    years = breakdown is RECOVERED
+    key = ExtractYear(breakdown.path) if years else F(f"{breakdown.path}__code")
+    if breakdown.path.startswith("case"):
+        key = Case(When(case__live=True, then=key))
+    counted = {
+        row["key"]: row["n"]
+        for row in public.annotate(key=key).order_by().values("key").annotate(n=Count("pk"))
+    }
+    if years:
+        rows = [{"code": str(year) if year else "", "label": str(year or ""), "count": n}
+                for year, n in sorted(counted.items(), key=lambda item: item[0] or 0)]  # fmt: skip
     else:
-        counted = dict(
-            public.order_by()
-            .values_list(f"{path}__code")
-            .annotate(n=Count("pk"))
-            .values_list(f"{path}__code", "n")
-        )
-        terms = {term.code: str(term) for term in model.objects.filter(code__in=counted)}
+        terms = breakdown.terms()
         rows = sorted(
             ({"code": code or "", "label": terms.get(code, ""), "count": n}
              for code, n in counted.items()),
@@ -53,10 +66,11 @@ def _compute(count_restricted: bool) -> dict:
     total_public = public.count()
     restricted = Piece.objects.filter(live=True, restricted=True).count() if count_restricted else 0
     charts = {}
-    for name, (model, path) in BREAKDOWNS.items():
-        rows = _rows(public, model, path)
+    for name, breakdown in BREAKDOWNS.items():
+        rows = _rows(public, breakdown)
         largest = max((row["count"] for row in rows), default=0)
         for row in rows:
+            row["query"] = catalog_query(name, row["code"])
             row["share"] = round(100 * row["count"] / total_public, 1) if total_public else 0
             row["width"] = round(100 * row["count"] / largest, 1) if largest else 0
         charts[name] = rows

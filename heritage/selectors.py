@@ -1,23 +1,16 @@
 """Reads the public pages, the admin and the API share. Public = live and not restricted."""
 
-from dataclasses import dataclass, field
-
 from django.db.models import Count, Prefetch, Q, QuerySet, Value
 from django.http import Http404
-from django.utils.translation import get_language
 
 from core import pagecache
 from core.cache import VersionedCache
 from heritage.models import (
-    Culture,
     Material,
-    ObjectType,
-    Period,
     Piece,
     PieceImage,
     ProvenanceEvent,
     RecoveryCase,
-    RecoveryMethod,
     Technique,
     provenance_timeline,
 )
@@ -42,11 +35,13 @@ def piece_base_public() -> QuerySet[Piece]:
 
 
 def piece_list_public() -> QuerySet[Piece]:
-    """For listings: each row's images (`image_list`) and materials (`material_list`) too, in a
-    fixed number of queries. Prefetches go to plain lists: modelcluster's related managers
+    """For listings: each row's images (`image_list`), materials (`material_list`) and
+    techniques (`technique_list`) too, in a fixed number of queries — a list item shows what
+    the piece's own page shows. Prefetches go to plain lists: modelcluster's related managers
     ignore a prefetch's filter when a query is chained on them."""
     return piece_base_public().prefetch_related(
         Prefetch("materials", queryset=Material.objects.all(), to_attr="material_list"),
+        Prefetch("techniques", queryset=Technique.objects.all(), to_attr="technique_list"),
         Prefetch(
             "images",
             queryset=PieceImage.objects.select_related("image")
@@ -57,57 +52,15 @@ def piece_list_public() -> QuerySet[Piece]:
     )
 
 
-@dataclass
-class CatalogFilters:
-    """A researcher's filter set; vocabulary filters hold codes."""
+def pieces_in_order(ids: list[int]) -> list[Piece]:
+    """The public pieces among `ids`, in that order, ready for listing (fixed queries).
 
-    text: str = ""
-    culture: list[str] = field(default_factory=list)
-    period: list[str] = field(default_factory=list)
-    material: list[str] = field(default_factory=list)
-    object_type: list[str] = field(default_factory=list)
-    method: list[str] = field(default_factory=list)
-    country: list[str] = field(default_factory=list)
-    custodian: list[str] = field(default_factory=list)
-    case: str = ""
-    year_from: int | None = None
-    year_to: int | None = None
-
-
-def piece_filter(*, queryset: QuerySet[Piece], filters: CatalogFilters) -> QuerySet[Piece]:
-    """Apply filters; a date range matches every piece whose own range overlaps it."""
-    if filters.text:
-        words = filters.text.split()
-        for word in words:
-            queryset = queryset.filter(
-                Q(catalog_number__icontains=word)
-                | Q(title_es__icontains=word)
-                | Q(title_en__icontains=word)
-                | Q(title_nah__icontains=word)
-                | Q(description_es__icontains=word)
-                | Q(description_en__icontains=word)
-            )
-    lookups = {
-        "culture": "culture__code__in",
-        "period": "period__code__in",
-        "object_type": "object_type__code__in",
-        "method": "case__method__code__in",
-        "country": "case__country__code__in",
-        "custodian": "custodian__code__in",
-    }
-    for name, lookup in lookups.items():
-        values = getattr(filters, name)
-        if values:
-            queryset = queryset.filter(**{lookup: values})
-    if filters.material:
-        queryset = queryset.filter(materials__code__in=filters.material).distinct()
-    if filters.case:
-        queryset = queryset.filter(case__code=filters.case)
-    if filters.year_from is not None:
-        queryset = queryset.filter(date_end__gte=filters.year_from)
-    if filters.year_to is not None:
-        queryset = queryset.filter(date_start__lte=filters.year_to)
-    return queryset
+    The public rule is checked here again: a document an index still holds for a piece that
+    has just been restricted or unpublished is never shown."""
+    if not ids:
+        return []
+    position = {pk: index for index, pk in enumerate(ids)}
+    return sorted(piece_list_public().filter(pk__in=ids), key=lambda piece: position[piece.pk])
 
 
 def piece_get_public(*, catalog_number: str) -> Piece:
@@ -194,39 +147,6 @@ def facets_invalidate(**_kwargs) -> None:
     writes that send no model signal (imports, bulk restrictions)."""
     catalog_cache.changed()
     pagecache.changed()
-
-
-def facet_counts_public() -> dict[str, list[tuple]]:
-    """Facet counts over the whole public catalog, cached until the catalog changes."""
-    return catalog_cache.remember(
-        "facets", (get_language(),), CATALOG_CACHE_SECONDS,
-        lambda: facet_counts(queryset=piece_list_public()),
-    )  # fmt: skip
-
-
-def facet_counts(*, queryset: QuerySet[Piece]) -> dict[str, list[tuple]]:
-    """Counts per vocabulary term over a public queryset: [(term, count), …] per facet."""
-    specs = {
-        "method": (RecoveryMethod, "case__method"),
-        "culture": (Culture, "culture"),
-        "period": (Period, "period"),
-        "object_type": (ObjectType, "object_type"),
-        "material": (Material, "materials"),
-    }
-    result = {}
-    for name, (model, path) in specs.items():
-        rows = (
-            queryset.order_by()
-            .values(f"{path}__code")
-            .annotate(n=Count("pk", distinct=True))
-            .filter(**{f"{path}__isnull": False})
-        )
-        counts = {row[f"{path}__code"]: row["n"] for row in rows}
-        terms = model.objects.filter(code__in=counts)
-        result[name] = sorted(
-            ((term, counts[term.code]) for term in terms), key=lambda pair: (-pair[1], str(pair[0]))
-        )
-    return result
 
 
 def missing_translations(*, lang: str, fields: dict | None = None) -> list[dict]:

@@ -1,51 +1,297 @@
-"""Public catalog views, served through CatalogIndexPage's routes."""
+"""Public catalog views, served through CatalogIndexPage's routes.
 
-from django.core.paginator import Paginator
+The catalog page is the researcher's search: text, facets with counts, year ranges, sort,
+highlighted matches, cursor pages and CSV/JSON exports, all in the URL (a search can be shared,
+bookmarked and walked back; the page works without JavaScript, which only adds autocomplete).
+It asks the catalog's one query contract (heritage.catalog), like the API and the exports.
+"""
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from heritage import selectors
-from heritage.forms import CatalogFilterForm
+from heritage import catalog, selectors
 
-PAGE_SIZE = 24
+ERAS = ("ce", "bce")
+# Parameters of a search itself: links to other pages of results keep these, drop the rest.
+SEARCH_PARAMETERS = (
+    "q", "sort",
+    *catalog.YEAR_PARAMETERS,
+    *(f"{name}_era" for name in catalog.YEAR_PARAMETERS),
+    *catalog.ALIASES,
+    *catalog.FACET_BY_NAME,
+)  # fmt: skip
+EXPORT_PAGE = 100
 
 
 def _base_context(request, page, **extra) -> dict:
     return {**page.get_context(request), **extra}
 
 
-def catalog_index(request, *, page):
-    public = selectors.piece_list_public()
-    facets = selectors.facet_counts_public()
-    form = CatalogFilterForm(request.GET or None, facets=facets)
-    if form.is_bound and not form.is_valid():
-        results = public.none()  # the errors are shown; a list ignoring them would mislead
-    else:
-        filters = form.to_filters() if form.is_bound else selectors.CatalogFilters()
-        results = selectors.piece_filter(queryset=public, filters=filters)
-    results = results.order_by("catalog_number")
-    page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "heritage/catalog_index_page.html",
-        _base_context(
-            request,
-            page,
-            form=form,
-            facets=facets,
-            page_obj=page_obj,
-            pieces=page_obj.object_list,
-            query_without_page=query.urlencode(),
-            browse_facets=[
-                ("method", _("By recovery method")),
-                ("culture", _("By culture")),
-                ("period", _("By period")),
-            ],
-        ),
+def _signed_years(query: QueryDict) -> QueryDict:
+    """The page's year inputs are a positive year and an era; the contract takes signed years."""
+    signed = query.copy()
+    for years in catalog.RANGES:
+        if not years.eras:
+            continue
+        for end in ("from", "to"):
+            name = f"{years.name}_{end}"
+            raw = (query.get(name) or "").strip()
+            if raw.isascii() and raw.isdigit() and query.get(f"{name}_era") == "bce":
+                signed[name] = str(-int(raw))
+    return signed
+
+
+def _search_query(query: QueryDict) -> QueryDict:
+    kept = QueryDict(mutable=True)
+    for name in SEARCH_PARAMETERS:
+        values = [value for value in query.getlist(name) if value.strip()]
+        if values:
+            kept.setlist(name, values)
+    return kept
+
+
+def _without(query: QueryDict, name: str, value: str) -> str:
+    other = query.copy()
+    other.setlist(name, [item for item in query.getlist(name) if item != value])
+    return other.urlencode()
+
+
+def _facet_groups(facets: dict, selected: dict) -> list[dict]:
+    """Facets for the form: every bucket with its count, and selected terms even at zero."""
+    labelled = catalog.facet_labels(facets)
+    missing = {
+        name: [code for code in codes if code not in {b["code"] for b in labelled.get(name, [])}]
+        for name, codes in selected.items()
+    }
+    extra = catalog.facet_labels(
+        {name: [(code, 0) for code in codes] for name, codes in missing.items() if codes}
     )
+    groups = []
+    for facet in catalog.FACETS:
+        options = [
+            {**bucket, "checked": bucket["code"] in selected.get(facet.name, ())}
+            for bucket in labelled.get(facet.name, []) + extra.get(facet.name, [])
+        ]
+        if options:
+            groups.append({"name": facet.name, "title": facet.label, "options": options,
+                           "open": bool(selected.get(facet.name))})  # fmt: skip
+    return groups
+
+
+def _year_inputs(request: HttpRequest) -> list[dict]:
+    """Each year range's two inputs as the reader typed them (a signed year shows as a
+    positive year and its era)."""
+    ranges = []
+    for years in catalog.RANGES:
+        inputs = []
+        for end, label in (("from", _("From year")), ("to", _("To year"))):
+            name = f"{years.name}_{end}"
+            raw = (request.GET.get(name) or request.GET.get(_alias(name)) or "").strip()
+            era = request.GET.get(f"{name}_era")
+            if years.eras and raw.startswith("-") and raw[1:].isascii() and raw[1:].isdigit():
+                raw, era = raw[1:], "bce"
+            inputs.append({"name": name, "label": label, "value": raw,
+                           "era": era if era in ERAS else "ce"})  # fmt: skip
+        # with eras, a positive year and its era: up to the earliest BCE year allowed
+        low, high = (1, max(-years.low, years.high)) if years.eras else (years.low, years.high)
+        ranges.append({"range": years, "inputs": inputs, "min": low, "max": high})
+    return ranges
+
+
+def _alias(name: str) -> str:
+    return next((old for old, new in catalog.ALIASES.items() if new == name), name)
+
+
+def catalog_index(request, *, page):
+    language = get_language()
+    query = _search_query(request.GET)
+    errors = {}
+    result = None
+    try:
+        search = catalog.query_from_params(_signed_years(request.GET), language)
+        result = catalog.search(search)
+    except catalog.InvalidQuery as error:
+        errors[error.parameter] = str(error)
+    hits, facet_groups, chips = [], [], []
+    selected = {name: query.getlist(name) for name in catalog.FACET_BY_NAME if query.getlist(name)}
+    if result is not None:
+        highlights = {hit.piece_id: hit.highlights for hit in result.hits}
+        for piece in catalog.pieces_for(result):
+            found = highlights[piece.pk]
+            title = found.get(f"title_{language}") or []
+            snippet = (found.get(f"description_{language}") or found.get("fallback") or [None])[0]
+            hits.append(
+                {
+                    "piece": piece,
+                    # engines escape the text and add only <mark> (search.text, encoder=html)
+                    "title_html": mark_safe(title[0]) if title else None,  # noqa: S308
+                    "snippet_html": mark_safe(snippet) if snippet else None,  # noqa: S308
+                }
+            )
+        facet_groups = _facet_groups(result.facets, selected)
+        labels = {
+            (group["name"], option["code"]): option["label"]
+            for group in facet_groups
+            for option in group["options"]
+        }
+        chips = [
+            {
+                "label": labels.get((name, code), code),
+                "facet": catalog.FACET_BY_NAME[name].label,
+                "url": "?" + _without(query, name, code),
+            }
+            for name, codes in selected.items()
+            for code in codes
+        ]
+    raw_start = request.GET.get("start", "")
+    start = int(raw_start) if raw_start.isascii() and raw_start.isdigit() else 1
+    start = max(1, min(start, 10**9))
+    next_url = None
+    if result is not None and result.next_cursor:
+        following = query.copy()
+        following["cursor"] = result.next_cursor
+        following["start"] = str(start + len(hits))
+        next_url = "?" + following.urlencode()
+    context = _base_context(
+        request,
+        page,
+        query=query,
+        q=query.get("q", ""),
+        sort=query.get("sort", "relevance"),
+        sorts=catalog.SORTS,
+        year_ranges=_year_inputs(request),
+        year_parameters=[
+            f"{years.name}_{end}" for years in catalog.RANGES for end in ("from", "to")
+        ],
+        errors=errors,
+        result=result,
+        hits=hits,
+        facet_groups=facet_groups,
+        chips=chips,
+        start=start,
+        end=start + len(hits) - 1,
+        next_url=next_url,
+        first_url="?" + query.urlencode() if request.GET.get("cursor") else None,
+        query_string=query.urlencode(),
+        export_limit=settings.SEARCH_EXPORT_LIMIT,
+        searched=bool(query),
+    )
+    return render(
+        request, "heritage/catalog_index_page.html", context, status=400 if errors else 200
+    )
+
+
+# --- exports ------------------------------------------------------------------------------------
+EXPORT_COLUMNS = ("catalog_number", "title", "culture", "period", "date_start", "date_end",
+                  "date_label", "object_type", "materials", "techniques", "custodian", "case",
+                  "url", "illustrative")  # fmt: skip
+
+
+def _terms(terms) -> str:
+    return " | ".join(str(term) for term in terms)
+
+
+def _export_rows(search: catalog.CatalogQuery, limit: int, base_url: str) -> Iterator[dict]:
+    """Public pieces of the result, page by page: never the whole result in memory.
+
+    The response streams after the view has returned (and the request's language is gone),
+    so the rows are made under the search's own language."""
+    with translation.override(search.language):
+        sent = 0
+        page = replace(search, page_size=EXPORT_PAGE, with_facets=False, cursor=None)
+        while sent < limit:
+            result = catalog.search(page)
+            for piece in catalog.pieces_for(result):
+                if sent >= limit:
+                    return
+                sent += 1
+                yield {
+                    "catalog_number": piece.catalog_number,
+                    "title": piece.title,
+                    "culture": str(piece.culture) if piece.culture else "",
+                    "period": str(piece.period) if piece.period else "",
+                    "date_start": piece.date_start,
+                    "date_end": piece.date_end,
+                    "date_label": piece.date_label,
+                    "object_type": str(piece.object_type) if piece.object_type else "",
+                    "materials": _terms(piece.material_list),
+                    "techniques": _terms(piece.technique_list),
+                    "custodian": str(piece.custodian) if piece.custodian else "",
+                    "case": piece.case.code if piece.case_id and piece.case.live else "",
+                    "url": f"{base_url}{piece.catalog_number}/",
+                    "illustrative": piece.is_illustrative,
+                }
+            if not result.next_cursor or result.fallback:
+                return
+            page = replace(page, cursor=result.next_cursor)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def catalog_export(request, *, page, fmt: str):
+    """The result set of a search as CSV or JSON, streamed; at most SEARCH_EXPORT_LIMIT pieces
+    (the file and its headers say when it was capped)."""
+    language = get_language()
+    try:
+        search = catalog.query_from_params(_signed_years(request.GET), language)
+        count = catalog.search(replace(search, page_size=1, with_facets=False)).total
+    except catalog.InvalidQuery as error:
+        body = {"error": "invalid_parameter", "message": str(error),
+                "detail": [{"parameter": error.parameter, "message": str(error)}]}  # fmt: skip
+        return HttpResponse(
+            json.dumps(body), status=400, content_type="application/json; charset=utf-8"
+        )
+    limit = settings.SEARCH_EXPORT_LIMIT
+    capped = count > limit
+    base_url = request.build_absolute_uri(page.get_url(request=request))
+    rows = _export_rows(search, limit, base_url)
+    note = (
+        _("Exports hold at most %(limit)s pieces; narrow the search for the rest.")
+        % {"limit": limit}
+        if capped
+        else ""
+    )
+    stamp = timezone.now().strftime("%Y%m%d-%H%M")
+    filename = f"retorno-pieces-{stamp}" + (f"-first-{limit}" if capped else "")
+    if fmt == "csv":
+        writer = csv.DictWriter(_Echo(), fieldnames=EXPORT_COLUMNS)
+
+        def lines():
+            yield "\ufeff" + writer.writeheader()
+            for row in rows:
+                yield writer.writerow(row)
+
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    else:
+
+        def chunks():
+            head = {"language": language, "query": _search_query(request.GET).urlencode(),
+                    "total": count, "limit": limit, "capped": capped, "note": note}  # fmt: skip
+            yield json.dumps(head, ensure_ascii=False)[:-1] + ', "pieces": ['
+            for index, row in enumerate(rows):
+                yield ("," if index else "") + json.dumps(row, ensure_ascii=False)
+            yield "]}"
+
+        response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    response["X-Total-Count"] = str(count)
+    response["X-Export-Limit"] = str(limit)
+    response["X-Export-Capped"] = "true" if capped else "false"
+    return response
 
 
 def case_list(request, *, page):

@@ -8,6 +8,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from search import signals
+        from heritage import catalog
+        from search import service, signals
 
         signals.connect()
+        catalog.register_engine(service.search_pieces)

@@ -23,47 +23,29 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 
-from heritage.models import (
-    Country,
-    Culture,
-    Institution,
-    Material,
-    ObjectType,
-    Period,
-    Piece,
-    RecoveryCase,
-    RecoveryMethod,
-    Technique,
-)
-from heritage.selectors import piece_public_q
-from search.models import ContentText, PieceText
-from search.query import (
+from heritage.catalog import (
     CURSOR_ERROR,
-    FACET_SIZE,
+    DATE,
+    FACET_BY_NAME,
     FACETS,
+    RANGES,
+    CatalogQuery,
+    CatalogResult,
+    Facet,
     Hit,
-    InvalidSearch,
-    SearchRequest,
-    SearchResult,
+    InvalidQuery,
     decode_cursor,
     encode_cursor,
 )
+from heritage.models import Period, Piece
+from heritage.selectors import piece_public_q
+from search.models import ContentText, PieceText
+from search.query import FACET_SIZE
 from search.text import WORD, fold, highlight, normalized, terms
 
 CURSOR_TAG = "offset"
 FTS_COLUMNS = ("title_es", "body_es", "title_en", "body_en", "title_nah", "body_nah")
 CHUNK = 2000
-FACET_MODELS = {
-    "culture": Culture,
-    "period": Period,
-    "material": Material,
-    "technique": Technique,
-    "object_type": ObjectType,
-    "method": RecoveryMethod,
-    "country": Country,
-    "custodian": Institution,
-    "case": RecoveryCase,
-}
 
 
 def _languages(language: str) -> list[str]:
@@ -346,7 +328,7 @@ class DatabaseEngine:
             found.append((row.object_id, highlights))
         return total, found
 
-    # ---- the contract
+    # ---- the contract (heritage.catalog): every facet's SQL derived from its declaration
     def _periods(self) -> tuple[dict[str, set[str]], dict[int, str]]:
         """Each period code → itself and every narrower period's code (the index stores a
         piece's period with its ancestors), and period ids → codes."""
@@ -360,36 +342,42 @@ class DatabaseEngine:
                 ancestor = parents.get(ancestor)
         return below, {pk: code for pk, code, _parent in rows}
 
-    def _facet_q(self, name: str, values: tuple[str, ...], periods) -> Q:
-        """The filter of one facet on ids, so the matching rows need no vocabulary join."""
-        if name == "period":
+    def _facet_q(self, facet: Facet, values: tuple[str, ...], periods) -> Q:
+        """The filter of one facet on ids (or choice values), so the matching rows need no
+        vocabulary join; through a case, only while the case is live."""
+        live_case = Q(case__live=True) if facet.via_case else Q()
+        if facet.choices:
+            return live_case & Q(**{f"{facet.path}__in": values})
+        if facet.hierarchical:
             values = tuple(set().union(*(periods.get(value, {value}) for value in values)))
-        ids = list(FACET_MODELS[name].objects.filter(code__in=values).values_list("pk", flat=True))
-        if name in ("material", "technique"):
-            through = (Piece.materials if name == "material" else Piece.techniques).through
-            linked = through.objects.filter(**{f"{name}_id__in": ids}).values("piece_id")
+        ids = list(facet.vocabulary.objects.filter(code__in=values).values_list("pk", flat=True))
+        if facet.multi:
+            relation = Piece._meta.get_field(facet.path)
+            linked = relation.remote_field.through.objects.filter(
+                **{f"{relation.m2m_reverse_field_name()}_id__in": ids}
+            ).values(f"{relation.m2m_field_name()}_id")
             return Q(pk__in=linked)
-        live_case = Q(case__live=True)
-        if name == "method":
-            return live_case & Q(case__method_id__in=ids)
-        if name == "country":
-            return live_case & Q(case__country_id__in=ids)
-        if name == "case":
-            return live_case & Q(case_id__in=ids)
-        return Q(**{f"{name}_id__in": ids})
+        return live_case & Q(**{f"{facet.path}__in": ids})
 
-    def _base(self, request: SearchRequest, scored: bool) -> QuerySet:
+    def _base(self, request: CatalogQuery, scored: bool) -> QuerySet:
         queryset = Piece.objects.filter(piece_public_q())
-        if request.date_from is not None or request.date_to is not None:
+        low, high = request.years(DATE)
+        if low is not None or high is not None:  # an overlap; an open end stays open
             queryset = queryset.exclude(date_start__isnull=True, date_end__isnull=True)
-            if request.date_to is not None:
-                queryset = queryset.filter(
-                    Q(date_start__isnull=True) | Q(date_start__lte=request.date_to)
-                )
-            if request.date_from is not None:
-                queryset = queryset.filter(
-                    Q(date_end__isnull=True) | Q(date_end__gte=request.date_from)
-                )
+            if high is not None:
+                queryset = queryset.filter(Q(date_start__isnull=True) | Q(date_start__lte=high))
+            if low is not None:
+                queryset = queryset.filter(Q(date_end__isnull=True) | Q(date_end__gte=low))
+        for years in RANGES:
+            if years is DATE:
+                continue
+            low, high = request.years(years)
+            if low is not None or high is not None:
+                queryset = queryset.filter(case__live=True)
+            if low is not None:
+                queryset = queryset.filter(**{f"{years.path}__year__gte": low})
+            if high is not None:
+                queryset = queryset.filter(**{f"{years.path}__year__lte": high})
         if request.text.strip():
             exact = request.text.strip().upper()
             queryset = _with_text(
@@ -400,15 +388,17 @@ class DatabaseEngine:
 
     def _facets_and_total(self, base: QuerySet, facet_q: dict, period_codes, with_facets):
         """Every facet's counts (each honouring the other facets' filters) and the total, in
-        one statement: the matching rows — ids only, no vocabulary joined — are computed once
-        as a materialized CTE, then each facet groups them, joining its small vocabulary."""
-        columns = {
-            "culture": F("culture_id"),
-            "period": F("period_id"),
-            "object_type": F("object_type_id"),
-            "custodian": F("custodian_id"),
-            "case": Case(When(Q(case__live=True), then=F("case_id"))),
-        }
+        one statement: the matching rows — ids and each single-valued facet's column, no
+        vocabulary joined — are computed once as a materialized CTE, then each facet groups
+        them, joining its small vocabulary (or its link table, for several terms a piece)."""
+        columns = {}
+        for facet in FACETS:
+            if facet.multi:
+                continue
+            column = F(facet.path)
+            columns[facet.name] = (
+                Case(When(Q(case__live=True), then=column)) if facet.via_case else column
+            )
         flags = {
             f"f_{name}": ExpressionWrapper(q, output_field=BooleanField())
             for name, q in facet_q.items()
@@ -425,39 +415,36 @@ class DatabaseEngine:
             conditions = [f"base.f_{name}" for name in facet_q if name != excluding]
             return " AND ".join(conditions) or "1 = 1"
 
-        def table(model) -> str:
-            return model._meta.db_table
-
-        case_table = table(RecoveryCase)
         parts = [f"SELECT '_total', NULL, COUNT(*) FROM base WHERE {where(None)}"]
-        for name in FACETS if with_facets else ():
-            if name in ("material", "technique"):
-                through = (Piece.materials if name == "material" else Piece.techniques).through
-                term = through._meta.get_field(name)
-                piece = through._meta.get_field("piece")
+        for facet in FACETS if with_facets else ():
+            name = facet.name
+            if facet.multi:
+                relation = Piece._meta.get_field(facet.path)
+                through = relation.remote_field.through
+                term = through._meta.get_field(relation.m2m_reverse_field_name())
+                piece = through._meta.get_field(relation.m2m_field_name())
                 parts.append(
                     f"SELECT '{name}', v.code, COUNT(DISTINCT base.row_id) FROM base "
                     f"JOIN {through._meta.db_table} link ON link.{piece.column} = base.row_id "
-                    f"JOIN {table(term.related_model)} v ON v.id = link.{term.column} "
+                    f"JOIN {facet.vocabulary._meta.db_table} v ON v.id = link.{term.column} "
                     f"WHERE {where(name)} GROUP BY v.code"
                 )
-            elif name in ("method", "country"):
+            elif facet.choices:
                 parts.append(
-                    f"SELECT '{name}', v.code, COUNT(*) FROM base "
-                    f"JOIN {case_table} rc ON rc.id = base.c_case "
-                    f"JOIN {table(FACET_MODELS[name])} v ON v.id = rc.{name}_id "
-                    f"WHERE {where(name)} GROUP BY v.code"
+                    f"SELECT '{name}', base.c_{name}, COUNT(*) FROM base "
+                    f"WHERE base.c_{name} IS NOT NULL AND base.c_{name} <> '' "
+                    f"AND {where(name)} GROUP BY base.c_{name}"
                 )
-            elif name == "period":
-                # grouped by id: codes and broader periods are added up below
+            elif facet.hierarchical:
+                # grouped by id: codes and broader terms are added up below
                 parts.append(
-                    f"SELECT 'period', CAST(base.c_period AS TEXT), COUNT(*) FROM base "
-                    f"WHERE base.c_period IS NOT NULL AND {where(name)} GROUP BY base.c_period"
+                    f"SELECT '{name}', CAST(base.c_{name} AS TEXT), COUNT(*) FROM base "
+                    f"WHERE base.c_{name} IS NOT NULL AND {where(name)} GROUP BY base.c_{name}"
                 )
             else:
                 parts.append(
                     f"SELECT '{name}', v.code, COUNT(*) FROM base "
-                    f"JOIN {table(FACET_MODELS[name])} v ON v.id = base.c_{name} "
+                    f"JOIN {facet.vocabulary._meta.db_table} v ON v.id = base.c_{name} "
                     f"WHERE {where(name)} GROUP BY v.code"
                 )
         sql = f"WITH base AS MATERIALIZED ({cte_sql}) " + " UNION ALL ".join(parts)
@@ -467,32 +454,35 @@ class DatabaseEngine:
             for name, code, count in cursor.fetchall():
                 counts[name][code] = count
         total = counts.pop("_total", {}).get(None, 0)
-        if "period" in counts:
-            below, codes_by_id = period_codes
-            by_code = {codes_by_id[int(pk)]: count for pk, count in counts["period"].items()}
-            counts["period"] = {
-                ancestor: sum(by_code.get(code, 0) for code in codes)
-                for ancestor, codes in below.items()
-                if any(code in by_code for code in codes)
-            }
+        for facet in FACETS:
+            if facet.hierarchical and facet.name in counts:
+                below, codes_by_id = period_codes
+                by_code = {codes_by_id[int(pk)]: n for pk, n in counts[facet.name].items()}
+                counts[facet.name] = {
+                    ancestor: sum(by_code.get(code, 0) for code in codes)
+                    for ancestor, codes in below.items()
+                    if any(code in by_code for code in codes)
+                }
         facets = {
-            name: sorted(counts.get(name, {}).items(), key=lambda pair: (-pair[1], pair[0]))[
-                :FACET_SIZE
-            ]
-            for name in (FACETS if with_facets else ())
+            facet.name: sorted(
+                counts.get(facet.name, {}).items(), key=lambda pair: (-pair[1], pair[0])
+            )[:FACET_SIZE]
+            for facet in (FACETS if with_facets else ())
         }
         return facets, total
 
-    def search(self, request: SearchRequest) -> SearchResult:
+    def search(self, request: CatalogQuery) -> CatalogResult:
         offset = 0
         if request.cursor:
-            values = decode_cursor(request.cursor)
-            if len(values) != 2 or values[0] != CURSOR_TAG or not isinstance(values[1], int):
-                raise InvalidSearch("cursor", CURSOR_ERROR)
-            offset = max(0, values[1])
+            (offset,) = decode_cursor(request.cursor, CURSOR_TAG, 2)
+            if not isinstance(offset, int) or isinstance(offset, bool) or offset > 10**9:
+                raise InvalidQuery("cursor", CURSOR_ERROR)
+            offset = max(0, offset)
         periods = self._periods()
-        active = {name: values for name, values in request.filters.items() if values}
-        facet_q = {name: self._facet_q(name, values, periods[0]) for name, values in active.items()}
+        facet_q = {
+            name: self._facet_q(FACET_BY_NAME[name], values, periods[0])
+            for name, values in request.active.items()
+        }
         facets, total = self._facets_and_total(
             self._base(request, scored=False), facet_q, periods, request.with_facets
         )
@@ -524,7 +514,7 @@ class DatabaseEngine:
             )
             for row in rows
         ]
-        return SearchResult(
+        return CatalogResult(
             total=total,
             hits=hits,
             facets=facets,
@@ -539,7 +529,7 @@ class DatabaseEngine:
         found = queryset.order_by().values_list("pk", "catalog_number")[:limit]
         return [pk for pk, _number in sorted(found, key=lambda row: row[1])]
 
-    def _highlights(self, row: dict, request: SearchRequest) -> dict[str, list[str]]:
+    def _highlights(self, row: dict, request: CatalogQuery) -> dict[str, list[str]]:
         if not request.text.strip():
             return {}
         language = request.language

@@ -7,6 +7,7 @@ reader's language. The date range is an integer_range of signed years, so a 500â
 overlaps a piece dated 600â€“900 and BCE years work.
 """
 
+from django.conf import settings
 from elasticsearch_dsl import (
     Boolean,
     Date,
@@ -34,7 +35,6 @@ SPANISH = analyzer("retorno_es", tokenizer="standard", filter=[*FOLD, spanish_st
 ENGLISH = analyzer(
     "retorno_en", tokenizer="standard", filter=[english_possessive, *FOLD, english_stemmer]
 )
-NAHUATL = analyzer("retorno_nah", tokenizer="standard", filter=FOLD)
 AUTOCOMPLETE = analyzer(
     "retorno_autocomplete",
     tokenizer=tokenizer(
@@ -44,11 +44,26 @@ AUTOCOMPLETE = analyzer(
 )
 AUTOCOMPLETE_SEARCH = analyzer("retorno_autocomplete_search", tokenizer="standard", filter=FOLD)
 
-LANGUAGE_ANALYZERS = {"es": SPANISH, "en": ENGLISH, "nah": NAHUATL}
+STEMMED = {"es": SPANISH, "en": ENGLISH}
+
+
+def languages() -> list[str]:
+    """The site's languages (settings.LANGUAGES): each gets its own fields."""
+    return [code for code, _name in settings.LANGUAGES]
 
 
 def _text(language: str, **extra) -> Text:
-    return Text(analyzer=LANGUAGE_ANALYZERS[language], **extra)
+    """Spanish and English stem; every other language (Nahuatl first) is folded, not stemmed."""
+    found = STEMMED.get(language) or analyzer(
+        f"retorno_{language}", tokenizer="standard", filter=FOLD
+    )
+    return Text(analyzer=found, **extra)
+
+
+def _per_language(*names: str, **extra) -> dict:
+    return {
+        f"{name}_{language}": _text(language, **extra) for name in names for language in languages()
+    }
 
 
 def _autocomplete() -> dict:
@@ -57,40 +72,38 @@ def _autocomplete() -> dict:
     }
 
 
-class TitledDocument(Document):
-    """What every document has: a title per language (with autocomplete), the Spanish text as
+def _document(name: str, fields: dict) -> type[Document]:
+    """A document class whose fields follow the site's languages and the catalog's facets.
+
+    What every document has: a title per language (with autocomplete), the Spanish text as
     the fallback field, whether it is illustrative, and when it was published."""
+    common = {
+        **_per_language("title", fields=_autocomplete()),
+        "fallback": _text(settings.LANGUAGE_CODE),
+        "illustrative": Boolean(),
+        "published_at": Date(),
+    }
+    return type(name, (Document,), {"__module__": __name__, **common, **fields})
 
-    title_es = _text("es", fields=_autocomplete())
-    title_en = _text("en", fields=_autocomplete())
-    title_nah = _text("nah", fields=_autocomplete())
-    fallback = _text("es")
-    illustrative = Boolean()
-    published_at = Date()
+
+def _piece_fields() -> dict:
+    from heritage.catalog import FACETS, RECOVERED
+
+    return {
+        "catalog_number": Keyword(fields=_autocomplete()),
+        # the labels of the piece's vocabulary terms in each language ("olmeca", "Olmec")
+        **_per_language("description", "terms"),
+        "inscription_es": _text("es"),
+        # codes; a period's broader periods too (heritage.catalog.FACETS)
+        **{facet.name: Keyword() for facet in FACETS},
+        "dates": IntegerRange(),
+        "date_start": Integer(),
+        "date_end": Integer(),
+        RECOVERED.name: Integer(),
+    }
 
 
-class PieceDocument(TitledDocument):
-    catalog_number = Keyword(fields=_autocomplete())
-    description_es = _text("es")
-    description_en = _text("en")
-    description_nah = _text("nah")
-    inscription_es = _text("es")
-    # the labels of the piece's vocabulary terms in each language ("olmeca", "Olmec")
-    terms_es = _text("es")
-    terms_en = _text("en")
-    terms_nah = _text("nah")
-    culture = Keyword()
-    period = Keyword()  # the piece's period and its broader ones
-    object_type = Keyword()
-    materials = Keyword()
-    techniques = Keyword()
-    method = Keyword()
-    country = Keyword()
-    custodian = Keyword()
-    case = Keyword()
-    dates = IntegerRange()
-    date_start = Integer()
-    date_end = Integer()
+PieceDocument = _document("PieceDocument", _piece_fields())
 
 
 def _index(name: str, document) -> Index:
@@ -105,12 +118,8 @@ def piece_index(name: str) -> Index:
     return _index(name, PieceDocument)
 
 
-class ContentDocument(TitledDocument):
-    """Recovery cases and pages (programs join them): what the site-wide search finds."""
-
-    body_es = _text("es")
-    body_en = _text("en")
-    body_nah = _text("nah")
+# Recovery cases and pages (programs join them): what the site-wide search finds.
+ContentDocument = _document("ContentDocument", _per_language("body"))
 
 
 def content_index(name: str) -> Index:

@@ -1,5 +1,8 @@
 """From catalog records to search documents (public records only)."""
 
+from django.conf import settings
+
+from heritage.catalog import FACETS, RECOVERED
 from heritage.models import Piece
 from heritage.selectors import piece_public_q
 from search.documents import PieceDocument
@@ -31,12 +34,6 @@ def _text(value) -> str | None:
 
 def piece_document(piece: Piece) -> PieceDocument:
     """The document of a public piece. Find-spots, restriction notes and drafts never enter."""
-    periods = []
-    period = piece.period
-    while period is not None:
-        periods.append(period.code)
-        period = period.parent
-    case = piece.case if piece.case_id and piece.case.live else None
     dates = None
     if piece.date_start is not None or piece.date_end is not None:
         dates = {
@@ -44,33 +41,27 @@ def piece_document(piece: Piece) -> PieceDocument:
             for key, value in (("gte", piece.date_start), ("lte", piece.date_end))
             if value is not None
         }
+    case = piece.case if piece.case_id and piece.case.live else None
     labels = vocabulary_labels(piece)
+    languages = [code for code, _name in settings.LANGUAGES]
     return PieceDocument(
         meta={"id": piece.pk},
         catalog_number=piece.catalog_number,
-        title_es=_text(piece.title_es),
-        title_en=_text(piece.title_en),
-        title_nah=_text(piece.title_nah),
-        description_es=_text(piece.description_es),
-        description_en=_text(piece.description_en),
-        description_nah=_text(piece.description_nah),
+        **{
+            f"{name}_{language}": _text(getattr(piece, f"{name}_{language}", None))
+            for name in ("title", "description")
+            for language in languages
+        },
+        **{f"terms_{language}": _text(labels[language]) for language in languages},
         inscription_es=_text(piece.inscription_es),
-        terms_es=_text(labels["es"]),
-        terms_en=_text(labels["en"]),
-        terms_nah=_text(labels["nah"]),
         fallback=" ".join(filter(None, [piece.title_es, piece.description_es])) or None,
-        culture=piece.culture.code if piece.culture_id else None,
-        period=periods or None,
-        object_type=piece.object_type.code if piece.object_type_id else None,
-        materials=[term.code for term in piece.materials.all()] or None,
-        techniques=[term.code for term in piece.techniques.all()] or None,
-        method=case.method.code if case else None,
-        country=case.country.code if case and case.country_id else None,
-        custodian=piece.custodian.code if piece.custodian_id else None,
-        case=case.code if case else None,
+        **{facet.name: facet.codes(piece) or None for facet in FACETS},
         dates=dates,
         date_start=piece.date_start,
         date_end=piece.date_end,
+        **{
+            RECOVERED.name: case.date_received.year if case and case.date_received else None,
+        },
         illustrative=piece.is_illustrative,
         published_at=piece.last_published_at,
     )

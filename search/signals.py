@@ -6,18 +6,18 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
-from heritage.models import Culture, Material, ObjectType, Period, Piece, RecoveryCase, Technique
+from heritage.catalog import FACETS
+from heritage.models import Piece, RecoveryCase
 from heritage.signals import visibility_changed
 from search.kinds import PAGE_KINDS
 
 BATCH = 1000
-# Vocabularies whose labels are in a piece's searchable text, and how a piece uses each.
-LABELLED = {
-    Culture: "culture",
-    ObjectType: "object_type",
-    Material: "materials",
-    Technique: "techniques",
-    Period: "period",
+# The vocabularies of the catalog's facets (cases have events of their own): a piece's document
+# carries their codes and its text their labels.
+TERM_FACETS = {
+    facet.vocabulary: facet
+    for facet in FACETS
+    if not facet.choices and facet.vocabulary is not RecoveryCase
 }
 
 
@@ -64,13 +64,14 @@ def on_page_privacy_changed(sender, instance, **kwargs) -> None:
 
 
 def on_term_saved(sender, instance, created, raw=False, **kwargs) -> None:
-    """A renamed term: reindex the public pieces that use it (a period: and its subperiods')."""
+    """A renamed term: reindex the public pieces that use it (a broader term: and those of its
+    narrower terms)."""
     if created or raw:
         return
-    field = LABELLED[sender]
-    lookup = Q(**{field: instance})
-    if sender is Period:
-        lookup |= Q(period__parent=instance) | Q(period__parent__parent=instance)
+    path = TERM_FACETS[sender].path
+    lookup = Q(**{path: instance})
+    if TERM_FACETS[sender].hierarchical:
+        lookup |= Q(**{f"{path}__parent": instance}) | Q(**{f"{path}__parent__parent": instance})
     ids = Piece.objects.filter(lookup, live=True).values_list("pk", flat=True).distinct()
     _enqueue("piece", list(ids))
 
@@ -104,7 +105,7 @@ def connect() -> None:
     for signal in (post_save, post_delete):
         signal.connect(on_page_privacy_changed, sender=PageViewRestriction,
                        dispatch_uid=f"search-page-privacy-{signal is post_save}")  # fmt: skip
-    for model in LABELLED:
+    for model in TERM_FACETS:
         post_save.connect(on_term_saved, sender=model, dispatch_uid=f"search-term-{model.__name__}")
     for model in PROGRAM_VOCABULARIES:
         post_save.connect(on_program_term_saved, sender=model,

@@ -10,6 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
+from django.conf import settings
 from django.utils.html import escape
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -56,7 +57,7 @@ def vocabulary_labels(piece) -> dict[str, str]:
         period = period.parent
     return {
         language: " ".join(filter(None, (_vocabulary_labels(term, language) for term in terms_)))
-        for language in ("es", "en", "nah")
+        for language, _name in settings.LANGUAGES
     }
 
 

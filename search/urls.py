@@ -1,4 +1,4 @@
-"""Public search pages, under each language's prefix (/es/buscar/piezas/, /en/search/pieces/…)."""
+"""Public search pages, under each language's prefix (/es/buscar/, /en/search/…)."""
 
 from django.urls import path
 from django.utils.text import format_lazy
@@ -11,7 +11,8 @@ PIECES = _("search/pieces/")
 
 urlpatterns = [
     path(_("search/"), views.site, name="site"),
-    path(PIECES, views.pieces, name="pieces"),
-    path(format_lazy("{}export.csv", PIECES), views.export, {"fmt": "csv"}, name="export-csv"),
-    path(format_lazy("{}export.json", PIECES), views.export, {"fmt": "json"}, name="export-json"),
+    # the catalog search's old addresses: the catalog page answers now
+    path(PIECES, views.moved_to_catalog, name="pieces"),
+    path(format_lazy("{}export.csv", PIECES), views.moved_to_catalog, {"suffix": "export/csv/"}),
+    path(format_lazy("{}export.json", PIECES), views.moved_to_catalog, {"suffix": "export/json/"}),
 ]

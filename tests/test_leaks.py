@@ -80,7 +80,10 @@ CHANNELS = {
         ],
         PUBLIC,
     ),  # fmt: skip
-    "catalog listing": (["/es/catalogo/", "/es/catalogo/?q=Vasija"], PUBLIC),
+    "catalog page (the researcher's search)": (
+        ["/es/catalogo/", "/es/catalogo/?q=Vasija", "/es/catalogo/?q=ZQ"],
+        PUBLIC,
+    ),  # fmt: skip
     "case listing and pages": (
         [
             "/es/catalogo/cases/",
@@ -89,7 +92,6 @@ CHANNELS = {
         ],
         PUBLIC_CASE,
     ),  # fmt: skip
-    "catalog search page": (["/es/buscar/piezas/?q=vasija", "/es/buscar/piezas/?q=ZQ"], PUBLIC),
     "site-wide search": (["/es/buscar/?q=ZQ", "/es/buscar/?q=vasija"], PUBLIC),
     "autocomplete": (["/api/v1/search/suggest?q=vasi&lang=es"], PUBLIC),
     "pieces API": (
@@ -107,7 +109,7 @@ CHANNELS = {
     ),  # fmt: skip
     "search API": (["/api/v1/search/pieces?q=vasija&lang=es"], PUBLIC),
     "exports": (
-        ["/es/buscar/piezas/export.csv?q=vasija", "/es/buscar/piezas/export.json?q=vasija"],
+        ["/es/catalogo/export/csv/?q=vasija", "/es/catalogo/export/json/?q=vasija"],
         PUBLIC,
     ),  # fmt: skip
     "iCalendar feeds": (

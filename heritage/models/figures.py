@@ -52,7 +52,17 @@ class FiguresPage(RoutablePageMixin, BasePage):
             {"name": name, "title": CHART_TITLES[name], "rows": rows}
             for name, rows in figures["charts"].items()
         ]
-        return self.render(request, context_overrides={"figures": figures, "charts": charts})
+        from heritage.selectors import catalog_page_public
+
+        catalog = catalog_page_public()
+        return self.render(
+            request,
+            context_overrides={
+                "figures": figures,
+                "charts": charts,
+                "catalog_url": catalog.get_url(request=request) if catalog else None,
+            },
+        )
 
     @path("csv/", name="figures-csv")
     def figures_csv(self, request):

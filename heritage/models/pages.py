@@ -9,8 +9,9 @@ IDENTIFIER = r"[A-Z0-9][A-Z0-9_.-]*"
 
 
 class CatalogIndexPage(RoutablePageMixin, BasePage):
-    """Routes under the page's translated slug (/es/catalogo/, /en/catalog/):
-    "" the listing, "<catalog number>/" a piece's permalink, "cases/" and "cases/<code>/"."""
+    """Routes under the page's translated slug (/es/catalogo/, /en/catalog/): "" the
+    researcher's search, "export/csv/", "export/json/" its results, "<catalog number>/" a piece's
+    permalink, "cases/" and "cases/<code>/"."""
 
     parent_page_types = ["core.HomePage"]
     subpage_types: list[str] = []
@@ -24,6 +25,12 @@ class CatalogIndexPage(RoutablePageMixin, BasePage):
         from heritage import views
 
         return views.catalog_index(request, page=self)
+
+    @re_path(r"^export/(?P<fmt>csv|json)/$")
+    def export(self, request, fmt):
+        from heritage import views
+
+        return views.catalog_export(request, page=self, fmt=fmt)
 
     @path("cases/")
     def case_list(self, request):

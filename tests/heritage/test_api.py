@@ -166,4 +166,8 @@ def test_api_errors_speak_the_language_asked(client, catalog):
     response = client.get("/api/v1/pieces/NOPE?lang=es")
     assert response.json()["message"] == "Ninguna pieza pública tiene este número de catálogo."
     response = client.get("/api/v1/pieces?year_from=9&year_to=1", HTTP_ACCEPT_LANGUAGE="en")
-    assert response.json()["message"] == "year_from must not be after year_to."
+    assert response.status_code == 400
+    assert response.json()["message"] == "The start year cannot come after the end year."
+    assert response.json()["detail"][0]["parameter"] == "date_from"
+    spanish = client.get("/api/v1/pieces?date_from=9&date_to=1&lang=es").json()
+    assert spanish["message"] == "El año inicial no puede ser posterior al año final."

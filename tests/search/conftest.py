@@ -56,15 +56,3 @@ def engine(request, settings, db):
     engine = _node_engine(settings, request.param)
     yield engine
     _drop_all()
-
-
-@pytest.fixture
-def published(django_capture_on_commit_callbacks):
-    """make_piece, then the commit hooks sync the search engines, as after a real request."""
-    from tests.utils import make_piece
-
-    def make(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return make_piece(*args, **kwargs)
-
-    return make

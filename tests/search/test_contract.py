@@ -4,7 +4,7 @@ OpenSearch node (make test and CI) and Elasticsearch 8 (when ELASTICSEARCH_URL i
 import pytest
 from django.db import transaction
 
-from search.query import InvalidSearch, SearchRequest, encode_cursor
+from heritage.catalog import CatalogQuery, InvalidQuery, encode_cursor
 from tests.utils import make_case, make_piece
 
 
@@ -53,26 +53,26 @@ def numbers(result) -> list[str]:
 
 def test_contract_text_accents_stemming_and_restricted(catalog_in_index):
     engine = catalog_in_index
-    assert set(numbers(engine.search(SearchRequest(text="teotihuacan")))) == {"REP-001"}
-    assert set(numbers(engine.search(SearchRequest(text="vasija")))) == {"REP-001", "REP-002"}
-    assert set(numbers(engine.search(SearchRequest(text="vasijas")))) == {"REP-001", "REP-002"}
-    assert set(numbers(engine.search(SearchRequest(text="vessel", language="en")))) == {
+    assert set(numbers(engine.search(CatalogQuery(text="teotihuacan")))) == {"REP-001"}
+    assert set(numbers(engine.search(CatalogQuery(text="vasija")))) == {"REP-001", "REP-002"}
+    assert set(numbers(engine.search(CatalogQuery(text="vasijas")))) == {"REP-001", "REP-002"}
+    assert set(numbers(engine.search(CatalogQuery(text="vessel", language="en")))) == {
         "REP-001",
         "REP-002",
     }
-    assert numbers(engine.search(SearchRequest(text="REP-003"))) == ["REP-003"]
+    assert numbers(engine.search(CatalogQuery(text="REP-003"))) == ["REP-003"]
 
 
 def test_contract_bce_overlap_and_highlights(catalog_in_index):
-    result = catalog_in_index.search(SearchRequest(date_from=-1000, date_to=-950))
+    result = catalog_in_index.search(CatalogQuery(date_from=-1000, date_to=-950))
     assert numbers(result) == ["REP-003"]
-    highlighted = catalog_in_index.search(SearchRequest(text="figurilla"))
+    highlighted = catalog_in_index.search(CatalogQuery(text="figurilla"))
     assert highlighted.hits[0].highlights["title_es"] == ["<mark>Figurilla</mark> olmeca"]
 
 
 def test_contract_facet_counts_honour_the_other_filters(catalog_in_index):
     result = catalog_in_index.search(
-        SearchRequest(filters={"method": ("seizure",)}, sort="catalog_number")
+        CatalogQuery(filters={"method": ("seizure",)}, sort="catalog_number")
     )
     assert numbers(result) == ["REP-001", "REP-003"]
     # The method facet ignores its own filter (so one can widen it); the others apply it.
@@ -90,7 +90,7 @@ def test_contract_deep_pagination_has_no_gaps_or_duplicates(
     for sort in ("relevance", "date", "catalog_number"):
         seen, cursor = [], None
         while True:
-            result = engine.search(SearchRequest(text="vasija", sort=sort, page_size=5,
+            result = engine.search(CatalogQuery(text="vasija", sort=sort, page_size=5,
                                                       cursor=cursor))  # fmt: skip
             seen += numbers(result)
             cursor = result.next_cursor
@@ -103,22 +103,22 @@ def test_contract_deep_pagination_has_no_gaps_or_duplicates(
 def test_contract_untranslated_records_and_vocabulary_labels(catalog_in_index):
     engine = catalog_in_index
     # A Nahuatl reader finds the Spanish text of untranslated pieces.
-    assert set(numbers(engine.search(SearchRequest(text="figurilla", language="nah")))) == {
+    assert set(numbers(engine.search(CatalogQuery(text="figurilla", language="nah")))) == {
         "REP-003"
     }
     # Vocabulary labels are searchable in the reader's language.
-    assert numbers(engine.search(SearchRequest(text="mexica"))) == ["REP-002"]
-    assert numbers(engine.search(SearchRequest(text="zzzz-nothing"))) == []
+    assert numbers(engine.search(CatalogQuery(text="mexica"))) == ["REP-002"]
+    assert numbers(engine.search(CatalogQuery(text="zzzz-nothing"))) == []
 
 
 def test_contract_sorts_and_refuses_foreign_cursors(catalog_in_index):
     engine = catalog_in_index
-    by_date = engine.search(SearchRequest(sort="date"))
+    by_date = engine.search(CatalogQuery(sort="date"))
     assert numbers(by_date) == ["REP-003", "REP-001", "REP-002"]
-    latest = engine.search(SearchRequest(sort="-date"))
+    latest = engine.search(CatalogQuery(sort="-date"))
     assert numbers(latest) == ["REP-002", "REP-001", "REP-003"]
-    with pytest.raises(InvalidSearch) as error:
-        engine.search(SearchRequest(cursor=encode_cursor(["elsewhere", 3])))
+    with pytest.raises(InvalidQuery) as error:
+        engine.search(CatalogQuery(cursor=encode_cursor(["elsewhere", 3])))
     assert error.value.parameter == "cursor"
 
 

@@ -23,7 +23,14 @@ def test_content_index_definition_is_exactly_the_pinned_json():
 
 @pytest.mark.django_db
 def test_piece_document_holds_codes_languages_and_the_signed_date_range():
-    case = make_case("CASE-1")
+    import datetime
+
+    case = make_case(
+        "CASE-1",
+        legal_basis="unesco_1970",
+        holder_type="auction_house",
+        date_received=datetime.date(2021, 9, 14),
+    )
     piece = make_piece(
         "REP-1",
         case=case,
@@ -40,12 +47,19 @@ def test_piece_document_holds_codes_languages_and_the_signed_date_range():
     source = document["_source"]
     assert source["dates"] == {"gte": -300, "lte": 250}
     assert source["period"] == ["clasico-tardio", "clasico"]  # with its broader period
-    assert (source["culture"], source["method"], source["country"], source["case"]) == (
-        "maya",
-        "seizure",
-        "us",
-        "CASE-1",
-    )
+    # every facet of heritage.catalog.FACETS, as codes
+    assert {
+        name: source.get(name)
+        for name in ("culture", "method", "country", "case", "legal_basis", "holder_type")
+    } == {
+        "culture": ["maya"],
+        "method": ["seizure"],
+        "country": ["us"],
+        "case": ["CASE-1"],
+        "legal_basis": ["unesco_1970"],
+        "holder_type": ["auction_house"],
+    }
+    assert (source["authenticity"], source["recovered"]) == (["under_study"], 2021)
     assert "title_en" not in source  # empty translations are not indexed as text
     assert source["fallback"] == "Vasija de Teotihuacán Cerámica"
     assert "Sitio oculto" not in json.dumps(source, ensure_ascii=False)

@@ -9,8 +9,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from heritage.catalog import CatalogQuery
 from search.engines import ElasticsearchClient
-from search.query import SearchRequest, build_search
+from search.query import build_search
 
 SEARCH_ANSWER = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}, "aggregations": {}}
 
@@ -47,7 +48,7 @@ def wire():
 
 def test_search_sends_the_elasticsearch_dsl_body_unchanged(wire):
     url, seen = wire
-    body = build_search(SearchRequest(text="vasija", filters={"culture": ("maya",)}),
+    body = build_search(CatalogQuery(text="vasija", filters={"culture": ("maya",)}),
                         "retorno-pieces").to_dict()  # fmt: skip
     ElasticsearchClient(url).search("retorno-pieces", body)
     assert seen == [("POST", "/retorno-pieces/_search", body)]

@@ -122,9 +122,9 @@ def test_an_unreachable_server_never_blocks_publishing(
 
 
 def test_a_search_before_any_index_answers_empty_and_makes_the_index(live_engine):
-    from search.query import SearchRequest
+    from heritage.catalog import CatalogQuery
 
     assert live_engine.client.alias_targets(live_engine.alias) == []
-    result = live_engine.search(SearchRequest(text="vasija"))
+    result = live_engine.search(CatalogQuery(text="vasija"))
     assert result.total == 0 and result.hits == []
     assert live_engine.client.alias_targets(live_engine.alias) != []

@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from heritage.catalog import CatalogQuery, InvalidQuery
 from search.query import (
-    InvalidSearch,
-    SearchRequest,
     build_content_search,
     build_search,
     build_suggest,
@@ -18,7 +17,7 @@ PINNED_SMALL = Path(__file__).with_name("expected_queries_small.json")
 
 
 def test_combined_query_body_is_exactly_the_pinned_json():
-    request = SearchRequest(
+    request = CatalogQuery(
         text="vasija",
         language="en",
         filters={"culture": ("maya",), "method": ("seizure", "donation")},
@@ -40,8 +39,8 @@ def test_combined_query_body_is_exactly_the_pinned_json():
     ],
 )
 def test_bad_requests_name_the_parameter(kwargs, parameter):
-    with pytest.raises(InvalidSearch) as error:
-        SearchRequest(**kwargs)
+    with pytest.raises(InvalidQuery) as error:
+        CatalogQuery(**kwargs)
     assert error.value.parameter == parameter
 
 

@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 from django_tasks import default_task_backend
 
+from heritage.catalog import CatalogQuery
 from heritage.models import Culture
-from search.query import SearchRequest
 from search.tasks import MAX_ATTEMPTS, RETRY_DELAYS, sync_records
 
 pytestmark = pytest.mark.django_db
@@ -25,12 +25,12 @@ def test_renaming_a_term_reindexes_the_pieces_that_use_it(
     published("REP-1", title_es="Cabeza colosal", culture=olmeca)
     published("REP-2", title_es="Estela")
     engine.refresh()
-    assert numbers(engine.search(SearchRequest(text="xochipilteca"))) == []
+    assert numbers(engine.search(CatalogQuery(text="xochipilteca"))) == []
     olmeca.label_es = "Olmeca xochipilteca"
     with django_capture_on_commit_callbacks(execute=True):
         olmeca.save()
     engine.refresh()
-    assert numbers(engine.search(SearchRequest(text="xochipilteca"))) == ["REP-1"]
+    assert numbers(engine.search(CatalogQuery(text="xochipilteca"))) == ["REP-1"]
 
 
 @pytest.fixture
@@ -73,8 +73,8 @@ def test_rebuild_and_status_on_the_database_engine(catalog, capsys):
     make_piece("REP-1", title_es="Vasija")  # its commit hooks never ran: not in the text yet
     make_piece("REP-2", title_es="Vasija restringida", restricted=True)
     engine = DatabaseEngine()
-    assert numbers(engine.search(SearchRequest(text="vasija"))) == []
+    assert numbers(engine.search(CatalogQuery(text="vasija"))) == []
     call_command("search_rebuild", verbosity=0)
-    assert numbers(engine.search(SearchRequest(text="vasija"))) == ["REP-1"]
+    assert numbers(engine.search(CatalogQuery(text="vasija"))) == ["REP-1"]
     call_command("search_status")
     assert "database (pieces): 1 indexed, 1 public; 0 missing, 0 stale" in capsys.readouterr().out

@@ -1,5 +1,6 @@
-"""The researcher's search page and its exports, on the database engine; the fallback when the
-search server is unreachable (a real closed port, not a stand-in)."""
+"""The catalog page is the researcher's search: its exports, on the database engine; the
+fallback when the search server is unreachable (a real closed port, not a stand-in); the old
+search addresses redirect to it."""
 
 import csv
 import io
@@ -12,7 +13,7 @@ from heritage.models import Culture
 from tests.utils import make_case
 
 pytestmark = pytest.mark.django_db
-PAGE = "/es/buscar/piezas/"
+PAGE = "/es/catalogo/"
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def test_page_shows_hits_with_escaped_highlights_facets_and_exports(client, vess
     assert "&lt;b&gt;trípode&lt;/b&gt;" in html
     assert 'Olmeca <span class="count">(1)</span>' in html
     assert "REP-3" not in html and "REP-4" not in html
-    assert 'href="/es/buscar/piezas/export.csv?q=vasijas"' in html
+    assert 'href="/es/catalogo/export/csv/?q=vasijas"' in html
 
 
 def test_bce_years_and_facets_narrow_and_chips_remove_them(client, vessels):
@@ -66,10 +67,13 @@ def test_bad_input_says_which_field_in_the_readers_language(client, vessels):
     html = text(response)
     assert 'id="err_date_from"' in html
     assert "El año inicial no puede ser posterior al año final." in html
-    english = client.get("/en/search/pieces/", {"culture": "klingon"})
+    english = client.get("/en/catalog/", {"culture": "klingon"})
     assert english.status_code == 400
     assert "Unknown code for “Culture”: klingon." in text(english)
     assert client.get(PAGE, {"date_from": "soon"}).status_code == 400
+    # digits other than 0-9 are refused by name, never read as another year
+    arabic = client.get(PAGE, {"date_from": "٣٠٠"})
+    assert arabic.status_code == 400 and 'id="err_date_from"' in text(arabic)
 
 
 def test_the_page_runs_a_constant_number_of_queries(client, catalog, published, no_page_cache):
@@ -88,7 +92,7 @@ def test_the_page_runs_a_constant_number_of_queries(client, catalog, published, 
 
 
 def test_exports_stream_public_pieces_only_and_say_when_capped(client, vessels, settings):
-    response = client.get(f"{PAGE}export.csv", {"q": "vasija"})
+    response = client.get(f"{PAGE}export/csv/", {"q": "vasija"})
     assert response.status_code == 200 and response.streaming
     rows = list(
         csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
@@ -96,7 +100,7 @@ def test_exports_stream_public_pieces_only_and_say_when_capped(client, vessels, 
     assert sorted(row["catalog_number"] for row in rows) == ["REP-1", "REP-2"]
     assert response["X-Export-Capped"] == "false"
     settings.SEARCH_EXPORT_LIMIT = 1
-    capped = client.get(f"{PAGE}export.json", {"q": "vasija"})
+    capped = client.get(f"{PAGE}export/json/", {"q": "vasija"})
     payload = json.loads(b"".join(capped.streaming_content))
     assert (payload["total"], payload["capped"], len(payload["pieces"])) == (2, True, 1)
     assert "1" in payload["note"]
@@ -136,3 +140,11 @@ def test_facet_labels_follow_a_renamed_term_and_hide_draft_cases(client, vessels
     html = text(client.get(PAGE, {"q": "vasija"}))
     assert str(case) not in html
     assert client.get(PAGE, {"case": "CASE-1"}).status_code == 400  # no longer a known code
+
+
+def test_the_old_search_addresses_redirect_to_the_catalog_with_the_query(client, vessels):
+    moved = client.get("/es/buscar/piezas/", {"q": "vasija", "culture": "olmeca"})
+    assert moved.status_code == 301
+    assert moved["Location"] == "/es/catalogo/?q=vasija&culture=olmeca"
+    english = client.get("/en/search/pieces/export.csv", {"q": "vessel"})
+    assert (english.status_code, english["Location"]) == (301, "/en/catalog/export/csv/?q=vessel")
