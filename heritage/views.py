@@ -25,7 +25,7 @@ from heritage import catalog, selectors
 ERAS = ("ce", "bce")
 # Parameters of a search itself: links to other pages of results keep these, drop the rest.
 SEARCH_PARAMETERS = (
-    "q", "sort",
+    "q", "sort", "page_size",
     *catalog.YEAR_PARAMETERS,
     *(f"{name}_era" for name in catalog.YEAR_PARAMETERS),
     *catalog.ALIASES,
