@@ -184,6 +184,7 @@ LANGUAGE_NEUTRAL_PATHS = [
     "/media/",
     "/sitemap",
     "/robots.txt",
+    "/favicon.ico",
 ]
 USE_I18N = True
 USE_TZ = True
@@ -202,6 +203,8 @@ WAGTAIL_I18N_ENABLED = False  # translations live in columns (modeltranslation),
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files browsers and crawlers ask for at the site's root (/favicon.ico), served by WhiteNoise.
+WHITENOISE_ROOT = BASE_DIR / "root_files"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Files nobody may download by URL (uploaded imports): never under MEDIA_ROOT.
@@ -219,7 +222,10 @@ STORAGES = {
 
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Retorno"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Scheme and host of absolute links made outside a request (tasks, management commands); in a
+# request they use the request's own host (core/links.py), never Wagtail's Site record.
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
 # Uploads: images are checked by type (their content, not only the extension), size and pixels;

@@ -14,6 +14,7 @@ from core.sitemaps import PageSitemap
 from heritage.sitemaps import CaseSitemap, PieceSitemap
 
 SITEMAPS = {"pages": PageSitemap, "pieces": PieceSitemap, "cases": CaseSitemap}
+SITEMAP_CONTENT_TYPE = "application/xml; charset=utf-8"
 
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
@@ -27,13 +28,17 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap_views.index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        {
+            "sitemaps": SITEMAPS,
+            "sitemap_url_name": "sitemap-section",
+            "content_type": SITEMAP_CONTENT_TYPE,
+        },
         name="sitemap-index",
     ),
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": SITEMAPS, "content_type": SITEMAP_CONTENT_TYPE},
         name="sitemap-section",
     ),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),

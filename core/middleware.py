@@ -3,6 +3,7 @@ from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.template import loader
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from core.ratelimit import over_limit
@@ -13,10 +14,14 @@ class RetornoLocaleMiddleware(LocaleMiddleware):
 
     Every path under /es/ is a Wagtail path, so Django would answer a 404 anywhere else (an
     unknown API record, say) with a redirect to /es/…; the API and the admin must keep their
-    own 404s."""
+    own 404s. The API speaks the language of `?lang=` or else of Accept-Language, so its
+    answers without `lang` say they vary on it (a shared cache must not give one reader's
+    language to another)."""
 
     def process_response(self, request, response):
         if request.path_info.startswith(tuple(settings.LANGUAGE_NEUTRAL_PATHS)):
+            if request.path_info.startswith("/api/") and "lang" not in request.GET:
+                patch_vary_headers(response, ("Accept-Language",))
             return response
         return super().process_response(request, response)
 

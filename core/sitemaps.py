@@ -1,8 +1,14 @@
-"""Sitemap of the public pages, in every language with hreflang alternates."""
+"""Sitemap of the public pages, in every language with hreflang alternates.
+
+Locations are paths: Django's sitemap views put the request's scheme and host in front (with
+no django.contrib.sites, RequestSite), so a sitemap lists the host that serves it.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.utils import translation
 from wagtail.models import Page
+
+from core.links import page_path
 
 
 class LanguageSitemap(Sitemap):
@@ -26,8 +32,7 @@ class PageSitemap(LanguageSitemap):
 
     def path_in_language(self, page, lang: str) -> str:
         with translation.override(lang):
-            url = page.get_url()
-        return url or ""
+            return page_path(page) or ""
 
     def lastmod(self, page):
         return page.last_published_at

@@ -5,6 +5,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
+from core.links import page_url
 from culture.forms import ProgramFilterForm
 from culture.selectors import occurrences_public, program_list_public
 from heritage.api import ApiError, ErrorOut, _language
@@ -121,7 +122,7 @@ def _venue(venue) -> dict | None:
 
 
 def _occurrence(request, program, session, begins, ends) -> dict:
-    url = program.get_full_url(request=request)
+    url = page_url(program, request)
     return {
         "program": program.slug, "title": program.title,
         "start": begins.isoformat(), "end": ends.isoformat(), "timezone": session.timezone,
@@ -146,7 +147,7 @@ def list_programs(request, params: Query[ProgramListParams]):
         programs = program_list_public(filters=_filters(request, params))
         results = []
         for program in programs[params.offset : params.offset + params.limit]:
-            url = program.get_full_url(request=request)
+            url = page_url(program, request)
             following = program.next_occurrence
             next_session = None
             if following:

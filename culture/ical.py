@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
+from core.links import page_url
 from culture.recurrence import parse_dates
 
 PRODID = "-//Retorno//Programas//ES"
@@ -65,7 +66,7 @@ def calendar(events, *, name: str) -> bytes:
 
 
 def session_calendar(session, *, request=None) -> bytes:
-    url = session.program.get_full_url(request=request)
+    url = page_url(session.program, request)
     return calendar([session_event(session, url=url)], name=session.program.title)
 
 
@@ -75,7 +76,7 @@ def feed_calendar(sessions, *, name: str, request=None) -> bytes:
     events = []
     for session in sessions:
         if session.program_id not in urls:
-            urls[session.program_id] = session.program.get_full_url(request=request)
+            urls[session.program_id] = page_url(session.program, request)
         events.append(session_event(session, url=urls[session.program_id]))
     return calendar(events, name=name)
 
@@ -83,7 +84,7 @@ def feed_calendar(sessions, *, name: str, request=None) -> bytes:
 def calendar_response(body: bytes, *, filename: str, disposition: str = "inline"):
     from django.http import HttpResponse
 
-    response = HttpResponse(body, content_type="text/calendar")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'{disposition}; filename="{filename}.ics"'
     return response
 

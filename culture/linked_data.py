@@ -3,6 +3,8 @@ engines can list them (location or VirtualLocation, status, attendance mode, lan
 
 from decimal import Decimal
 
+from core.links import absolute_url
+
 STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
     "moved": "https://schema.org/EventRescheduled",
@@ -30,7 +32,20 @@ def _place(session) -> dict:
     return place
 
 
-def program_events(program, upcoming: list[dict], *, url: str, language: str) -> list[dict]:
+def program_images(program, related_pieces, *, request=None) -> list[str]:
+    """Absolute URLs of what a program shows: the images of its body, then the first image of
+    each public piece it presents (`related_pieces` holds public ones only)."""
+    images = [block.value["image"] for block in program.body if block.block_type == "image"]
+    for piece in related_pieces:
+        first = piece.images.select_related("image").order_by("sort_order").first()
+        if first is not None:
+            images.append(first.image)
+    return list(dict.fromkeys(absolute_url(image.file.url, request) for image in images))
+
+
+def program_events(
+    program, upcoming: list[dict], *, url: str, language: str, images: list[str] = ()
+) -> list[dict]:
     languages = [term.code for term in program.languages.all()] or [language]
     events = []
     for item in upcoming:
@@ -67,6 +82,8 @@ def program_events(program, upcoming: list[dict], *, url: str, language: str) ->
                 "availability": "https://schema.org/InStock",
             },
         }
+        if images:
+            event["image"] = list(images)
         if program.organizer_id:
             event["organizer"] = {"@type": "Organization", "name": program.organizer.name,
                                   "url": program.organizer.website or None}  # fmt: skip

@@ -2,6 +2,8 @@
 
 from django.utils.translation import get_language
 
+from core.links import absolute_url
+
 
 def signed_year_iso(year: int) -> str:
     """ISO 8601 extended years: -1200 → "-1200", 600 → "0600"."""
@@ -14,7 +16,7 @@ def _quantity(value, unit_code: str) -> dict | None:
     return {"@type": "QuantitativeValue", "value": float(value), "unitCode": unit_code}
 
 
-def piece_schema_org(*, piece, url: str, images: list, materials: list) -> dict:
+def piece_schema_org(*, piece, url: str, images: list, materials: list, request=None) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "VisualArtwork",
@@ -40,7 +42,7 @@ def piece_schema_org(*, piece, url: str, images: list, materials: list) -> dict:
             if piece.custodian_id
             else None
         ),
-        "image": [item.image.file.url for item in images] or None,
+        "image": [absolute_url(item.image.file.url, request) for item in images] or None,
     }
     if piece.is_illustrative:
         data["disambiguatingDescription"] = "Illustrative demo record, not a real catalog entry."

@@ -2,6 +2,7 @@
 
 from django.utils import translation
 
+from core.links import page_path
 from core.sitemaps import LanguageSitemap
 from heritage.models import Piece, RecoveryCase
 from heritage.selectors import catalog_page_public, piece_public_q
@@ -18,7 +19,7 @@ class CatalogSitemap(LanguageSitemap):
     def base(self, lang: str) -> str:
         if lang not in self._bases:
             with translation.override(lang):
-                self._bases[lang] = self.page.get_url() if self.page else ""
+                self._bases[lang] = (page_path(self.page) if self.page else None) or ""
         return self._bases[lang]
 
 

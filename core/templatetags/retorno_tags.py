@@ -1,22 +1,31 @@
-"""Template tags every public page uses: language alternates, fallback notice, navigation."""
+"""Template tags every public page uses: language alternates, canonical URL, description,
+fallback notice, navigation."""
+
+import html
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from core.i18n import language_codes, source_language
+from core.links import absolute_url, page_path
 from core.navigation import navigation_for
 
 register = template.Library()
 
 
+DESCRIPTION_LENGTH = 160  # what search engines show of a description
+
+
 def _page_url_in(page, code: str, request) -> str | None:
     with translation.override(code):
-        return page.get_url(request=request)
+        return page_path(page, request)
 
 
 @register.simple_tag(takes_context=True)
@@ -46,11 +55,41 @@ def language_alternates(context) -> list[dict]:
                 "code": code,
                 "name_local": info["name_local"],
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url) if request else url,
+                "absolute_url": absolute_url(url, request),
                 "is_current": code == current,
             }
         )
     return alternates
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """The page's absolute URL in the reader's language, without query (filters, pages of a
+    listing and tracking parameters all name one canonical page)."""
+    request = context.get("request")
+    page = context.get("page")
+    path = None
+    if page is not None and hasattr(page, "get_url_parts"):
+        path = page_path(page, request)
+        if path:
+            path += context.get("route_suffix", "")
+    if not path and request is not None:
+        path = request.path
+    return absolute_url(path, request) if path else ""
+
+
+@register.simple_tag
+def describe(*candidates) -> str:
+    """A meta description: the first of `candidates` with text (tags stripped, one line, at
+    most DESCRIPTION_LENGTH characters), else what the site is."""
+    for candidate in candidates:
+        text = " ".join(html.unescape(strip_tags(str(candidate or ""))).split())
+        if text:
+            return Truncator(text).chars(DESCRIPTION_LENGTH)
+    return _(
+        "Retorno: pre-Hispanic pieces returned to Mexico, their recovery cases, and cultural "
+        "programs for Mexican communities abroad."
+    )
 
 
 @register.simple_tag

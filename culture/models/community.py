@@ -58,10 +58,11 @@ class MobileConsulatePage(RoutablePageMixin, BasePage):
 
     @path("ics/", name="stops-ics")
     def stops_ics(self, request):
+        from core.links import page_url
         from culture.ical import calendar, calendar_response, stop_event
         from culture.selectors import upcoming_stops
 
-        url = self.get_full_url(request=request)
+        url = page_url(self, request)
         events = [stop_event(stop, url=url) for stop in upcoming_stops(now=timezone.now())]
         return calendar_response(calendar(events, name=self.title), filename="consulado-movil")
 

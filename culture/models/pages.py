@@ -201,13 +201,14 @@ class ProgramPage(RoutablePageMixin, BasePage):
     def program(self, request):
         from django.utils.translation import get_language
 
-        from culture.linked_data import program_events
+        from core.links import page_url
+        from culture.linked_data import program_events, program_images
         from culture.selectors import program_context
 
         context = program_context(program=self)
         context["json_ld"] = program_events(
-            self, context["upcoming"], url=self.get_full_url(request=request),
-            language=get_language(),
+            self, context["upcoming"], url=page_url(self, request), language=get_language(),
+            images=program_images(self, context["related_pieces"], request=request),
         )  # fmt: skip
         return self.render(request, context_overrides=context)
 

@@ -4,6 +4,7 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from core.links import absolute_url
 from culture.geo import KM_PER_MILE
 
 register = template.Library()
@@ -12,7 +13,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def webcal(context, path: str, query: str = "") -> str:
     """A webcal:// address of a feed, which calendar apps open as a subscription."""
-    url = context["request"].build_absolute_uri(path)
+    url = absolute_url(path, context.get("request"))
     if query:
         url += ("&" if "?" in url else "?") + query
     return "webcal://" + url.split("://", 1)[1]

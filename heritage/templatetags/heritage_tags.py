@@ -37,4 +37,5 @@ def piece_json_ld(context) -> dict:
         url=context.get("permalink", ""),
         images=context.get("images", []),
         materials=context.get("materials", []),
+        request=context.get("request"),
     )

@@ -148,7 +148,8 @@ def test_month_view_puts_sessions_on_their_local_days_in_constant_queries(
 def test_feeds_follow_the_listing_filters_and_venues_have_their_own(client, spread):
     def summaries(url, query=None) -> list[str]:
         response = client.get(url, query or {})
-        assert response.status_code == 200 and response["Content-Type"] == "text/calendar"
+        assert response.status_code == 200
+        assert response["Content-Type"] == "text/calendar; charset=utf-8"
         return sorted(
             str(e["SUMMARY"]) for e in Calendar.from_ical(response.content).walk("VEVENT")
         )

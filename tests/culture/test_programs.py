@@ -91,7 +91,8 @@ def test_program_page_lists_sessions_in_their_zone_and_serves_ics(client, progra
     assert "Vasija olmeca" in html and "restringida" not in html
     session = program.sessions.first()
     response = client.get(f"/es/programas/feria/sessions/{session.pk}/ics/")
-    assert response.status_code == 200 and response["Content-Type"] == "text/calendar"
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert Calendar.from_ical(response.content).walk("VEVENT")[0]["SUMMARY"] == "Programa feria"
     assert client.get("/es/programas/feria/sessions/999999/ics/").status_code == 404
 
@@ -175,7 +176,7 @@ def test_feeds_hold_live_programs_only(client, programs_index, venue):
     make_program(programs_index, "oculto", sessions=[weekly(venue, soon)], publish=False,
                  title_es="Oculto")  # fmt: skip
     response = client.get("/es/programas/calendar/ics/")
-    assert response["Content-Type"] == "text/calendar"
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
     events = Calendar.from_ical(response.content).walk("VEVENT")
     assert [str(event["SUMMARY"]) for event in events] == ["Visible"]
     program_feed = Calendar.from_ical(client.get("/es/programas/visible/ics/").content)

@@ -43,3 +43,17 @@ def test_cases_and_pages_leave_out_unpublished_ones(client, catalog, home):
 def test_robots_points_to_the_sitemap(client):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_locations_are_on_the_request_host_even_with_several_site_records(client, catalog, home):
+    from wagtail.models import Site
+
+    # A second Site makes Wagtail's page.get_url() put a Site's root URL in front.
+    other = add_standard_page(home, title_es="Micrositio", slug_es="micrositio")
+    Site.objects.create(hostname="otro.example.org", port=443, root_page=other)
+    make_piece("REP-PUBLIC")
+    for section in ("pages", "pieces"):
+        body = client.get(f"/sitemap-{section}.xml").content.decode()
+        assert "http://testserver/es/catalogo/" in body
+        assert "localhost" not in body and "testserverhttp" not in body, section
+    assert client.get("/sitemap.xml")["Content-Type"] == "application/xml; charset=utf-8"

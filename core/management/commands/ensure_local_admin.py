@@ -3,6 +3,9 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
+
+from core.links import absolute_url
 
 USERNAME = "admin"
 
@@ -31,8 +34,7 @@ class Command(BaseCommand):
                 f"Admin account '{USERNAME}' exists with a password changed since it was created."
             )
             return
+        admin = absolute_url(reverse("wagtailadmin_home"))  # SITE_BASE_URL: no request here
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Local admin: http://127.0.0.1:8000/admin/  user: {USERNAME}  password: {password}"
-            )
+            self.style.SUCCESS(f"Local admin: {admin}  user: {USERNAME}  password: {password}")
         )

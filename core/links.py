@@ -1,0 +1,51 @@
+"""Absolute URLs, built in one place.
+
+Wagtail's `full_url` / `get_full_url()` / `Site.root_url` take the host from the Site record
+(`localhost` on a fresh install, whatever an editor typed), not from the address the reader
+used, so links in the API, JSON-LD and calendars were dead on any other host. Every absolute URL
+we send is made here instead: inside a request from the request's scheme and host (which Django
+has checked against ALLOWED_HOSTS); outside one (tasks, management commands) from the
+SITE_BASE_URL setting. Page paths come from Wagtail without their Site's root URL, so a page is
+always linked on the host that serves it (one site per deployment).
+"""
+
+from urllib.parse import urljoin, urlsplit
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def base_url(request: HttpRequest | None = None) -> str:
+    """`scheme://host[:port]` of the request, or SITE_BASE_URL outside a request."""
+    if request is not None:
+        return f"{request.scheme}://{request.get_host()}"
+    return settings.SITE_BASE_URL.rstrip("/")
+
+
+def absolute_url(path_or_url: str, request: HttpRequest | None = None) -> str:
+    """`path_or_url` as an absolute URL on this site (one already absolute is kept as it is:
+    an outside link such as a registration form)."""
+    parts = urlsplit(path_or_url)
+    if parts.scheme:
+        return path_or_url
+    if parts.netloc:  # "//host/path": scheme-relative
+        return f"{urlsplit(base_url(request)).scheme}:{path_or_url}"
+    if request is not None:
+        return request.build_absolute_uri(path_or_url)
+    return urljoin(base_url() + "/", path_or_url)
+
+
+def page_path(page, request: HttpRequest | None = None) -> str | None:
+    """The page's path in the active language (`/es/programas/…`), never with a Site's root URL
+    in front (what `page.get_url()` adds when there are several Site records); None when the
+    page is not routable."""
+    parts = page.get_url_parts(request=request)
+    if parts is None or parts[2] is None:
+        return None
+    return parts[2]
+
+
+def page_url(page, request: HttpRequest | None = None, *, suffix: str = "") -> str | None:
+    """The page's absolute URL in the active language (with a routable page's sub-path)."""
+    path = page_path(page, request)
+    return absolute_url(path + suffix, request) if path is not None else None
