@@ -16,9 +16,12 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.vary import vary_on_headers
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 from pydantic import create_model
 
+from core.links import absolute_url, page_path
 from heritage import catalog, selectors
 from heritage.linked_data import piece_linked_art
 from heritage.models import Piece, PieceImage, ProvenanceEvent, RecoveryCase
@@ -262,7 +265,7 @@ def _decode_cursor(cursor: str) -> str:
 def _next_url(request: HttpRequest, cursor: str) -> str:
     query = request.GET.copy()
     query["cursor"] = cursor
-    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+    return absolute_url(f"{request.path}?{query.urlencode()}", request)
 
 
 class Links:
@@ -271,17 +274,17 @@ class Links:
     def __init__(self, request: HttpRequest):
         self.request = request
         page = selectors.catalog_page_public()
-        self.base = page.get_url(request=request) if page else None
+        self.base = page_path(page, request) if page else None
 
     def piece(self, catalog_number: str) -> str | None:
         if not self.base:
             return None
-        return self.request.build_absolute_uri(f"{self.base}{catalog_number}/")
+        return absolute_url(f"{self.base}{catalog_number}/", self.request)
 
     def case(self, code: str) -> str | None:
         if not self.base:
             return None
-        return self.request.build_absolute_uri(f"{self.base}cases/{code}/")
+        return absolute_url(f"{self.base}cases/{code}/", self.request)
 
 
 def _term(term) -> dict | None:
@@ -294,7 +297,7 @@ def _number(value) -> float | None:
 
 def _image(item: PieceImage, request) -> dict:
     return {
-        "url": request.build_absolute_uri(item.image.file.url),
+        "url": absolute_url(item.image.file.url, request),
         "alt": item.alt_text,
         "credit": item.credit,
         "license": item.license,
@@ -469,6 +472,7 @@ def search_pieces(request, params: Query[CatalogParameters]):
     response={200: PieceDetailOut, 400: ErrorOut, 404: ErrorOut},
     summary="One public piece (JSON, or Linked Art JSON-LD with Accept: application/ld+json)",
 )
+@decorate_view(vary_on_headers("Accept"))
 def get_piece(request, catalog_number: str, lang: str | None = None):
     language = _language(request, lang)
     with translation.override(language):
@@ -483,7 +487,7 @@ def get_piece(request, catalog_number: str, lang: str | None = None):
         if "application/ld+json" in request.headers.get("Accept", ""):
             document = piece_linked_art(
                 piece=piece,
-                url=links.piece(piece.catalog_number) or request.build_absolute_uri(),
+                url=links.piece(piece.catalog_number) or absolute_url(request.path, request),
                 materials=context["materials"],
                 techniques=context["techniques"],
                 events=[entry.event for entry in context["timeline"] if entry.event],

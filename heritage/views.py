@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from core.links import page_url
 from heritage import catalog, selectors
 
 ERAS = ("ce", "bce")
@@ -257,7 +258,7 @@ def catalog_export(request, *, page, fmt: str):
         )
     limit = settings.SEARCH_EXPORT_LIMIT
     capped = count > limit
-    base_url = request.build_absolute_uri(page.get_url(request=request))
+    base_url = page_url(page, request)
     rows = _export_rows(search, limit, base_url)
     note = (
         _("Exports hold at most %(limit)s pieces; narrow the search for the rest.")
@@ -344,7 +345,7 @@ def piece_detail(request, *, page, catalog_number):
             translated_object=piece,
             route_suffix=suffix,
             extra_sections=piece_sections(request, piece),
-            permalink=request.build_absolute_uri(page.get_url(request=request) + suffix),
+            permalink=page_url(page, request, suffix=suffix),
             **selectors.piece_context(piece=piece),
         ),
     )

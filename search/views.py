@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from core import pagecache
+from core.links import page_path
 from culture.models import ProgramPage
 from heritage import catalog
 from heritage.selectors import case_list_public, catalog_page_public
@@ -27,7 +28,7 @@ def _catalog_url(request: HttpRequest) -> str | None:
 
     def find() -> str:
         page = catalog_page_public()
-        return (page.get_url(request=request) if page else None) or ""
+        return (page_path(page, request) if page else None) or ""
 
     if not pagecache.routes_cached():
         return find() or None

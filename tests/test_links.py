@@ -184,7 +184,7 @@ def test_every_absolute_url_is_on_the_serving_host_and_answers(demo):
     assert [program["slug"] for program in programs] == ["nahuatl-workshop"]
     sessions = crawl.json("/api/v1/sessions")
     assert len(sessions) == 4
-    crawl.json("/es/buscar/piezas/export.json")
+    crawl.json("/es/catalogo/export/json/")
     # Linked Art.
     linked_art = crawl.json("/api/v1/pieces/REP-LINKS-1", Accept="application/ld+json")
     assert linked_art["id"] == f"{demo}/es/catalogo/REP-LINKS-1/"

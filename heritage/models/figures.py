@@ -52,6 +52,7 @@ class FiguresPage(RoutablePageMixin, BasePage):
             {"name": name, "title": CHART_TITLES[name], "rows": rows}
             for name, rows in figures["charts"].items()
         ]
+        from core.links import page_path
         from heritage.selectors import catalog_page_public
 
         catalog = catalog_page_public()
@@ -60,7 +61,7 @@ class FiguresPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "figures": figures,
                 "charts": charts,
-                "catalog_url": catalog.get_url(request=request) if catalog else None,
+                "catalog_url": page_path(catalog, request) if catalog else None,
             },
         )
 

@@ -83,3 +83,28 @@ def test_cached_figures_follow_publishing_in_constant_queries(
         return len(queries)
 
     assert count(2) == count(12)
+
+
+def test_every_bar_links_to_the_catalog_search_that_counts_the_same_pieces(
+    client, catalog, figures_page
+):
+    """The figures and the catalog ask through the same facets: each bar's link finds exactly
+    the bar's count — a piece whose case is still a draft is not under that case's method."""
+    from bs4 import BeautifulSoup
+
+    seized = make_case("CASE-F-1", date_received=date(2021, 5, 1))
+    draft = make_case("CASE-F-3", date_received=date(2022, 1, 1), publish=False)
+    make_piece("REP-F-1", case=seized)
+    make_piece("REP-F-2", case=seized, culture=Culture.objects.get(code="olmeca"))
+    make_piece("REP-F-3", case=draft)
+    page = BeautifulSoup(client.get("/es/cifras/").content.decode(), "html.parser")
+    bars = page.select(".bars li")
+    linked = [bar for bar in bars if bar.select_one(".bar-label a")]
+    assert len(linked) >= 5, "method, year, country, culture and period bars link"
+    for bar in linked:
+        href = bar.select_one(".bar-label a")["href"]
+        count = int(bar.select_one(".bar-count").get_text())
+        assert href.startswith("/es/catalogo/?"), href
+        listed = client.get("/api/v1/pieces?lang=es&" + href.split("?", 1)[1]).json()
+        assert listed["count"] == count, href
+    assert "2022" not in {bar.select_one(".bar-label").get_text() for bar in bars}

@@ -45,8 +45,12 @@ QUESTIONS = {
 def doors_catalog(engine, catalog, published):
     seizure = make_case("CASE-A", legal_basis="unesco_1970",
                         date_received=datetime.date(2021, 5, 3))  # fmt: skip
-    donation = make_case("CASE-B", method=RecoveryMethod.objects.get(code="donation"),
-                         legal_basis="bilateral", date_received=datetime.date(2019, 2, 1))  # fmt: skip
+    donation = make_case(
+        "CASE-B",
+        method=RecoveryMethod.objects.get(code="donation"),
+        legal_basis="bilateral",
+        date_received=datetime.date(2019, 2, 1),
+    )
     jade = Material.objects.get(code="jade")
     modelled = Technique.objects.get(code="modelado")
     mexica = Culture.objects.get(code="mexica")
