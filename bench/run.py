@@ -186,7 +186,7 @@ def page_paths(rng: random.Random, count: int = 400) -> dict[str, list[str]]:
         low, high = year - rng.randint(50, 400), year + rng.randint(50, 400)
         page = dict(query, date_from=abs(low), date_from_era="bce" if low < 0 else "ce",
                     date_to=abs(high), date_to_era="bce" if high < 0 else "ce")  # fmt: skip
-        searches.append("/es/buscar/piezas/?" + urlencode(page))
+        searches.append("/es/catalogo/?" + urlencode(page))
         api.append("/api/v1/search/pieces?" + urlencode(dict(query, date_from=low, date_to=high)))
     cities = sorted(set(Venue.objects.values_list("city", flat=True)))
     languages = ["es", "en", "nah", ""]

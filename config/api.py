@@ -4,12 +4,44 @@ from django.http import JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
+from core.api_http import API_METHODS, ERROR_RESPONSES
 from culture.api import router as culture_router
 from heritage.api import ApiError, api_error_response
 from heritage.api import router as heritage_router
 from search.api import router as search_router
 
-api = NinjaAPI(
+ERROR_SCHEMA = {"$ref": "#/components/schemas/ErrorOut"}
+# Headers the common answers carry (core.api_http, core.middleware.RateLimitMiddleware).
+ERROR_HEADERS = {
+    405: {"Allow": {"description": "The methods the API answers.",
+                    "schema": {"type": "string", "example": ", ".join(API_METHODS)}}},
+    429: {"Retry-After": {"description": "Seconds until the client may ask again.",
+                          "required": True, "schema": {"type": "integer", "minimum": 1}}},
+}  # fmt: skip
+
+
+class RetornoApi(NinjaAPI):
+    """The document lists, for every operation, the answers any request may get (errors as
+    ErrorOut) besides those the operation declares itself."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation["responses"]
+                for status, description in ERROR_RESPONSES.items():
+                    if status in responses or str(status) in responses:
+                        continue
+                    responses[status] = {
+                        "description": description,
+                        "content": {"application/json": {"schema": ERROR_SCHEMA}},
+                    }
+                    if status in ERROR_HEADERS:
+                        responses[status]["headers"] = ERROR_HEADERS[status]
+        return schema
+
+
+api = RetornoApi(
     title="Retorno API",
     version="1",
     description=(
@@ -17,7 +49,8 @@ api = NinjaAPI(
         "and search over it (/search/pieces: text, facets with counts, signed-year ranges); "
         "cultural programs for the diaspora and their upcoming sessions (/programs, /sessions). "
         "Restricted and unpublished records, and hidden find-spots, are never returned. "
-        "Errors are JSON: {error, message, detail}."
+        "Errors are JSON: {error, message, detail}; HEAD answers like GET, OPTIONS with Allow "
+        "and CORS headers; every answer carries Access-Control-Allow-Origin: *."
     ),
     urls_namespace="api-v1",
     docs_url=None,  # the interactive docs load scripts from a CDN; the schema is at openapi.json

@@ -90,10 +90,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Every answer under /api/: JSON errors, HEAD/OPTIONS, CORS (core/api_http.py).
+    "core.api_http.ApiHttpMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.RetornoLocaleMiddleware",
+    # NUL refused, digits of any script read as ASCII (core/params.py), in the reader's language.
+    "core.middleware.QueryParametersMiddleware",
     "core.middleware.CachedSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.template import loader
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from core.api_http import error_response, is_api
+from core.params import has_nul, is_search, with_ascii_digits
 from core.ratelimit import over_limit
 
 
@@ -59,9 +61,32 @@ class CachedSiteMiddleware:
         return self.get_response(request)
 
 
+class QueryParametersMiddleware:
+    """core.params' rules at the door: a NUL in any parameter is refused (400: JSON under /api/,
+    a page otherwise); every decimal digit reaches the views as its ASCII digit."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if has_nul(request.GET):
+            message = _("A parameter holds a NUL character; remove it and try again.")
+            if is_api(request):
+                names = [name for name, values in request.GET.lists()
+                         if "\x00" in name or any("\x00" in value for value in values)]  # fmt: skip
+                detail = [{"parameter": name, "message": message} for name in names]
+                return error_response(400, "invalid_parameters", message, detail)
+            body = loader.get_template("400.html").render({"message": message}, request)
+            return HttpResponse(body, status=400)
+        request.GET = with_ascii_digits(request.GET)
+        return self.get_response(request)
+
+
 class RateLimitMiddleware:
-    """The API and the search pages (scopes in RATE_LIMITS: requests per window of seconds, per
-    client) answer 429 with Retry-After beyond their limit: JSON under /api/, a page otherwise."""
+    """Per-client limits (scopes in RATE_LIMITS: requests per window of seconds): "api" for every
+    API request, "search" for every text search or place lookup whatever its door (the search
+    pages, and any page or API request with a search parameter: core.params.SEARCH_PARAMETERS).
+    Beyond a limit, 429 with Retry-After: JSON under /api/, a page otherwise."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -70,24 +95,24 @@ class RateLimitMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method == "OPTIONS":
+            return None  # a browser's preflight, not a request for data
         match = request.resolver_match
-        if request.path_info.startswith("/api/"):
-            scope = "api"
-        elif match is not None and match.namespace == "search":
-            scope = "search"
-        else:
-            return None
-        limit, window = settings.RATE_LIMITS[scope]
-        retry = over_limit(request, scope, limit, window)
+        scopes = []
+        if is_api(request):
+            scopes.append("api")
+        if (match is not None and match.namespace == "search") or is_search(request):
+            scopes.append("search")
+        # Every scope counts the request, even when an earlier one already refuses it.
+        waits = [over_limit(request, scope, *settings.RATE_LIMITS[scope]) for scope in scopes]
+        retry = max((wait for wait in waits if wait is not None), default=None)
         if retry is None:
             return None
         message = _("Too many requests from your connection. Please wait %(seconds)s seconds.") % {
             "seconds": retry
         }
-        if scope == "api":
-            response = JsonResponse(
-                {"error": "rate_limited", "message": message, "detail": []}, status=429
-            )
+        if is_api(request):
+            response = error_response(429, "rate_limited", message)
         else:
             body = loader.get_template("429.html").render({"message": message}, request)
             response = HttpResponse(body, status=429)

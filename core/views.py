@@ -1,28 +1,24 @@
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
+from core.api_http import error_response, is_api
 from core.links import absolute_url
 
 RETRY_AFTER_SECONDS = "60"
 
 
-def _is_api(request: HttpRequest) -> bool:
-    return request.path_info.startswith("/api/")
-
-
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
     """404 in the reader's language (LocaleMiddleware has already read it from the URL); JSON
     under /api/."""
-    if _is_api(request):
-        return JsonResponse(
-            {"error": "not_found", "message": "No such API resource.", "detail": []}, status=404
-        )
+    if is_api(request):
+        return error_response(404, "not_found", _("No such API resource."))
     return render(request, "404.html", status=404)
 
 
@@ -35,12 +31,11 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
     unavailable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
     status = 503 if unavailable else 500
-    if _is_api(request):
-        response = JsonResponse(
-            {"error": "unavailable", "message": "The service is briefly unavailable.", "detail": []}
+    if is_api(request):
+        response = (
+            error_response(status, "unavailable", "The service is briefly unavailable.")
             if unavailable
-            else {"error": "server_error", "message": "Something went wrong.", "detail": []},
-            status=status,
+            else error_response(status, "server_error", "Something went wrong.")
         )
     else:
         language = (

@@ -6,6 +6,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.params import ascii_digits
 from culture.geo import KM_PER_MILE, Place, locate
 from culture.models import Audience, ProgramCategory, ProgramLanguage, Venue
 
@@ -19,7 +20,10 @@ def read_filters(form: forms.Form) -> tuple[bool, dict]:
     return valid, form.cleaned_data if valid else {}
 
 
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+MONTH = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)  # digits of other scripts: core.params
+# Months the month view can show: its grid and its links to the months around stay in dates
+# Python can represent (year 1 to 9999).
+MONTH_YEARS = (1900, 9998)
 RADII_MILES = (10, 25, 50, 100, 250)
 
 
@@ -106,10 +110,16 @@ class ProgramFilterForm(NearMeMixin, forms.Form):
         text = self.cleaned_data["month"].strip()
         if not text:
             return None
-        match = MONTH.match(text)
-        if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1900:
+        match = MONTH.match(ascii_digits(text))
+        if not match or not 1 <= int(match.group(2)) <= 12:
             raise forms.ValidationError(_("Not a month: use YYYY-MM, e.g. 2026-12."))
-        return date(int(match.group(1)), int(match.group(2)), 1)
+        year, month = int(match.group(1)), int(match.group(2))
+        if not MONTH_YEARS[0] <= year <= MONTH_YEARS[1]:
+            raise forms.ValidationError(
+                _("Choose a month between the years %(first)s and %(last)s.")
+                % {"first": MONTH_YEARS[0], "last": MONTH_YEARS[1]}
+            )
+        return date(year, month, 1)
 
     def clean(self):
         data = super().clean()

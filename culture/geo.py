@@ -14,9 +14,12 @@ from functools import cache
 
 import zipcodes
 
+from core.params import ascii_digits
+
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_MILE = 1.609344
-ZIP = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
+# ASCII digits only: zipcodes slices the code by bytes and panics on other digits.
+ZIP = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -97,8 +100,10 @@ def _from_city(text: str, venues) -> Place | None:
 
 
 def locate(text: str, *, venues=()) -> Place | None:
-    """The place a reader typed, or None when neither a postal code nor a city we know."""
-    match = ZIP.match(text or "")
+    """The place a reader typed, or None when neither a postal code nor a city we know.
+    Digits of any script count ("٦٠٦٠٧" is 60607)."""
+    text = ascii_digits(text or "")
+    match = ZIP.match(text)
     if match:
         return _from_postal_code(match.group(1))
-    return _from_city(text or "", venues)
+    return _from_city(text, venues)

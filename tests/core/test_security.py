@@ -30,6 +30,62 @@ def test_search_pages_answer_429_in_the_readers_language(client, catalog, settin
     assert client.get("/es/catalogo/").status_code == 200
 
 
+# Every door of a text search or a place lookup: one line each (core.params.SEARCH_PARAMETERS).
+SEARCH_DOORS = [
+    ("/es/buscar/piezas/", {"q": "vasija"}),
+    ("/es/buscar/", {"q": "vasija"}),
+    ("/es/catalogo/", {"q": "vasija"}),
+    ("/en/catalog/", {"q": "vessel"}),
+    ("/es/programas/", {"near": "60607"}),
+    ("/es/programas/calendar/ics/", {"near": "Chicago, IL"}),
+    ("/es/programas/consulado-movil/", {"near": "93901"}),
+    ("/es/", {"q": "vasija"}),
+    ("/api/v1/pieces", {"q": "vasija"}),
+    ("/api/v1/search/pieces", {"q": "vasija"}),
+    ("/api/v1/search/suggest", {"q": "vas"}),
+    ("/api/v1/programs", {"near": "60607"}),
+    ("/api/v1/sessions", {"near": "60607"}),
+]
+
+
+@pytest.fixture
+def programs(catalog):
+    from culture.models import MobileConsulatePage, ProgramIndexPage
+
+    home = catalog.get_parent()
+    index = ProgramIndexPage(title_es="Programas", slug_es="programas")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    stops = MobileConsulatePage(title_es="Consulado móvil", slug_es="consulado-movil")
+    index.add_child(instance=stops)
+    stops.save_revision().publish()
+
+
+@pytest.mark.parametrize("url, search", SEARCH_DOORS)
+def test_every_text_search_counts_against_the_search_limit(client, programs, settings, url,
+                                                           search):  # fmt: skip
+    # A day's window: a fixed window that ends between two requests would reset the count.
+    settings.RATE_LIMITS = {"api": (1000, 86400), "search": (2, 86400)}
+    assert [client.get(url, search).status_code for _ in range(2)] == [200, 200]
+    if not url.startswith("/es/buscar/"):  # the search pages count whatever they are asked
+        # Without a search (or with an empty one) the same door is not counted.
+        assert client.get(url).status_code == 200
+        assert client.get(url, dict.fromkeys(search, " ")).status_code in (200, 400)
+    refused = client.get(url, search)
+    assert refused.status_code == 429 and 1 <= int(refused["Retry-After"]) <= 86400
+    if url.startswith("/api/"):
+        assert refused.json()["error"] == "rate_limited"
+        assert refused["Access-Control-Allow-Origin"] == "*"
+    else:
+        message = "Too many requests" if url.startswith("/en/") else "Demasiadas solicitudes"
+        assert message in refused.content.decode()
+    # The limit is the client's, across doors: another search door refuses it too …
+    other = "/api/v1/search/pieces" if url != "/api/v1/search/pieces" else "/es/buscar/piezas/"
+    assert client.get(other, {"q": "vasija"}).status_code == 429
+    # … and another client still searches.
+    assert client.get(url, search, REMOTE_ADDR="192.0.2.20").status_code == 200
+
+
 def test_admin_login_locks_after_repeated_failures(client, settings):
     settings.AXES_FAILURE_LIMIT = 3
     User.objects.create_superuser("curadora", password="una-clave-larga-y-buena")
