@@ -48,9 +48,14 @@ def _signed_years(query: QueryDict) -> QueryDict:
         for end in ("from", "to"):
             name = f"{years.name}_{end}"
             raw = (query.get(name) or "").strip()
-            if raw.isascii() and raw.isdigit() and query.get(f"{name}_era") == "bce":
-                signed[name] = str(-int(raw))
+            if _digits(raw) and query.get(f"{name}_era") == "bce":
+                signed[name] = f"-{raw}"  # the contract checks the number itself
     return signed
+
+
+def _digits(raw: str, most: int = 12) -> bool:
+    """ASCII digits only, and not more than a whole number here can have."""
+    return raw.isascii() and raw.isdigit() and len(raw) <= most
 
 
 def _search_query(query: QueryDict) -> QueryDict:
@@ -100,7 +105,7 @@ def _year_inputs(request: HttpRequest) -> list[dict]:
             name = f"{years.name}_{end}"
             raw = (request.GET.get(name) or request.GET.get(_alias(name)) or "").strip()
             era = request.GET.get(f"{name}_era")
-            if years.eras and raw.startswith("-") and raw[1:].isascii() and raw[1:].isdigit():
+            if years.eras and raw.startswith("-") and _digits(raw[1:]):
                 raw, era = raw[1:], "bce"
             inputs.append({"name": name, "label": label, "value": raw,
                            "era": era if era in ERAS else "ce"})  # fmt: skip
@@ -156,8 +161,7 @@ def catalog_index(request, *, page):
             for code in codes
         ]
     raw_start = request.GET.get("start", "")
-    start = int(raw_start) if raw_start.isascii() and raw_start.isdigit() else 1
-    start = max(1, min(start, 10**9))
+    start = max(1, int(raw_start)) if _digits(raw_start, 9) else 1
     next_url = None
     if result is not None and result.next_cursor:
         following = query.copy()

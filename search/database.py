@@ -306,7 +306,7 @@ class DatabaseEngine:
 
     def search_content(self, text: str, language: str, limit: int):
         """Cases or pages matching the words: (total, [(id, highlights)])."""
-        if not text.strip():
+        if not terms(text, language):  # no words (punctuation, symbols, emoji): nothing
             return 0, []
         matching = _with_text(self._rows(), text, language, scored=True, table=CONTENT_TEXT)
         total = matching.count()
@@ -486,7 +486,9 @@ class DatabaseEngine:
         facets, total = self._facets_and_total(
             self._base(request, scored=False), facet_q, periods, request.with_facets
         )
-        matching = self._base(request, scored=bool(request.text.strip()))
+        # a text of only punctuation, symbols or emoji has no words: it finds nothing, unscored
+        words = bool(terms(request.text, request.language))
+        matching = self._base(request, scored=words)
         matching = matching.filter(*facet_q.values())
         if request.sort == "date":
             order = [F("date_start").asc(nulls_last=True), "catalog_number"]
@@ -494,7 +496,7 @@ class DatabaseEngine:
             order = [F("date_end").desc(nulls_last=True), "catalog_number"]
         elif request.sort == "catalog_number":
             order = ["catalog_number"]
-        elif request.text.strip():
+        elif words:
             order = ["-search_score", "catalog_number"]
         else:
             order = ["catalog_number"]

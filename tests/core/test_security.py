@@ -20,10 +20,10 @@ def test_api_answers_429_json_beyond_its_limit_per_client(client, catalog, setti
 
 def test_search_pages_answer_429_in_the_readers_language(client, catalog, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": (2, 60)}
-    assert [client.get("/es/buscar/piezas/", {"q": "vasija"}).status_code for _ in range(2)] == [
+    assert [client.get("/es/catalogo/", {"q": "vasija"}).status_code for _ in range(2)] == [
         200, 200,
     ]  # fmt: skip
-    refused = client.get("/es/buscar/piezas/", {"q": "vasija"})
+    refused = client.get("/es/catalogo/", {"q": "vasija"})
     assert refused.status_code == 429 and "Retry-After" in refused
     assert "Demasiadas solicitudes desde su conexión" in refused.content.decode()
     # Pages that are not search are not counted.
@@ -32,7 +32,7 @@ def test_search_pages_answer_429_in_the_readers_language(client, catalog, settin
 
 # Every door of a text search or a place lookup: one line each (core.params.SEARCH_PARAMETERS).
 SEARCH_DOORS = [
-    ("/es/buscar/piezas/", {"q": "vasija"}),
+    ("/es/catalogo/export/csv/", {"q": "vasija"}),
     ("/es/buscar/", {"q": "vasija"}),
     ("/es/catalogo/", {"q": "vasija"}),
     ("/en/catalog/", {"q": "vessel"}),
@@ -80,7 +80,7 @@ def test_every_text_search_counts_against_the_search_limit(client, programs, set
         message = "Too many requests" if url.startswith("/en/") else "Demasiadas solicitudes"
         assert message in refused.content.decode()
     # The limit is the client's, across doors: another search door refuses it too …
-    other = "/api/v1/search/pieces" if url != "/api/v1/search/pieces" else "/es/buscar/piezas/"
+    other = "/api/v1/search/pieces" if url != "/api/v1/search/pieces" else "/es/catalogo/"
     assert client.get(other, {"q": "vasija"}).status_code == 429
     # … and another client still searches.
     assert client.get(url, search, REMOTE_ADDR="192.0.2.20").status_code == 200
