@@ -29,9 +29,9 @@ class RetornoLocaleMiddleware(LocaleMiddleware):
 
 
 class CachedSiteMiddleware:
-    """Wagtail finds the site of every request with a query; here it comes from the cache, kept
-    until any record changes (core.pagecache's version, which a Site save replaces) — with a
-    cache every process shares (SHARED_CACHE)."""
+    """Wagtail finds the site of every request with a query; here it comes from core.routes
+    (the shared cache, or this process's copy checked against the site version), kept until
+    any record changes."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -39,26 +39,27 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         from wagtail.models import Site
 
-        from core import pagecache
+        from core import routes
 
-        if not pagecache.routes_cached():
-            return self.get_response(request)
-
-        key = (request.get_host(), request.get_port(), request.scheme)
-
-        def find():
-            site = Site._find_for_request(request)
-            if site is not None:
-                site.root_page = site.root_page.specific  # kept with it: routing starts there
-            return site
-
+        token = routes.begin_request()
         try:
-            site = pagecache.pages.remember("site", key, 600, find)
-        except DatabaseError:
-            site = None  # the view meets the outage and answers for it (core.views.server_error)
-        if site is not None:
-            request._wagtail_site = site  # what Site.find_for_request looks for first
-        return self.get_response(request)
+            key = (request.get_host(), request.get_port(), request.scheme)
+
+            def find():
+                site = Site._find_for_request(request)
+                if site is not None:
+                    site.root_page = site.root_page.specific  # kept with it: routing starts there
+                return site
+
+            try:
+                site = routes.remember("site", key, find)
+            except DatabaseError:
+                site = None  # the view meets the outage and answers for it (core.views)
+            if site is not None:
+                request._wagtail_site = site  # what Site.find_for_request looks for first
+            return self.get_response(request)
+        finally:
+            routes.end_request(token)
 
 
 class QueryParametersMiddleware:

@@ -15,8 +15,8 @@ commits. The short lifetime bounds what depends on the clock (next sessions, ope
 consultations).
 
 Only with a cache every process shares (SHARED_CACHE, on with Redis): every process must see a
-change made in another. The site of a host and each page's children (routing) are kept the
-same way, also when whole answers are not (PAGE_CACHE_SECONDS=0).
+change made in another. The site of a host and each page's children (routing) are kept by
+core.routes, with or without one.
 
 The cache is looked up in process_view, after RateLimitMiddleware's, so limits count cached
 answers too; outer middleware (security headers, CSP) applies to them as to any answer.
@@ -30,10 +30,17 @@ from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 
+from core import routes
 from core.cache import VersionedCache
 
 pages = VersionedCache("core:pages")
-changed = pages.changed
+
+
+def changed() -> None:
+    """Any record a visitor sees changed: stored answers and kept routes go stale."""
+    pages.changed()
+    routes.changed()
+
 
 # Saves that change nothing a visitor sees (and some happen while pages are read or edited).
 IGNORED_APPS = {
@@ -44,6 +51,7 @@ IGNORED_MODELS = {
     "wagtailcore.revision", "wagtailcore.modellogentry", "wagtailcore.pagelogentry",
     "wagtailcore.pagesubscription", "wagtailcore.taskstate", "wagtailcore.workflowstate",
     "wagtailcore.groupapprovaltask", "wagtailcore.task", "wagtailcore.workflow",
+    "core.siteversion",  # the counter of changes itself (core.routes)
 }  # fmt: skip
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/static/", "/media/")
 HEADER = "X-Page-Cache"
@@ -68,11 +76,6 @@ def connect() -> None:
 def enabled() -> bool:
     """Whole answers kept: PAGE_CACHE_SECONDS > 0 with a cache every process shares."""
     return settings.SHARED_CACHE and settings.PAGE_CACHE_SECONDS > 0
-
-
-def routes_cached() -> bool:
-    """The site of a host and each page's children kept: with a cache every process shares."""
-    return settings.SHARED_CACHE
 
 
 def _cacheable_request(request) -> bool:
@@ -139,10 +142,10 @@ def cache_child_routes(model) -> None:
     original = model.route
 
     def route(self, request, path_components):
-        if path_components and routes_cached() and not getattr(request, "is_preview", False):
+        if path_components and not getattr(request, "is_preview", False):
             slug = path_components[0]
-            child = pages.remember("child", (self.pk, slug, get_language()), 600,
-                                   lambda: _child(self, slug))  # fmt: skip
+            child = routes.remember("child", (self.pk, slug, get_language()),
+                                    lambda: _child(self, slug))  # fmt: skip
             if child is not None:
                 return child.route(request, path_components[1:])
         return original(self, request, path_components)

@@ -106,7 +106,7 @@ def _filters(request, params) -> dict:
             {"parameter": name, "message": " ".join(str(message) for message in messages)}
             for name, messages in form.errors.items()
         ]
-        raise ApiError(400, "invalid_parameter", _("Some filters are not valid."), detail=detail)
+        raise ApiError(400, "invalid_parameters", _("Some filters are not valid."), detail=detail)
     return form.cleaned_data
 
 

@@ -21,7 +21,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
 from pydantic import create_model
 
-from core.links import absolute_url, page_path
+from core.links import absolute_url
 from heritage import catalog, selectors
 from heritage.linked_data import piece_linked_art
 from heritage.models import Piece, PieceImage, ProvenanceEvent, RecoveryCase
@@ -273,8 +273,7 @@ class Links:
 
     def __init__(self, request: HttpRequest):
         self.request = request
-        page = selectors.catalog_page_public()
-        self.base = page_path(page, request) if page else None
+        self.base = selectors.catalog_path(request)
 
     def piece(self, catalog_number: str) -> str | None:
         if not self.base:
@@ -402,7 +401,7 @@ def _ask(request, lang: str | None, *, default_page_size: int, with_facets: bool
     except catalog.InvalidQuery as error:
         raise ApiError(
             400,
-            "invalid_parameter",
+            "invalid_parameters",
             str(error),
             detail=[{"parameter": error.parameter, "message": str(error)}],
         ) from error

@@ -2,9 +2,11 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Value
 from django.http import Http404
+from django.utils.translation import get_language
 
-from core import pagecache
+from core import pagecache, routes
 from core.cache import VersionedCache
+from core.links import page_path
 from heritage.models import (
     Material,
     Piece,
@@ -23,6 +25,19 @@ def catalog_page_public():
     return CatalogIndexPage.objects.live().first()
 
 
+def catalog_path(request) -> str | None:
+    """The live catalog page's path in the active language (`/es/catalogo/`), or None: what
+    every link to a piece, a case or a search starts with. Kept like the routes that lead to
+    it (core.routes), until any record changes."""
+
+    def find() -> str:
+        page = catalog_page_public()
+        return (page_path(page, request) if page else None) or ""
+
+    key = (get_language(), request.get_host(), request.scheme) if request else (get_language(),)
+    return routes.remember("catalog-path", key, find) or None
+
+
 def piece_public_q(prefix: str = "") -> Q:
     return Q(**{f"{prefix}live": True, f"{prefix}restricted": False})
 
@@ -30,7 +45,7 @@ def piece_public_q(prefix: str = "") -> Q:
 def piece_base_public() -> QuerySet[Piece]:
     """Published, unrestricted pieces and the vocabulary terms shown with them."""
     return Piece.objects.filter(piece_public_q()).select_related(
-        "culture", "period", "object_type", "custodian", "case", "case__method"
+        "culture", "period", "object_type", "custodian", "case", "case__method", "case__country"
     )
 
 

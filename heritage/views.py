@@ -255,7 +255,7 @@ def catalog_export(request, *, page, fmt: str):
         search = catalog.query_from_params(_signed_years(request.GET), language)
         count = catalog.search(replace(search, page_size=1, with_facets=False)).total
     except catalog.InvalidQuery as error:
-        body = {"error": "invalid_parameter", "message": str(error),
+        body = {"error": "invalid_parameters", "message": str(error),
                 "detail": [{"parameter": error.parameter, "message": str(error)}]}  # fmt: skip
         return HttpResponse(
             json.dumps(body), status=400, content_type="application/json; charset=utf-8"

@@ -14,32 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
-from core import pagecache
-from core.links import page_path
 from culture.models import ProgramPage
 from heritage import catalog
-from heritage.selectors import case_list_public, catalog_page_public
+from heritage.selectors import case_list_public, catalog_path
 from search import service
-
-
-def _catalog_url(request: HttpRequest) -> str | None:
-    """The catalog page's URL, kept until any record changes (it moves with its page) when
-    every process shares the cache, like the routes that lead to it."""
-
-    def find() -> str:
-        page = catalog_page_public()
-        return (page_path(page, request) if page else None) or ""
-
-    if not pagecache.routes_cached():
-        return find() or None
-    key = (get_language(), request.get_host(), request.scheme)
-    return pagecache.pages.remember("catalog-url", key, 600, find) or None
 
 
 @require_GET
 def moved_to_catalog(request: HttpRequest, suffix: str = "") -> HttpResponse:
     """The catalog search moved to the catalog page: the same search there, for good."""
-    catalog_url = _catalog_url(request)
+    catalog_url = catalog_path(request)
     if not catalog_url:
         raise Http404(_("The catalog is not published."))
     query = request.GET.urlencode()
@@ -82,7 +66,7 @@ def site(request: HttpRequest) -> HttpResponse:
     language = get_language()
     text = (request.GET.get("q") or "").strip()[:200]
     groups, fallback = [], False
-    catalog_url = _catalog_url(request)
+    catalog_url = catalog_path(request)
 
     def catalog_link(suffix: str) -> str | None:
         return f"{catalog_url}{suffix}/" if catalog_url else None

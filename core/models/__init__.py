@@ -1,6 +1,7 @@
 from core.models.mixins import IllustrativeMixin, ReaderTranslationMixin
 from core.models.navigation import FooterLink, MainMenuLink, NavigationSettings
 from core.models.pages import BasePage, HomePage, StandardPage
+from core.models.versions import SiteVersion
 
 __all__ = [
     "BasePage",
@@ -10,5 +11,6 @@ __all__ = [
     "MainMenuLink",
     "ReaderTranslationMixin",
     "NavigationSettings",
+    "SiteVersion",
     "StandardPage",
 ]

@@ -52,16 +52,14 @@ class FiguresPage(RoutablePageMixin, BasePage):
             {"name": name, "title": CHART_TITLES[name], "rows": rows}
             for name, rows in figures["charts"].items()
         ]
-        from core.links import page_path
-        from heritage.selectors import catalog_page_public
+        from heritage.selectors import catalog_path
 
-        catalog = catalog_page_public()
         return self.render(
             request,
             context_overrides={
                 "figures": figures,
                 "charts": charts,
-                "catalog_url": page_path(catalog, request) if catalog else None,
+                "catalog_url": catalog_path(request),
             },
         )
 

@@ -1,0 +1,98 @@
+"""The site of a host and each page's children, kept between requests: what Wagtail otherwise
+looks up with a query per level of every URL.
+
+With a cache every process shares (SHARED_CACHE, Redis) they live there, under core.pagecache's
+version. Otherwise each process keeps its own copy, checked once per request against the site
+version in the database (core.models.SiteVersion: one indexed read instead of Wagtail's site
+lookup and routing queries), which every change to a record a visitor sees moves when it
+commits (core.pagecache.changed). A request whose own transaction holds such a change not yet
+committed reads the database directly: it never keeps, nor serves, what it is changing.
+"""
+
+import contextvars
+import logging
+import pickle
+import secrets
+
+from django.conf import settings
+from django.db import DatabaseError, transaction
+
+logger = logging.getLogger(__name__)
+_request_version: contextvars.ContextVar = contextvars.ContextVar("site_version", default=None)
+_store: dict = {}
+_store_version: int | None = None
+MAX_ENTRIES = 5000
+
+
+def _bump() -> None:
+    from core.models import SiteVersion
+
+    try:
+        with transaction.atomic():  # a savepoint: a failure leaves the caller's work intact
+            # a new random value, not a count: a database restored or rebuilt never brings
+            # back a value some process still keeps
+            value = secrets.randbits(62)
+            if not SiteVersion.objects.filter(pk=1).update(value=value):
+                SiteVersion.objects.get_or_create(pk=1, defaults={"value": value})
+    except DatabaseError as error:
+        # (migrations write records before the counter's table exists.) Without a counter that
+        # moves nothing may be kept: this process forgets what it kept; requests read no
+        # version while the table cannot be read, so they keep nothing either.
+        logger.warning("site version not moved: %s", error)
+        _store.clear()
+
+
+def _pending(connection) -> bool:
+    return any(func is _bump for _sids, func, _robust in connection.run_on_commit)
+
+
+def changed() -> None:
+    """A record a visitor sees changed: the site version moves when the change commits."""
+    if settings.SHARED_CACHE:
+        return  # the shared cache's own version does it (core.pagecache)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _bump()
+    elif not _pending(connection):
+        transaction.on_commit(_bump)
+
+
+def begin_request():
+    """The site version for this request's reads (nothing kept when it cannot be read)."""
+    if settings.SHARED_CACHE:
+        return None
+    from core.models import SiteVersion
+
+    try:
+        value = SiteVersion.objects.filter(pk=1).values_list("value", flat=True).first()
+    except DatabaseError:
+        value = None  # the view meets the outage and answers for it
+    return _request_version.set(value)
+
+
+def end_request(token) -> None:
+    if token is not None:
+        _request_version.reset(token)
+
+
+def remember(kind: str, parts: tuple, compute):
+    """The value for (kind, parts): from the shared cache, from this process's copy of the
+    current site version, or computed (outside a request, or while a change is uncommitted)."""
+    global _store, _store_version
+    if settings.SHARED_CACHE:
+        from core import pagecache
+
+        return pagecache.pages.remember(kind, parts, 600, compute)
+    version = _request_version.get()
+    if version is None or _pending(transaction.get_connection()):
+        return compute()
+    if version != _store_version or len(_store) > MAX_ENTRIES:
+        # every entry is computed after its request read the version, so it shows that state
+        # or a newer one: a request that read an older version only costs a fresh start
+        _store, _store_version = {}, version
+    key = (kind, parts)
+    if key not in _store:
+        _store[key] = pickle.dumps(compute())
+    # each request gets its own copy, as from a shared cache: nothing one request sets on a
+    # page reaches another
+    return pickle.loads(_store[key])  # noqa: S301 - our own objects, from this process

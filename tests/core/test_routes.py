@@ -1,0 +1,59 @@
+"""Routes kept without a shared cache (core.routes): each process keeps the site and each
+page's children, checked against the site version in the database once per request — the
+piece page in a fixed, small number of statements, and never a route past a change."""
+
+import pytest
+from django.apps import apps
+
+from heritage.vocabulary_seed import seed
+from tests.utils import build_catalog, build_site, make_piece
+
+# Real commits: the site version moves when a change commits, as between two workers.
+pytestmark = pytest.mark.django_db(transaction=True)
+PIECE = "/es/catalogo/REP-ROUTE-1/"
+
+
+@pytest.fixture
+def piece(settings):
+    settings.SHARED_CACHE = False  # each process's own memory, as without Redis
+    settings.PAGE_CACHE_SECONDS = 0
+    seed(apps)  # the vocabularies a flushed database lost
+    build_catalog(build_site())
+    return make_piece("REP-ROUTE-1", title_es="Vasija del camino")
+
+
+def test_the_piece_page_runs_at_most_eight_statements_without_redis(
+    client, piece, django_assert_max_num_queries
+):
+    assert client.get(PIECE).status_code == 200  # the site and the routes are kept now
+    with django_assert_max_num_queries(8) as captured:
+        assert client.get(PIECE).status_code == 200
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    assert "core_siteversion" in sql  # one read of the site version…
+    assert "wagtailcore_site" not in sql  # …instead of the site lookup and the routing
+
+
+def test_routes_follow_a_new_slug_and_an_unpublished_page(client, piece):
+    from heritage.models import CatalogIndexPage
+
+    assert client.get(PIECE).status_code == 200
+    catalog = CatalogIndexPage.objects.get()
+    catalog.slug_es = "coleccion"
+    catalog.save_revision().publish()
+    assert client.get(PIECE).status_code == 404
+    assert client.get("/es/coleccion/REP-ROUTE-1/").status_code == 200
+    CatalogIndexPage.objects.get().unpublish()
+    assert client.get("/es/coleccion/REP-ROUTE-1/").status_code == 404
+
+
+def test_a_change_committed_by_another_process_is_seen(client, piece):
+    """Another worker's change reaches this process only through the site version."""
+    from core.models import SiteVersion
+    from heritage.models import CatalogIndexPage
+
+    assert client.get(PIECE).status_code == 200
+    # a change written without this process's signals (as another worker's would be here)…
+    CatalogIndexPage.objects.filter(slug_es="catalogo").update(live=False)
+    assert client.get(PIECE).status_code == 200  # …is not seen until the version moves
+    SiteVersion.objects.update(value=SiteVersion.objects.get().value + 1)
+    assert client.get(PIECE).status_code == 404
