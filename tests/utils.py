@@ -115,6 +115,10 @@ def make_image(title: str = "Imagen de prueba"):
     from PIL import Image as PILImage
     from wagtail.images import get_image_model
 
+    from wagtail.models import Collection
+
+    if Collection.get_first_root_node() is None:  # a transactional test flushed Wagtail's own
+        Collection.add_root(name="Root")
     buffer = io.BytesIO()
     PILImage.new("RGB", (40, 30), "#7a1f12").save(buffer, format="PNG")
     return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="test.png"))
