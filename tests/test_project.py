@@ -52,10 +52,11 @@ def test_models_and_migrations_agree():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 
 
-def _catalog_of(po_path: Path) -> dict[str, str]:
+def _catalog_of(po_path: Path) -> dict[tuple, str]:
+    """(context, message) → translation: "Search" and the verb "Search" are two entries."""
     catalog = polib.pofile(str(po_path))
     return {
-        entry.msgid: entry.msgstr
+        (entry.msgctxt, entry.msgid): entry.msgstr
         for entry in catalog
         if entry.translated() and not entry.obsolete and "fuzzy" not in entry.flags
     }
@@ -69,7 +70,11 @@ def test_each_language_has_a_compiled_catalog_matching_its_po(lang):
     po_path = ROOT / "locale" / lang / "LC_MESSAGES" / "django.po"
     mo_path = po_path.with_suffix(".mo")
     assert po_path.exists() and mo_path.exists()
-    compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(str(mo_path)) if entry.msgid}
+    compiled = {
+        (entry.msgctxt, entry.msgid): entry.msgstr
+        for entry in polib.mofile(str(mo_path))
+        if entry.msgid
+    }
     assert compiled == _catalog_of(po_path), "run `make messages` to recompile the .mo files"
 
 
