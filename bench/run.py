@@ -44,13 +44,26 @@ PORT = 8765
 GOALS = {  # measure → (figure, limit, "below" or "above")
     "piece page": ("p95_ms", 25, "below"),
     "catalog search": ("p95_ms", {15_000: 50, 150_000: 80}, "below"),
+    "catalog search (no page cache)": ("p95_ms", {15_000: 25}, "below"),
+    "catalog search (database engine, no Redis)": ("p95_ms", {150_000: 80}, "below"),
     "import": ("rows_per_s", 1000, "above"),
     "worker memory": ("max_rss_mb", 200, "below"),
 }
 PAGES = ("piece page", "catalog search", "program listing", "API search")
-# Each page is loaded twice: as served (whole answers cached for visitors without cookies,
-# core/pagecache.py) and with that cache off, every answer computed (PAGE_CACHE_SECONDS=0).
-MODES = {"": {}, " (no page cache)": {"PAGE_CACHE_SECONDS": "0"}}
+# Each page is loaded as served (whole answers cached for visitors without cookies,
+# core/pagecache.py), with that cache off (every answer computed), without Redis (each worker's
+# own memory: no page cache, routes checked against the site version in the database,
+# core/routes.py), and the searches once more answered by the database engine without Redis.
+# mode → (environment of the server, the pages loaded in it)
+MODES = {
+    "": ({}, PAGES),
+    " (no page cache)": ({"PAGE_CACHE_SECONDS": "0"}, PAGES),
+    " (no Redis)": ({"REDIS_URL": "", "PAGE_CACHE_SECONDS": "0"}, PAGES),
+    " (database engine, no Redis)": (
+        {"REDIS_URL": "", "PAGE_CACHE_SECONDS": "0", "OPENSEARCH_URL": ""},
+        ("catalog search", "API search"),
+    ),
+}
 
 
 def ensure_program(program: str, package: str) -> str:
@@ -204,15 +217,21 @@ def page_paths(rng: random.Random, count: int = 400) -> dict[str, list[str]]:
     }
 
 
-def queries_per_page(paths: dict[str, list[str]]) -> dict[str, int]:
-    """SQL statements of one request of each page, after a first one has warmed the caches."""
+def queries_per_page(paths: dict[str, list[str]], **environment) -> dict[str, int]:
+    """SQL statements of one request of each page, after a first one has warmed the caches,
+    under a mode's settings (no page cache always: every statement of an answer counted)."""
     from django.db import connection
     from django.test import Client, override_settings
 
+    overrides = {"PAGE_CACHE_SECONDS": 0}
+    if environment.get("REDIS_URL") == "":
+        overrides["SHARED_CACHE"] = False
+    if environment.get("OPENSEARCH_URL") == "":
+        overrides["OPENSEARCH_URL"] = ""
     client = Client()
     counts = {}
     for name, urls in paths.items():
-        with override_settings(PAGE_CACHE_SECONDS=0):
+        with override_settings(**overrides):
             first = client.get(urls[0])
             if first.status_code != 200:
                 sys.exit(f"bench: {urls[0]} answered {first.status_code}")
@@ -321,7 +340,7 @@ def print_table(figures: dict) -> None:
           f"gunicorn {figures['gunicorn_workers']} workers, wrk {figures['connections']} "
           f"connections × {figures['duration_s']} s per page, loopback\n")  # fmt: skip
     head = ("pieces", "measure", "p50 ms", "p95 ms", "p99 ms", "req/s", "hits", "SQL", "goal")
-    widths = (8, 34, 7, 7, 7, 6, 5, 4, 14)
+    widths = (8, 46, 7, 7, 7, 6, 5, 4, 14)
     line = "| " + " | ".join(f"{{:{'<' if i < 2 or i == 8 else '>'}{w}}}" for i, w in
                              enumerate(widths)) + " |"  # fmt: skip
     print(line.format(*head))
@@ -329,12 +348,14 @@ def print_table(figures: dict) -> None:
     for size, row in sizes.items():
         label = f"{int(size):,}"
         for name in PAGES:
-            for mode in MODES:
+            for mode, (_environment, pages) in MODES.items():
+                if name not in pages:
+                    continue
                 cell = row["pages"][name + mode]
-                goal = goal_for(name, int(size))
+                goal = goal_for(name + mode, int(size))
                 print(line.format(label, name + mode, cell["p50_ms"], cell["p95_ms"],
                                   cell["p99_ms"], cell["requests_per_s"],
-                                  f"{cell['cache_hit_ratio']:.0%}", row["queries"][name],
+                                  f"{cell['cache_hit_ratio']:.0%}", row["queries"][mode][name],
                                   verdict(cell["p95_ms"], goal)))  # fmt: skip
         single = (
             ("import rows/s", row["import"]["rows_per_s"], "import"),
@@ -414,12 +435,15 @@ def main() -> None:
         print("== search_rebuild", flush=True)
         row["rebuild"] = rebuild_indexes()
         paths = page_paths(rng)
-        row["queries"] = queries_per_page(paths)
+        row["queries"] = {
+            mode: queries_per_page(paths, **environment)
+            for mode, (environment, _pages) in MODES.items()
+        }
         row["pages"] = {}
-        for mode, environment in MODES.items():
+        for mode, (environment, pages) in MODES.items():
             server = Server(**environment)
             try:
-                for name in PAGES:
+                for name in pages:
                     print(f"== load: {name}{mode} ({len(paths[name])} URLs)", flush=True)
                     row["pages"][name + mode] = load(wrk, paths[name], args.duration,
                                                      args.connections)  # fmt: skip
