@@ -11,6 +11,7 @@ Accept-Language), falling back like the site does.
 import base64
 import binascii
 import re
+from dataclasses import replace
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -389,15 +390,13 @@ def case_data(case: RecoveryCase, *, links: Links, lang: str) -> dict:
 
 
 # --- endpoints --------------------------------------------------------------------------------
-def _ask(request, lang: str | None, *, default_page_size: int, with_facets: bool):
+def _ask(request, language: str, *, default_page_size: int, with_facets: bool):
     """The contract's answer for the request's parameters (400 naming a bad one)."""
-    language = _language(request, lang)
     try:
         query = catalog.query_from_params(
             request.GET, language, default_page_size=default_page_size
         )
-        query = catalog.CatalogQuery(**{**query.__dict__, "with_facets": with_facets})
-        return language, catalog.search(query)
+        return catalog.search(replace(query, with_facets=with_facets))
     except catalog.InvalidQuery as error:
         raise ApiError(
             400,
@@ -433,7 +432,7 @@ def _listed(request, result, lang: str) -> list[tuple[Piece, dict]]:
 def list_pieces(request, params: Query[CatalogParameters]):
     lang = _language(request, params.lang)
     with translation.override(lang):
-        lang, result = _ask(request, lang, default_page_size=25, with_facets=False)
+        result = _ask(request, lang, default_page_size=25, with_facets=False)
         return {
             "count": result.total,
             "next": _next_url(request, result.next_cursor) if result.next_cursor else None,
@@ -450,7 +449,7 @@ def list_pieces(request, params: Query[CatalogParameters]):
 def search_pieces(request, params: Query[CatalogParameters]):
     lang = _language(request, params.lang)
     with translation.override(lang):
-        lang, result = _ask(request, lang, default_page_size=20, with_facets=True)
+        result = _ask(request, lang, default_page_size=20, with_facets=True)
         highlights = {hit.piece_id: hit.highlights for hit in result.hits}
         return {
             "total": result.total,

@@ -35,11 +35,15 @@ def demo(live_server, settings, tmp_path):  # noqa: F811 - the Django settings f
     """Pieces (one with an image and a case) and a program with weekly sessions showing it."""
     from django.apps import apps
 
-    from culture.models import ProgramIndexPage, Venue
     from culture.vocabulary_seed import seed as seed_programs
     from heritage.models import PieceImage
     from heritage.vocabulary_seed import seed as seed_catalog
-    from tests.culture.factories import make_program, weekly
+    from tests.culture.factories import (
+        make_chicago_venue,
+        make_program,
+        make_programs_index,
+        weekly,
+    )
 
     settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60)}
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -52,14 +56,8 @@ def demo(live_server, settings, tmp_path):  # noqa: F811 - the Django settings f
     image = PieceImage(image=make_image(), alt_text="Vasija", alt_text_es="Vasija", credit="INAH")
     piece = make_piece("REP-LINKS-1", case=case, images=[image], description_es="Una vasija.")
     make_piece("REP-LINKS-2", title_es="Pieza de barro")
-    index = ProgramIndexPage(title_es="Programas", title_en="Programs", slug_es="programas",
-                             slug_en="programs")  # fmt: skip
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    venue = Venue.objects.create(
-        name_es="Consulado en Chicago", name="Consulado en Chicago", city="Chicago", state="IL",
-        timezone="America/Chicago",
-    )  # fmt: skip
+    index = make_programs_index(home)
+    venue = make_chicago_venue()
     start = (timezone.now() + timedelta(days=3)).replace(microsecond=0)
     make_program(
         index, "taller-nahuatl", title_en="Nahuatl workshop", slug_en="nahuatl-workshop",

@@ -22,7 +22,12 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from heritage import catalog as contract
-from tests.culture.factories import make_program, weekly
+from tests.culture.factories import (
+    make_chicago_venue,
+    make_program,
+    make_programs_index,
+    weekly,
+)
 from tests.utils import make_case, make_piece
 
 pytestmark = pytest.mark.django_db
@@ -240,9 +245,7 @@ def world(catalog, settings):
     from culture.models import (
         MobileConsulatePage,
         MobileConsulateRoute,
-        ProgramIndexPage,
         RouteStop,
-        Venue,
     )
 
     settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60)}  # tested on their own
@@ -250,14 +253,8 @@ def world(catalog, settings):
     make_piece("REP-1", case=case, title_es="Vasija maya")
     make_piece("REP-2", restricted=True)
     home = catalog.get_parent()
-    index = ProgramIndexPage(title_es="Programas", title_en="Programs", slug_es="programas",
-                             slug_en="programs")  # fmt: skip
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    venue = Venue.objects.create(
-        name_es="Consulado en Chicago", name="Consulado en Chicago", city="Chicago", state="IL",
-        country="US", timezone="America/Chicago", latitude="41.8781", longitude="-87.6298",
-    )  # fmt: skip
+    index = make_programs_index(home)
+    venue = make_chicago_venue(country="US", latitude="41.8781", longitude="-87.6298")
     soon = timezone.now() + timedelta(days=3)
     make_program(index, "p1", sessions=[weekly(venue, soon, recurrence="FREQ=WEEKLY")])
     route = MobileConsulateRoute(name="Ruta", name_es="Ruta", live=True)

@@ -114,7 +114,6 @@ def make_image(title: str = "Imagen de prueba"):
     from django.core.files.images import ImageFile
     from PIL import Image as PILImage
     from wagtail.images import get_image_model
-
     from wagtail.models import Collection
 
     if Collection.get_first_root_node() is None:  # a transactional test flushed Wagtail's own

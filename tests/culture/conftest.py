@@ -2,19 +2,14 @@
 
 import pytest
 
-from culture.models import ProgramIndexPage, Venue
+from tests.culture.factories import make_chicago_venue, make_programs_index
 
 
 @pytest.fixture
 def venue():
-    return Venue.objects.create(name_es="Consulado en Chicago", name="Consulado en Chicago",
-                                city="Chicago", state="IL", timezone="America/Chicago")  # fmt: skip
+    return make_chicago_venue()
 
 
 @pytest.fixture
 def programs_index(home):
-    page = ProgramIndexPage(title_es="Programas", title_en="Programs", slug_es="programas",
-                            slug_en="programs")  # fmt: skip
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return make_programs_index(home)

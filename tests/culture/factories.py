@@ -2,7 +2,30 @@
 
 from datetime import datetime, timedelta
 
-from culture.models import Organizer, ProgramCategory, ProgramPage, ProgramSession
+from culture.models import (
+    Organizer,
+    ProgramCategory,
+    ProgramIndexPage,
+    ProgramPage,
+    ProgramSession,
+    Venue,
+)
+
+
+def make_programs_index(home) -> ProgramIndexPage:
+    """The published program index under `home` (/es/programas/, /en/programs/)."""
+    page = ProgramIndexPage(title_es="Programas", title_en="Programs", slug_es="programas",
+                            slug_en="programs")  # fmt: skip
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def make_chicago_venue(**fields) -> Venue:
+    """The consulate in Chicago (with coordinates when a test asks for them)."""
+    name = "Consulado en Chicago"
+    return Venue.objects.create(name_es=name, name=name, city="Chicago", state="IL",
+                                timezone="America/Chicago", **fields)  # fmt: skip
 
 
 def make_program(index, slug, *, sessions=(), publish=True, **fields):
