@@ -47,9 +47,8 @@ def _pending(connection) -> bool:
 
 
 def changed() -> None:
-    """A record a visitor sees changed: the site version moves when the change commits."""
-    if settings.SHARED_CACHE:
-        return  # the shared cache's own version does it (core.pagecache)
+    """A record a visitor sees changed: the site version moves when the change commits (with
+    Redis too, so that processes without it never keep a route past a change)."""
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         _bump()

@@ -57,3 +57,14 @@ def test_a_change_committed_by_another_process_is_seen(client, piece):
     assert client.get(PIECE).status_code == 200  # …is not seen until the version moves
     SiteVersion.objects.update(value=SiteVersion.objects.get().value + 1)
     assert client.get(PIECE).status_code == 404
+
+
+def test_the_site_version_moves_with_redis_too(piece, settings):
+    """Processes without Redis keep routes only against a version every change moves: one made
+    through a process with Redis moves it as well (and the migration made the first)."""
+    from core.models import SiteVersion
+
+    settings.SHARED_CACHE = True
+    before = SiteVersion.objects.get().value
+    make_piece("REP-ROUTE-2")
+    assert SiteVersion.objects.get().value != before
