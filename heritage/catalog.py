@@ -286,7 +286,7 @@ def integer_parameter(params, name: str, low: int, high: int) -> int | None:
     return value
 
 
-class _Aliased:
+class AliasedParams:
     """GET parameters where an older name stands for its current one."""
 
     def __init__(self, params):
@@ -311,7 +311,7 @@ class _Aliased:
 def query_from_params(params, language: str, *, default_page_size: int = 20) -> CatalogQuery:
     """A CatalogQuery from GET parameters — the same names on every door (older names in
     ALIASES still work). Facet codes must exist; an unknown one names its parameter."""
-    params = _Aliased(params)
+    params = AliasedParams(params)
     filters = {}
     for facet in FACETS:
         values = tuple(dict.fromkeys(v.strip() for v in params.getlist(facet.name) if v.strip()))

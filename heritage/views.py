@@ -97,13 +97,14 @@ def _facet_groups(facets: dict, selected: dict) -> list[dict]:
 
 def _year_inputs(request: HttpRequest) -> list[dict]:
     """Each year range's two inputs as the reader typed them (a signed year shows as a
-    positive year and its era)."""
+    positive year and its era); an older parameter name fills its input too."""
+    given = catalog.AliasedParams(request.GET)
     ranges = []
     for years in catalog.RANGES:
         inputs = []
         for end, label in (("from", _("From year")), ("to", _("To year"))):
             name = f"{years.name}_{end}"
-            raw = (request.GET.get(name) or request.GET.get(_alias(name)) or "").strip()
+            raw = (given.get(name) or "").strip()
             era = request.GET.get(f"{name}_era")
             if years.eras and raw.startswith("-") and _digits(raw[1:]):
                 raw, era = raw[1:], "bce"
@@ -113,10 +114,6 @@ def _year_inputs(request: HttpRequest) -> list[dict]:
         low, high = (1, max(-years.low, years.high)) if years.eras else (years.low, years.high)
         ranges.append({"range": years, "inputs": inputs, "min": low, "max": high})
     return ranges
-
-
-def _alias(name: str) -> str:
-    return next((old for old, new in catalog.ALIASES.items() if new == name), name)
 
 
 def catalog_index(request, *, page):

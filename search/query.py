@@ -41,7 +41,7 @@ def _text_query(request: CatalogQuery) -> Q:
 
 
 def _facet_filter(name: str, values: tuple[str, ...]) -> Q:
-    return Q("terms", **{FACET_BY_NAME[name].name: list(values)})
+    return Q("terms", **{name: list(values)})  # the index field is the facet's name
 
 
 def _range_filter(request: CatalogQuery, years):
