@@ -267,8 +267,9 @@ INTEGER = re.compile(r"[+-]?[0-9]{1,12}")
 
 
 def integer_parameter(params, name: str, low: int, high: int) -> int | None:
-    """A whole number in ASCII digits within [low, high], or None when absent. Other digits
-    (Arabic-Indic, fullwidth), decimals and huge numbers are refused naming the parameter."""
+    """A whole number within [low, high], or None when absent. Digits of other scripts reach
+    here as ASCII (core.params reads them so at the door); look-alikes such as "²", decimals
+    and huge numbers are refused naming the parameter."""
     raw = (params.get(name) or "").strip()
     if not raw:
         return None
