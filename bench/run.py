@@ -175,7 +175,7 @@ def rebuild_indexes() -> dict:
 
 def page_paths(rng: random.Random, count: int = 400) -> dict[str, list[str]]:
     """URLs for each measured page, drawn from the data so that searches find something."""
-    from culture.models import ProgramSession, Venue
+    from culture.models import ProgramLanguage, ProgramSession, Venue
     from heritage.models import Piece
 
     synthetic = Piece.objects.filter(catalog_number__startswith="SYN-", live=True)
@@ -190,7 +190,7 @@ def page_paths(rng: random.Random, count: int = 400) -> dict[str, list[str]]:
         material = next(iter(piece.materials.all()), None)
         year = piece.date_start if piece.date_start is not None else 0
         query = {
-            "q": piece.object_type.label_es if piece.object_type else "",
+            "q": piece.object_type.label if piece.object_type else "",
             "culture": piece.culture.code if piece.culture else "",
             "period": piece.period.code if piece.period else "",
             "material": material.code if material else "",
@@ -202,7 +202,8 @@ def page_paths(rng: random.Random, count: int = 400) -> dict[str, list[str]]:
         searches.append("/es/catalogo/?" + urlencode(page))
         api.append("/api/v1/search/pieces?" + urlencode(dict(query, date_from=low, date_to=high)))
     cities = sorted(set(Venue.objects.values_list("city", flat=True)))
-    languages = ["es", "en", "nah", ""]
+    # the languages programs are taught in (the vocabulary's first three), or any
+    languages = [*ProgramLanguage.objects.order_by("pk").values_list("code", flat=True)[:3], ""]
     programs = ["/es/programas/", "/en/programs/", "/es/programas/?near=60607&sort=nearest"]
     for city in cities:
         language = rng.choice(languages)

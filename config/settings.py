@@ -153,8 +153,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # --- Languages -----------------------------------------------------------------------------
-# Django knows no indigenous language of Mexico: their names live here, so adding one is a line
-# in LANGUAGES (and RETORNO_FALLBACKS if it should fall back differently) plus a .po file.
+# Django knows no indigenous language of Mexico: their names live here. Adding a language is a
+# line in LANGUAGES (and LANG_INFO below if Django does not know it, RETORNO_FALLBACKS if it
+# falls back differently, SEARCH_STEMMERS if Snowball stems it), then makemigrations, migrate,
+# `make messages` and search_rebuild: README "Adding a language", which tests/test_languages.py
+# follows for Yucatec Maya.
 INDIGENOUS_LANG_INFO = {
     "nah": {"bidi": False, "code": "nah", "name": "Nahuatl", "name_local": "Nāhuatlahtōlli"},
     "yua": {"bidi": False, "code": "yua", "name": "Yucatec Maya", "name_local": "Maaya t'aan"},
@@ -177,6 +180,10 @@ RETORNO_FALLBACKS = {
     "en": ("es",),
 }
 RETORNO_DEFAULT_FALLBACK = ("es", "en")
+# The Snowball stemmer of each language that has one (the same name in PostgreSQL's text search,
+# Elasticsearch/OpenSearch's `stemmer` filter and Python's snowballstemmer). Languages without
+# one (Nahuatl) are folded, never stemmed.
+SEARCH_STEMMERS = {"es": "spanish", "en": "english"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Paths outside the language prefixes: never redirected to /<lang>/….
 LANGUAGE_NEUTRAL_PATHS = [
@@ -195,7 +202,6 @@ USE_TZ = True
 TIME_ZONE = "America/Mexico_City"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
-MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": RETORNO_DEFAULT_FALLBACK, **RETORNO_FALLBACKS}
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 

@@ -1,6 +1,7 @@
 """Language helpers: fallback chains, which language a translated field really shows, admin panels.
 
-Translations live in columns (`title_es`, `title_en`, `title_nah`) managed by modeltranslation,
+Translations live in columns (`title_es`, `title_en`, …, one per settings.LANGUAGES) managed
+by modeltranslation,
 which silently falls back when a column is empty. The reader must be told when that happens, so
 the helpers here answer "which language does this text actually come from?".
 """
@@ -29,6 +30,16 @@ def fallback_chain(lang: str) -> list[str]:
 
 def localized_name(field: str, lang: str) -> str:
     return f"{field}_{lang.replace('-', '_')}"
+
+
+def localized_names(*fields: str) -> list[str]:
+    """Each field's column in every language, field by field: title_es, title_en, …"""
+    return [localized_name(field, code) for field in fields for code in language_codes()]
+
+
+def site_name(field: str) -> str:
+    """A translated field's column in the site's language (the one that is required)."""
+    return localized_name(field, settings.LANGUAGE_CODE)
 
 
 def has_value(value) -> bool:

@@ -1,5 +1,7 @@
-"""modeltranslation registrations of the core app: Spanish is required, en and nah optional."""
+"""modeltranslation registrations of the core app: the site's language (Spanish) is required, the
+others optional."""
 
+from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
 from core.models import (
@@ -35,10 +37,10 @@ class NavigationSettingsTranslation(TranslationOptions):
 @register(MainMenuLink)
 class MainMenuLinkTranslation(TranslationOptions):
     fields = ("label",)
-    required_languages = ("es",)
+    required_languages = (settings.LANGUAGE_CODE,)
 
 
 @register(FooterLink)
 class FooterLinkTranslation(TranslationOptions):
     fields = ("label",)
-    required_languages = ("es",)
+    required_languages = (settings.LANGUAGE_CODE,)

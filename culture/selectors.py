@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from core.i18n import site_name
 from culture import cache
 from culture.geo import KM_PER_MILE, distance_km
 from culture.models import ProgramPage, ProgramSession, RouteStop, Venue
@@ -166,7 +167,7 @@ def _rank(parent, filters: dict, now, since) -> tuple[list[tuple], dict]:
     after, before = _window(filters, now)
     queryset = _public_programs(parent, filters)
     sessions = _matching_sessions(queryset, filters, since)
-    titles = dict(queryset.values_list("pk", "title_es"))
+    titles = dict(queryset.values_list("pk", site_name("title")))
     narrowed = any(
         filters.get(name)
         for name in ("city", "state", "country", "mode", "date_from", "date_to", "radius")
@@ -289,7 +290,7 @@ def occurrences_public(*, filters: dict, now, limit: int, parent=None) -> list[t
 def _next_occurrences(parent, filters: dict, now, limit: int) -> list[tuple]:
     after, before = _window(filters, now)
     queryset = _public_programs(parent, filters)
-    titles = dict(queryset.values_list("pk", "title_es"))
+    titles = dict(queryset.values_list("pk", site_name("title")))
 
     def stream(session):
         title = titles[session.program_id]

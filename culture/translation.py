@@ -1,5 +1,7 @@
-"""modeltranslation registrations of the programs: Spanish is required where a field is."""
+"""modeltranslation registrations of the programs: the site's language (Spanish) is required where
+a field is."""
 
+from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register, translator
 
 from culture.models import (
@@ -20,7 +22,7 @@ from culture.models import (
 
 class TermTranslation(TranslationOptions):
     fields = ("label",)
-    required_languages = ("es",)
+    required_languages = (settings.LANGUAGE_CODE,)
 
 
 translator.register(PROGRAM_VOCABULARIES, TermTranslation)
@@ -29,13 +31,13 @@ translator.register(PROGRAM_VOCABULARIES, TermTranslation)
 @register(Venue)
 class VenueTranslation(TranslationOptions):
     fields = ("name", "accessibility", "opening_hours")
-    required_languages = {"es": ("name",)}
+    required_languages = {settings.LANGUAGE_CODE: ("name",)}
 
 
 @register(Organizer)
 class OrganizerTranslation(TranslationOptions):
     fields = ("name",)
-    required_languages = {"es": ("name",)}
+    required_languages = {settings.LANGUAGE_CODE: ("name",)}
 
 
 @register(ProgramIndexPage)
@@ -56,13 +58,13 @@ class ProgramSessionTranslation(TranslationOptions):
 @register(MobileConsulateRoute)
 class MobileConsulateRouteTranslation(TranslationOptions):
     fields = ("name", "description")
-    required_languages = {"es": ("name",)}
+    required_languages = {settings.LANGUAGE_CODE: ("name",)}
 
 
 @register(RouteStop)
 class RouteStopTranslation(TranslationOptions):
     fields = ("services", "notice")
-    required_languages = {"es": ("services",)}
+    required_languages = {settings.LANGUAGE_CODE: ("services",)}
 
 
 @register(MobileConsulatePage)
@@ -73,13 +75,13 @@ class MobileConsulatePageTranslation(TranslationOptions):
 @register(ConsultationPage)
 class ConsultationPageTranslation(TranslationOptions):
     fields = ("privacy_notice", "thank_you_text")
-    required_languages = {"es": ("privacy_notice",)}
+    required_languages = {settings.LANGUAGE_CODE: ("privacy_notice",)}
 
 
 @register(ConsultationField)
 class ConsultationFieldTranslation(TranslationOptions):
     fields = ("label", "help_text", "choices")
-    required_languages = {"es": ("label",)}
+    required_languages = {settings.LANGUAGE_CODE: ("label",)}
 
 
 @register(ConsultationSummaryPage)

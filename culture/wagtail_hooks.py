@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.i18n import localized_names, site_name
 from culture import cache
 from culture.models import (
     Audience,
@@ -21,7 +22,7 @@ class VenueViewSet(SnippetViewSet):
     icon = "site"
     list_display = ["name", "kind", "city", "state", "country"]
     list_filter = ["kind", "country", "is_illustrative"]
-    search_fields = ["name_es", "name_en", "city", "state"]
+    search_fields = [*localized_names("name"), "city", "state"]
 
 
 class OrganizerViewSet(SnippetViewSet):
@@ -29,7 +30,7 @@ class OrganizerViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "kind", "office"]
     list_filter = ["kind", "is_illustrative"]
-    search_fields = ["name_es", "name_en"]
+    search_fields = localized_names("name")
 
 
 class MobileConsulateRouteViewSet(SnippetViewSet):
@@ -37,7 +38,7 @@ class MobileConsulateRouteViewSet(SnippetViewSet):
     icon = "site"
     list_display = ["name", "organizer", "live"]
     list_filter = ["live", "is_illustrative"]
-    search_fields = ["name_es", "name_en"]
+    search_fields = localized_names("name")
 
 
 def _term_viewset(term_model, term_icon):
@@ -79,7 +80,10 @@ def programs_showing_piece(request, piece) -> str:
     if piece.pk not in pieces_in_programs():
         return ""
     programs = list(
-        ProgramPage.objects.live().public().filter(related_pieces=piece).order_by("title_es")
+        ProgramPage.objects.live()
+        .public()
+        .filter(related_pieces=piece)
+        .order_by(site_name("title"))
     )
     if not programs:
         return ""

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.i18n import language_codes, site_name
 from heritage.exporting import catalog_export, export_columns
 from heritage.importing import ImportReport
 from heritage.models import RESTRICTED_PERMISSION, ImportJob
@@ -62,7 +63,7 @@ def import_start(request):
             file=upload,
             original_name=upload.name,
             user=request.user,
-            language=get_language() or "es",
+            language=get_language() or settings.LANGUAGE_CODE,
             create_missing_terms=form.cleaned_data["create_missing_terms"],
             publish_new=form.cleaned_data["publish_new"]
             and request.user.has_perm("heritage.publish_piece"),
@@ -101,13 +102,12 @@ def import_template(request):
     columns = export_columns(include_restricted=request.user.has_perm(RESTRICTED_PERMISSION))
     example = {
         "catalog_number": "REP-2021-000431",
-        "title_es": "Vasija con pintura roja (ejemplo)",
-        "title_en": "Vessel with red paint (example)",
+        site_name("title"): "Vasija con pintura roja (ejemplo)",
         "culture": "maya",
         "period": "clasico-tardio",
         "date_start": "600",
         "date_end": "900",
-        "date_display_es": "ca. 600–900 d. C.",
+        site_name("date_display"): "ca. 600–900 d. C.",
         "date_uncertain": "false",
         "object_type": "vasija",
         "materials": "ceramica|pigmento",
@@ -137,11 +137,9 @@ def export(request, file_format: str):
 
 def missing_translations_report(request):
     _require(request, "heritage.change_piece")
-    from django.conf import settings
-
     from heritage.selectors import missing_translations
 
-    languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    languages = [code for code in language_codes() if code != settings.LANGUAGE_CODE]
     lang = request.GET.get("lang") if request.GET.get("lang") in languages else languages[0]
     rows = missing_translations(lang=lang)
     if not can_see_restricted(request.user):

@@ -13,7 +13,6 @@ import binascii
 import re
 from dataclasses import replace
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
 from pydantic import create_model
 
+from core.i18n import language_codes
 from core.links import absolute_url
 from heritage import catalog, selectors
 from heritage.linked_data import piece_linked_art
@@ -236,7 +236,7 @@ class CaseFilters(Schema):
 
 # --- helpers ----------------------------------------------------------------------------------
 def _language(request: HttpRequest, lang: str | None) -> str:
-    codes = [code for code, _name in settings.LANGUAGES]
+    codes = language_codes()
     if lang:
         if lang not in codes:
             raise ApiError(

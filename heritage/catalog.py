@@ -26,6 +26,7 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from core.i18n import language_codes
 from heritage.choices import Authenticity, HolderType, LegalBasis
 from heritage.dates import years_out_of_order
 from heritage.models import (
@@ -170,10 +171,6 @@ MAX_TEXT = 200
 # Older parameter names of /api/v1/pieces and the catalog page, still understood.
 ALIASES = {"year_from": "date_from", "year_to": "date_to", "limit": "page_size"}
 CURSOR_ERROR = gettext_lazy("This link to a further page is no longer valid; start again.")
-
-
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
 
 
 class InvalidQuery(ValueError):
@@ -382,8 +379,8 @@ def search(query: CatalogQuery) -> CatalogResult:
     return _engine(query)
 
 
-def pieces_for(result: CatalogResult) -> list:
-    """The public pieces of a result's hits, in order, ready for listing."""
+def pieces_for(result: CatalogResult, *, cards: bool = False) -> list:
+    """The public pieces of a result's hits, in order, ready for listing (or as cards)."""
     from heritage.selectors import pieces_in_order
 
-    return pieces_in_order([hit.piece_id for hit in result.hits])
+    return pieces_in_order([hit.piece_id for hit in result.hits], cards=cards)

@@ -1,16 +1,19 @@
 """Admin listing filters for pieces and cases."""
 
 import django_filters
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from core.i18n import language_codes, localized_name
+from core.i18n import language_codes, language_label, localized_name, site_name
 from heritage.models import Culture, Period, Piece, RecoveryCase, RecoveryMethod
 
 
 def _missing_translation_choices():
-    return [(code, code) for code in language_codes() if code != "es"]
+    return [
+        (code, language_label(code)) for code in language_codes() if code != settings.LANGUAGE_CODE
+    ]
 
 
 class MissingTranslationFilter(django_filters.ChoiceFilter):
@@ -26,8 +29,8 @@ class MissingTranslationFilter(django_filters.ChoiceFilter):
         missing = Q()
         for field in self.translated_fields:
             column = localized_name(field, value)
-            source = localized_name(field, "es")
-            # Missing = nothing in this language while Spanish has text.
+            source = site_name(field)
+            # Missing = nothing in this language while the site's language (Spanish) has text.
             has_source = Q(**{f"{source}__gt": ""})  # not NULL and not empty
             missing |= (Q(**{f"{column}__isnull": True}) | Q(**{column: ""})) & has_source
         return queryset.filter(missing)

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.i18n import language_codes, localized_names, site_name
 from heritage.bulk import blank_instance
 from heritage.choices import Authenticity
 from heritage.models import (
@@ -29,18 +30,12 @@ from heritage.tabular import fold, parse_bool, parse_decimal, parse_int
 
 PIECE_COLUMNS = [
     "catalog_number",
-    "title_es",
-    "title_en",
-    "title_nah",
-    "description_es",
-    "description_en",
-    "description_nah",
+    *localized_names("title", "description"),
     "culture",
     "period",
     "date_start",
     "date_end",
-    "date_display_es",
-    "date_display_en",
+    *localized_names("date_display"),
     "date_uncertain",
     "object_type",
     "materials",
@@ -58,19 +53,9 @@ PIECE_COLUMNS = [
     "find_lat",
     "find_lon",
 ]
-REQUIRED_COLUMNS = ["catalog_number", "title_es"]
+REQUIRED_COLUMNS = ["catalog_number", site_name("title")]
 RESTRICTED_COLUMNS = {"restricted", "find_site", "find_lat", "find_lon"}
-TEXT_COLUMNS = [
-    "title_es",
-    "title_en",
-    "title_nah",
-    "description_es",
-    "description_en",
-    "description_nah",
-    "date_display_es",
-    "date_display_en",
-    "find_site",
-]
+TEXT_COLUMNS = [*localized_names("title", "description", "date_display"), "find_site"]
 INT_COLUMNS = ["date_start", "date_end"]
 DECIMAL_COLUMNS = [
     "height_cm",
@@ -90,7 +75,7 @@ VOCABULARY_COLUMNS = {
 }
 MULTI_VOCABULARY_COLUMNS = {"materials": Material, "techniques": Technique}
 # Model field errors reported under the column a person can fix.
-FIELD_TO_COLUMN = {"case": "case_code", "title": "title_es"}
+FIELD_TO_COLUMN = {"case": "case_code", "title": site_name("title")}
 
 
 @dataclass
@@ -151,8 +136,8 @@ class ImportReport:
 class TermResolver:
     """Finds a vocabulary term by code or by label in any language, accents and case ignored.
 
-    With `create_missing`, an unknown value becomes a new term (code from the text, Spanish
-    label as written) — created only when the import is applied."""
+    With `create_missing`, an unknown value becomes a new term (code from the text, label in
+    the site's language as written) — created only when the import is applied."""
 
     def __init__(self, model, *, create_missing: bool, report: ImportReport):
         self.model = model
@@ -164,7 +149,7 @@ class TermResolver:
             self._remember(term)
 
     def _remember(self, term) -> None:
-        for text in (term.code, term.label_es, term.label_en, term.label_nah):
+        for text in (term.code, *(getattr(term, name) for name in localized_names("label"))):
             if text:
                 self.index.setdefault(fold(text), term)
 
@@ -180,7 +165,7 @@ class TermResolver:
                 % {"value": value, "vocabulary": self.model._meta.verbose_name}
             )
         code = slugify(value)[:64] or "term"
-        term = self.model(code=code, label_es=value.strip(), label=value.strip())
+        term = self.model(code=code, label=value.strip(), **{site_name("label"): value.strip()})
         self.pending[key] = term
         self.report.new_terms.append(f"{self.model._meta.verbose_name}: {value.strip()}")
         return term
@@ -195,13 +180,12 @@ class TermResolver:
 def choice_index(choices) -> dict[str, str]:
     """A choices class's values and their labels in every language, folded, mapped to the value
     (built once per process: the labels come from the compiled catalogues)."""
-    from django.conf import settings
     from django.utils import translation
 
     index = {}
     for choice in choices:
         index[fold(choice.value)] = choice.value
-        for code, _name in settings.LANGUAGES:
+        for code in language_codes():
             with translation.override(code):
                 index.setdefault(fold(str(choice.label)), choice.value)
     return index

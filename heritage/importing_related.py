@@ -10,6 +10,7 @@ from itertools import groupby
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from core.i18n import localized_names, site_name
 from heritage.choices import Confidence, DateQualifier, HolderType, LegalBasis, ProvenanceEventType
 from heritage.importing import ImportReport, TermResolver, choice_index
 from heritage.models import Country, Piece, ProvenanceEvent, RecoveryCase, RecoveryMethod
@@ -17,12 +18,7 @@ from heritage.tabular import fold, parse_int
 
 CASE_COLUMNS = [
     "code",
-    "title_es",
-    "title_en",
-    "title_nah",
-    "summary_es",
-    "summary_en",
-    "summary_nah",
+    *localized_names("title", "summary"),
     "method",
     "country",
     "city",
@@ -31,8 +27,7 @@ CASE_COLUMNS = [
     "date_reported",
     "date_handed_over",
     "date_received",
-    "notes_es",
-    "notes_en",
+    *localized_names("notes"),
 ]
 # Free-text columns of a provenance event, copied as they are.
 EVENT_TEXT_COLUMNS = (
@@ -41,9 +36,7 @@ EVENT_TEXT_COLUMNS = (
     "place",
     "lot_number",
     "sale_number",
-    "description_es",
-    "description_en",
-    "description_nah",
+    *localized_names("description"),
     "source_citation",
     "source_url",
 )
@@ -104,7 +97,7 @@ def _save_with_revision(obj, user, *, created: bool) -> None:
 
 
 def import_cases(sheet, *, report: ImportReport, user) -> None:
-    if not _check_header(sheet, CASE_COLUMNS, ["code", "title_es", "method"], report):
+    if not _check_header(sheet, CASE_COLUMNS, ["code", site_name("title"), "method"], report):
         return
     methods = TermResolver(RecoveryMethod, create_missing=False, report=report)
     countries = TermResolver(Country, create_missing=False, report=report)

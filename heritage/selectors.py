@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 
 from core import pagecache, routes
 from core.cache import VersionedCache
+from core.i18n import localized_name, site_name
 from core.links import page_path
 from heritage.models import (
     Material,
@@ -49,6 +50,17 @@ def piece_base_public() -> QuerySet[Piece]:
     )
 
 
+def _images() -> Prefetch:
+    """A piece's images in order, with their renditions, as `image_list`."""
+    return Prefetch(
+        "images",
+        queryset=PieceImage.objects.select_related("image")
+        .prefetch_related("image__renditions")
+        .order_by("sort_order"),
+        to_attr="image_list",
+    )
+
+
 def piece_list_public() -> QuerySet[Piece]:
     """For listings: each row's images (`image_list`), materials (`material_list`) and
     techniques (`technique_list`) too, in a fixed number of queries — a list item shows what
@@ -57,25 +69,29 @@ def piece_list_public() -> QuerySet[Piece]:
     return piece_base_public().prefetch_related(
         Prefetch("materials", queryset=Material.objects.all(), to_attr="material_list"),
         Prefetch("techniques", queryset=Technique.objects.all(), to_attr="technique_list"),
-        Prefetch(
-            "images",
-            queryset=PieceImage.objects.select_related("image")
-            .prefetch_related("image__renditions")
-            .order_by("sort_order"),
-            to_attr="image_list",
-        ),
+        _images(),
     )
 
 
-def pieces_in_order(ids: list[int]) -> list[Piece]:
-    """The public pieces among `ids`, in that order, ready for listing (fixed queries).
+def piece_cards_public() -> QuerySet[Piece]:
+    """For result cards (heritage/includes/piece_card.html): the culture and the images only —
+    a card shows no materials, techniques, custodian or case, and each join costs the page."""
+    return (
+        Piece.objects.filter(piece_public_q()).select_related("culture").prefetch_related(_images())
+    )
+
+
+def pieces_in_order(ids: list[int], *, cards: bool = False) -> list[Piece]:
+    """The public pieces among `ids`, in that order, ready for listing (fixed queries): as
+    list items (what the API lists), or as cards when `cards`.
 
     The public rule is checked here again: a document an index still holds for a piece that
     has just been restricted or unpublished is never shown."""
     if not ids:
         return []
     position = {pk: index for index, pk in enumerate(ids)}
-    return sorted(piece_list_public().filter(pk__in=ids), key=lambda piece: position[piece.pk])
+    queryset = piece_cards_public() if cards else piece_list_public()
+    return sorted(queryset.filter(pk__in=ids), key=lambda piece: position[piece.pk])
 
 
 def piece_get_public(*, catalog_number: str) -> Piece:
@@ -94,7 +110,7 @@ def _materials_and_techniques(piece: Piece) -> tuple[list, list]:
     so a UNION ALL tagged with the kind returns them together."""
     materials = Material.objects.filter(piece=piece).annotate(kind=Value("material")).order_by()
     techniques = Technique.objects.filter(piece=piece).annotate(kind=Value("technique")).order_by()
-    rows = list(materials.union(techniques, all=True).order_by("kind", "label_es"))
+    rows = list(materials.union(techniques, all=True).order_by("kind", site_name("label")))
     found_materials = [row for row in rows if row.kind == "material"]
     found_techniques = [
         Technique(**{f.attname: getattr(row, f.attname) for f in _TECHNIQUE_COLUMNS})
@@ -176,7 +192,7 @@ def missing_translations(*, lang: str, fields: dict | None = None) -> list[dict]
     for model, names in specs.items():
         queryset = MissingTranslationFilter(fields=names).filter(model.objects.all(), lang)
         for obj in queryset.order_by("pk")[:500]:
-            missing = [name for name in names if not getattr(obj, f"{name}_{lang}", None)]
-            missing = [name for name in missing if getattr(obj, f"{name}_es", None)]
+            missing = [name for name in names if not getattr(obj, localized_name(name, lang), None)]
+            missing = [name for name in missing if getattr(obj, site_name(name), None)]
             rows.append({"object": obj, "model": model, "missing": missing})
     return rows

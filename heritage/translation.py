@@ -1,5 +1,7 @@
-"""modeltranslation registrations of the catalog: Spanish is required where a field is."""
+"""modeltranslation registrations of the catalog: the site's language (Spanish) is required where
+a field is."""
 
+from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register, translator
 
 from heritage.models import (
@@ -16,7 +18,7 @@ from heritage.models import (
 
 class VocabularyTranslation(TranslationOptions):
     fields = ("label",)
-    required_languages = ("es",)
+    required_languages = (settings.LANGUAGE_CODE,)
 
 
 translator.register(VOCABULARIES, VocabularyTranslation)
@@ -25,7 +27,7 @@ translator.register(VOCABULARIES, VocabularyTranslation)
 @register(RecoveryCase)
 class RecoveryCaseTranslation(TranslationOptions):
     fields = ("title", "summary", "notes")
-    required_languages = {"es": ("title",)}
+    required_languages = {settings.LANGUAGE_CODE: ("title",)}
 
 
 @register(CaseAuthority)
@@ -36,13 +38,13 @@ class CaseAuthorityTranslation(TranslationOptions):
 @register(Piece)
 class PieceTranslation(TranslationOptions):
     fields = ("title", "description", "inscription", "condition", "date_display")
-    required_languages = {"es": ("title",)}
+    required_languages = {settings.LANGUAGE_CODE: ("title",)}
 
 
 @register(PieceImage)
 class PieceImageTranslation(TranslationOptions):
     fields = ("alt_text", "caption")
-    required_languages = {"es": ("alt_text",)}
+    required_languages = {settings.LANGUAGE_CODE: ("alt_text",)}
 
 
 @register(ProvenanceEvent)

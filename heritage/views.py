@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from core.i18n import localized_name
 from core.links import page_url
 from heritage import catalog, selectors
 
@@ -130,10 +131,14 @@ def catalog_index(request, *, page):
     selected = {name: query.getlist(name) for name in catalog.FACET_BY_NAME if query.getlist(name)}
     if result is not None:
         highlights = {hit.piece_id: hit.highlights for hit in result.hits}
-        for piece in catalog.pieces_for(result):
+        for piece in catalog.pieces_for(result, cards=True):
             found = highlights[piece.pk]
-            title = found.get(f"title_{language}") or []
-            snippet = (found.get(f"description_{language}") or found.get("fallback") or [None])[0]
+            title = found.get(localized_name("title", language)) or []
+            snippet = (
+                found.get(localized_name("description", language))
+                or found.get("fallback")
+                or [None]
+            )[0]
             hits.append(
                 {
                     "piece": piece,

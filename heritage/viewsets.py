@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.i18n import localized_names
 from heritage.filters import PieceFilterSet, RecoveryCaseFilterSet
 from heritage.models import (
     RESTRICTED_PERMISSION,
@@ -34,7 +35,7 @@ class PieceViewSet(SnippetViewSet):
     list_per_page = 50
     filterset_class = PieceFilterSet
     search_backend_name = None  # plain database search over these columns
-    search_fields = ["catalog_number", "title_es", "title_en", "title_nah"]
+    search_fields = ["catalog_number", *localized_names("title")]
     ordering = ["catalog_number"]
     copy_view_enabled = False
 
@@ -60,7 +61,7 @@ class RecoveryCaseViewSet(SnippetViewSet):
     ]
     filterset_class = RecoveryCaseFilterSet
     search_backend_name = None
-    search_fields = ["code", "title_es", "title_en", "city"]
+    search_fields = ["code", *localized_names("title"), "city"]
     ordering = ["code"]
 
     def get_queryset(self, request):
@@ -85,7 +86,7 @@ def _vocabulary_viewset(vocabulary) -> type[SnippetViewSet]:
             "icon": "tag",
             "list_display": ["code", "label", "authority_uri"],
             "search_backend_name": None,
-            "search_fields": ["code", "label_es", "label_en", "label_nah"],
+            "search_fields": ["code", *localized_names("label")],
         },
     )
 

@@ -8,8 +8,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from heritage import catalog
-        from search import service, signals
+        from search import schema, service, signals
 
         signals.connect()
+        post_migrate.connect(schema.sync_after_migrate, sender=self)
         catalog.register_engine(service.search_pieces)

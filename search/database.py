@@ -9,8 +9,8 @@ a stale text row can never show a piece that is no longer public.
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
@@ -23,6 +23,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 
+from core.i18n import localized_name
 from heritage.catalog import (
     CURSOR_ERROR,
     DATE,
@@ -39,18 +40,27 @@ from heritage.catalog import (
 )
 from heritage.models import Period, Piece
 from heritage.selectors import piece_public_q
-from search.models import ContentText, PieceText
+from search.models import ContentText, PieceText, text_columns
 from search.query import FACET_SIZE
-from search.text import WORD, fold, highlight, normalized, terms
+from search.schema import (
+    CONTENT_TEXT,
+    FOLDED,
+    PIECE_TEXT,
+    TextTable,
+    config_name,
+    fts_insert,
+    fts_row,
+    vector_column,
+)
+from search.text import WORD, fold, highlight, terms
 
 CURSOR_TAG = "offset"
-FTS_COLUMNS = ("title_es", "body_es", "title_en", "body_en", "title_nah", "body_nah")
 CHUNK = 2000
 
 
 def _languages(language: str) -> list[str]:
-    """The reader's language, then Spanish: untranslated records are still found."""
-    return [language] if language == "es" else [language, "es"]
+    """The reader's language, then the site's (Spanish): untranslated records are still found."""
+    return list(dict.fromkeys([language, settings.LANGUAGE_CODE]))
 
 
 def _fts_match(text: str, language: str) -> str | None:
@@ -60,29 +70,11 @@ def _fts_match(text: str, language: str) -> str | None:
         if not words:
             return None
         quoted = " AND ".join('"' + word.replace('"', "") + '"' for word in words)
-        clauses.append(f"({{title_{lang} body_{lang}}} : ({quoted}))")
+        title, body = localized_name("title", lang), localized_name("body", lang)
+        clauses.append(f"({{{title} {body}}} : ({quoted}))")
     return " OR ".join(clauses)
 
 
-@dataclass(frozen=True)
-class TextTable:
-    """A text table, its FTS5 twin on SQLite, and how a query reaches them."""
-
-    table: str
-    fts: str
-    join: str | None  # SQL joining the searched table to the text table (None: it is the same)
-    fts_key: str  # what the FTS5 rowid equals
-
-
-PIECE_TEXT = TextTable(
-    "search_piecetext",
-    "search_piecetext_fts",
-    "search_piecetext.piece_id = heritage_piece.id",
-    "heritage_piece.id",
-)
-CONTENT_TEXT = TextTable(
-    "search_contenttext", "search_contenttext_fts", None, "search_contenttext.id"
-)
 # Pieces: an exact catalog number comes first.
 CATALOG_NUMBER_BOOST = "(CASE WHEN heritage_piece.catalog_number = %s THEN 100.0 ELSE 0.0 END)"
 
@@ -105,7 +97,7 @@ def _with_text(
     if connection.vendor == "postgresql":
         languages = _languages(language)
         matches = [
-            f"{table.table}.vector_{lang} @@ plainto_tsquery('retorno_{lang}', %s)"
+            f"{table.table}.{vector_column(lang)} @@ plainto_tsquery('{config_name(lang)}', %s)"
             for lang in languages
         ]
         queryset = queryset.extra(
@@ -115,7 +107,8 @@ def _with_text(
         )
         if scored:
             ranks = " + ".join(
-                f"ts_rank({table.table}.vector_{lang}, plainto_tsquery('retorno_{lang}', %s))"
+                f"ts_rank({table.table}.{vector_column(lang)}, "
+                f"plainto_tsquery('{config_name(lang)}', %s))"
                 for lang in languages
             )
             queryset = queryset.extra(
@@ -133,7 +126,7 @@ def _with_text(
     )
     if scored:
         weights = ", ".join(
-            "10.0" if column.startswith("title") else "1.0" for column in FTS_COLUMNS
+            "10.0" if column.startswith("title") else "1.0" for column in text_columns()
         )
         queryset = queryset.extra(
             select={"search_score": f"{boost_sql} - bm25({table.fts}, {weights})"},
@@ -146,7 +139,8 @@ def _matching_ids(text: str, language: str, table: TextTable) -> RawSQL:
     if connection.vendor == "postgresql":
         languages = _languages(language)
         matches = " OR ".join(
-            f"vector_{lang} @@ plainto_tsquery('retorno_{lang}', %s)" for lang in languages
+            f"{vector_column(lang)} @@ plainto_tsquery('{config_name(lang)}', %s)"
+            for lang in languages
         )
         return RawSQL(
             f"SELECT piece_id FROM {table.table} WHERE {matches}", [text] * len(languages)
@@ -168,11 +162,13 @@ def _prefix_match(queryset: QuerySet, text: str, language: str) -> QuerySet:
         prefixes = " & ".join(f"'{word}':*" for word in words)
         return queryset.extra(
             tables=[table.table],
-            where=[table.join, f"{table.table}.titles @@ to_tsquery('retorno_nah', %s)"],
+            where=[table.join, f"{table.table}.titles @@ to_tsquery('{FOLDED}', %s)"],
             params=[prefixes],
         )
     prefixes = " AND ".join(f'"{word}"*' for word in words)
-    match = " OR ".join(f"({{title_{lang}}} : ({prefixes}))" for lang in _languages(language))
+    match = " OR ".join(
+        f"({{{localized_name('title', lang)}}} : ({prefixes}))" for lang in _languages(language)
+    )
     return queryset.extra(
         tables=[table.fts],
         where=[f"{table.fts}.rowid = {table.fts_key}", f"{table.fts} MATCH %s"],
@@ -180,13 +176,25 @@ def _prefix_match(queryset: QuerySet, text: str, language: str) -> QuerySet:
     )
 
 
-def _fts_rows(rows, key) -> list[list]:
-    """FTS5 rows: the key, then each column folded and stemmed in its language."""
-    return [
-        [key(row)]
-        + [normalized(getattr(row, column), column.split("_")[1]) for column in FTS_COLUMNS]
-        for row in rows
-    ]
+def _highlights(get, names: tuple[str, str], text: str, language: str) -> dict[str, list[str]]:
+    """The reader's fields with the words in <mark>; and, for a reader of another language than
+    the site's, the site-language text as `fallback` (what an untranslated record matched)."""
+    if not text.strip():
+        return {}
+    found = {}
+    wanted = set(terms(text, language))
+    for name in names:
+        field = localized_name(name, language)
+        fragment = highlight(get(field) or "", wanted, language)
+        if fragment:
+            found[field] = [fragment]
+    site = settings.LANGUAGE_CODE
+    if language != site:
+        source = " ".join(filter(None, (get(localized_name(name, site)) for name in names)))
+        fragment = highlight(source, set(terms(text, site)), site)
+        if fragment:
+            found["fallback"] = [fragment]
+    return found
 
 
 class DatabaseEngine:
@@ -224,11 +232,12 @@ class DatabaseEngine:
             ]
             ContentText.objects.bulk_create(rows, batch_size=500)
         if connection.vendor == "sqlite" and rows:
+            columns = text_columns()
             with connection.cursor() as cursor:
-                cursor.executemany(
-                    f"INSERT INTO {self.table.fts} (rowid, {', '.join(FTS_COLUMNS)}) "
-                    f"VALUES (%s, {', '.join(['%s'] * len(FTS_COLUMNS))})",
-                    _fts_rows(rows, lambda row: row.pk),
+                fts_insert(
+                    cursor,
+                    self.table,
+                    [fts_row(row.pk, {c: getattr(row, c) for c in columns}) for row in rows],
                 )
 
     def _remove(self, ids) -> None:
@@ -311,20 +320,13 @@ class DatabaseEngine:
         matching = _with_text(self._rows(), text, language, scored=True, table=CONTENT_TEXT)
         total = matching.count()
         rows = list(matching.order_by("-search_score", "object_id")[:limit])
-        wanted = set(terms(text, language))
-        spanish = set(terms(text, "es"))
         found = []
         for row in rows:
-            highlights = {}
-            for field in (f"title_{language}", f"body_{language}"):
-                fragment = highlight(getattr(row, field), wanted, language)
-                if fragment:
-                    highlights[field] = [fragment]
-            if language != "es" and not highlights:
-                fallback = " ".join(filter(None, [row.title_es, row.body_es]))
-                fragment = highlight(fallback, spanish, "es")
-                if fragment:
-                    highlights["fallback"] = [fragment]
+            highlights = _highlights(
+                lambda name, row=row: getattr(row, name), ("title", "body"), text, language
+            )
+            if len(highlights) > 1:  # the reader's own text matched: no fallback shown
+                highlights.pop("fallback", None)
             found.append((row.object_id, highlights))
         return total, found
 
@@ -500,9 +502,16 @@ class DatabaseEngine:
             order = ["-search_score", "catalog_number"]
         else:
             order = ["catalog_number"]
-        fields = ["pk", "catalog_number", "title_es", "description_es"]
-        if request.language != "es":
-            fields += [f"title_{request.language}", f"description_{request.language}"]
+        fields = list(
+            dict.fromkeys(
+                ["pk", "catalog_number"]
+                + [
+                    localized_name(name, language)
+                    for language in _languages(request.language)
+                    for name in ("title", "description")
+                ]
+            )
+        )
         rows = list(
             matching.order_by(*order).values(*fields)[offset : offset + request.page_size + 1]
         )
@@ -512,7 +521,9 @@ class DatabaseEngine:
             Hit(
                 piece_id=row["pk"],
                 catalog_number=row["catalog_number"],
-                highlights=self._highlights(row, request),
+                highlights=_highlights(
+                    row.get, ("title", "description"), request.text, request.language
+                ),
             )
             for row in rows
         ]
@@ -530,20 +541,3 @@ class DatabaseEngine:
         # catalog-number index through every piece when only a few match.
         found = queryset.order_by().values_list("pk", "catalog_number")[:limit]
         return [pk for pk, _number in sorted(found, key=lambda row: row[1])]
-
-    def _highlights(self, row: dict, request: CatalogQuery) -> dict[str, list[str]]:
-        if not request.text.strip():
-            return {}
-        language = request.language
-        found = {}
-        wanted = set(terms(request.text, language))
-        for name in (f"title_{language}", f"description_{language}"):
-            fragment = highlight(row.get(name) or "", wanted, language)
-            if fragment:
-                found[name] = [fragment]
-        if language != "es":
-            fallback = " ".join(filter(None, [row["title_es"], row["description_es"]]))
-            fragment = highlight(fallback, set(terms(request.text, "es")), "es")
-            if fragment:
-                found["fallback"] = [fragment]
-        return found

@@ -22,19 +22,10 @@ from elasticsearch_dsl import (
     tokenizer,
 )
 
-FOLD = ["lowercase", "asciifolding"]
-# Snowball, as the database engines stem (PostgreSQL spanish_stem, Python snowballstemmer):
-# "códices" and "códice" meet at "codic" (light_spanish would give "codiz" and "codic").
-spanish_stemmer = token_filter("retorno_es_stemmer", type="stemmer", language="spanish")
-english_stemmer = token_filter("retorno_en_stemmer", type="stemmer", language="english")
-english_possessive = token_filter(
-    "retorno_en_possessive", type="stemmer", language="possessive_english"
-)
+from core.i18n import language_codes, localized_name
+from search.text import analysis_name
 
-SPANISH = analyzer("retorno_es", tokenizer="standard", filter=[*FOLD, spanish_stemmer])
-ENGLISH = analyzer(
-    "retorno_en", tokenizer="standard", filter=[english_possessive, *FOLD, english_stemmer]
-)
+FOLD = ["lowercase", "asciifolding"]
 AUTOCOMPLETE = analyzer(
     "retorno_autocomplete",
     tokenizer=tokenizer(
@@ -44,25 +35,33 @@ AUTOCOMPLETE = analyzer(
 )
 AUTOCOMPLETE_SEARCH = analyzer("retorno_autocomplete_search", tokenizer="standard", filter=FOLD)
 
-STEMMED = {"es": SPANISH, "en": ENGLISH}
 
-
-def languages() -> list[str]:
-    """The site's languages (settings.LANGUAGES): each gets its own fields."""
-    return [code for code, _name in settings.LANGUAGES]
+def language_analyzer(language: str):
+    """A language's analyzer: folded, then stemmed by its Snowball stemmer when it has one
+    (settings.SEARCH_STEMMERS), as the database engines stem — "códices" and "códice" meet at
+    "codic" (light_spanish would give "codiz" and "codic"). English drops possessives first."""
+    name = analysis_name(language)
+    stemmer = settings.SEARCH_STEMMERS.get(language)
+    filters = list(FOLD)
+    if stemmer:
+        filters.append(token_filter(f"{name}_stemmer", type="stemmer", language=stemmer))
+    if stemmer == "english":
+        possessive = token_filter(
+            f"{name}_possessive", type="stemmer", language="possessive_english"
+        )
+        filters.insert(0, possessive)
+    return analyzer(name, tokenizer="standard", filter=filters)
 
 
 def _text(language: str, **extra) -> Text:
-    """Spanish and English stem; every other language (Nahuatl first) is folded, not stemmed."""
-    found = STEMMED.get(language) or analyzer(
-        f"retorno_{language}", tokenizer="standard", filter=FOLD
-    )
-    return Text(analyzer=found, **extra)
+    return Text(analyzer=language_analyzer(language), **extra)
 
 
 def _per_language(*names: str, **extra) -> dict:
     return {
-        f"{name}_{language}": _text(language, **extra) for name in names for language in languages()
+        localized_name(name, language): _text(language, **extra)
+        for name in names
+        for language in language_codes()
     }
 
 
@@ -93,7 +92,6 @@ def _piece_fields() -> dict:
         "catalog_number": Keyword(fields=_autocomplete()),
         # the labels of the piece's vocabulary terms in each language ("olmeca", "Olmec")
         **_per_language("description", "terms"),
-        "inscription_es": _text("es"),
         # codes; a period's broader periods too (heritage.catalog.FACETS)
         **{facet.name: Keyword() for facet in FACETS},
         "dates": IntegerRange(),

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 
+from core.i18n import language_codes, localized_name
 from heritage.catalog import FACETS, RECOVERED
 from heritage.models import Piece
 from heritage.selectors import piece_public_q
@@ -28,6 +29,9 @@ def searchable_pieces():
     )
 
 
+FALLBACK = ("title", "description")  # the site-language text every reader's search also reads
+
+
 def _text(value) -> str | None:
     return value or None
 
@@ -43,18 +47,21 @@ def piece_document(piece: Piece) -> PieceDocument:
         }
     case = piece.case if piece.case_id and piece.case.live else None
     labels = vocabulary_labels(piece)
-    languages = [code for code, _name in settings.LANGUAGES]
+    languages = language_codes()
+    site = settings.LANGUAGE_CODE
     return PieceDocument(
         meta={"id": piece.pk},
         catalog_number=piece.catalog_number,
         **{
-            f"{name}_{language}": _text(getattr(piece, f"{name}_{language}", None))
+            localized_name(name, language): _text(getattr(piece, localized_name(name, language)))
             for name in ("title", "description")
             for language in languages
         },
-        **{f"terms_{language}": _text(labels[language]) for language in languages},
-        inscription_es=_text(piece.inscription_es),
-        fallback=" ".join(filter(None, [piece.title_es, piece.description_es])) or None,
+        **{localized_name("terms", language): _text(labels[language]) for language in languages},
+        fallback=" ".join(
+            filter(None, (getattr(piece, localized_name(name, site)) for name in FALLBACK))
+        )
+        or None,
         **{facet.name: facet.codes(piece) or None for facet in FACETS},
         dates=dates,
         date_start=piece.date_start,

@@ -10,17 +10,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from wagtail.models import Page
 
+from core.i18n import language_codes, localized_name
 from culture.models import ProgramPage
 from heritage.models import RecoveryCase
 from heritage.selectors import case_list_public
 from search.documents import ContentDocument, content_index, piece_index
 from search.indexing import piece_document, searchable_pieces
-from search.text import piece_texts
-
-LANGUAGES = ("es", "en", "nah")
+from search.models import TEXT_FIELDS as TEXT
+from search.text import field_text as _field
+from search.text import piece_texts, translated
 
 
 @dataclass(frozen=True)
@@ -33,15 +35,14 @@ class Kind:
     index: Callable[[str], Any]
 
 
-def _field(obj, name: str, language: str) -> str:
-    return (getattr(obj, f"{name}_{language}", "") or "").strip()
-
-
 def _content_document(obj, texts: dict[str, str]) -> ContentDocument:
     return ContentDocument(
         meta={"id": obj.pk},
         **{key: value or None for key, value in texts.items()},
-        fallback=" ".join(filter(None, [texts["title_es"], texts["body_es"]])) or None,
+        fallback=" ".join(
+            filter(None, (texts[localized_name(name, settings.LANGUAGE_CODE)] for name in TEXT))
+        )
+        or None,
         illustrative=getattr(obj, "is_illustrative", False),
         published_at=getattr(obj, "last_published_at", None),
     )
@@ -54,16 +55,11 @@ def public_cases() -> QuerySet:
 
 def case_texts(case: RecoveryCase) -> dict[str, str]:
     texts = {}
-    for language in LANGUAGES:
-        terms = [
-            _field(term, "label", language) or _field(term, "label", "es")
-            for term in (case.method, case.country)
-            if term is not None
-        ]
-        texts[f"title_{language}"] = f"{case.code} {_field(case, 'title', language)}".strip()
-        texts[f"body_{language}"] = " ".join(
-            filter(None, [_field(case, "summary", language), case.city, *terms])
-        )
+    for language in language_codes():
+        terms = [translated(term, "label", language) for term in (case.method, case.country)]
+        title, body = (localized_name(name, language) for name in TEXT)
+        texts[title] = f"{case.code} {_field(case, 'title', language)}".strip()
+        texts[body] = " ".join(filter(None, [_field(case, "summary", language), case.city, *terms]))
     return texts
 
 
@@ -77,7 +73,7 @@ def public_pages() -> QuerySet:
 
 
 def _stream_text(page, language: str) -> str:
-    value = getattr(page, f"body_{language}", None)
+    value = getattr(page, localized_name("body", language), None)
     if not value:
         return ""
     return " ".join(value.stream_block.get_searchable_content(value))
@@ -85,9 +81,10 @@ def _stream_text(page, language: str) -> str:
 
 def page_texts(page) -> dict[str, str]:
     texts = {}
-    for language in LANGUAGES:
-        texts[f"title_{language}"] = _field(page, "title", language)
-        texts[f"body_{language}"] = " ".join(
+    for language in language_codes():
+        title, body = (localized_name(name, language) for name in TEXT)
+        texts[title] = _field(page, "title", language)
+        texts[body] = " ".join(
             filter(
                 None,
                 [
@@ -116,22 +113,15 @@ def program_texts(program) -> dict[str, str]:
     texts = page_texts(program)
     terms = [program.category, *program.audiences.all(), *program.languages.all()]
     places = sorted({session.venue.city for session in program.sessions.all() if session.venue})
-    for language in LANGUAGES:
-        labels = [
-            _field(term, "label", language) or _field(term, "label", "es")
-            for term in terms
-            if term is not None
-        ]
-        organizer = program.organizer
+    for language in language_codes():
         extra = [
             _field(program, "summary", language),
-            *labels,
-            (_field(organizer, "name", language) or _field(organizer, "name", "es"))
-            if organizer
-            else "",
+            *(translated(term, "label", language) for term in terms),
+            translated(program.organizer, "name", language),
             *places,
         ]
-        texts[f"body_{language}"] = " ".join(filter(None, [*extra, texts[f"body_{language}"]]))
+        body = localized_name("body", language)
+        texts[body] = " ".join(filter(None, [*extra, texts[body]]))
     return texts
 
 

@@ -1,29 +1,38 @@
-"""The database engine's own text table: one row per public piece, kept by the same sync as
+"""The database engine's own text tables: one row per public record, kept by the same sync as
 the Elasticsearch/OpenSearch index.
 
-The columns hold each language's text as written (title; description and vocabulary labels as
-the body). The search vectors live beside them in the database itself, created by migration:
-on PostgreSQL, generated `tsvector` columns per language (unaccent + the language's stemmer)
-with GIN indexes; on SQLite, an FTS5 table of the same text folded and stemmed in Python.
+The columns hold each language's text as written (`title_<code>`, and as `body_<code>` the
+description and vocabulary labels), one pair per language of settings.LANGUAGES, as
+modeltranslation makes the catalog's own columns: a new language is a migration like theirs.
+The search vectors beside them (PostgreSQL text search configurations, generated `tsvector`
+columns with GIN indexes; SQLite FTS5 tables of the text folded and stemmed in Python) follow
+the same languages; search.schema keeps them after every migrate.
 """
 
 from django.db import models
 
+from core.i18n import language_codes, localized_name
 from heritage.models import Piece
 
+TEXT_FIELDS = ("title", "body")
 
-class LanguageText(models.Model):
-    """A record's title and body in each language, as written."""
 
-    title_es = models.TextField(default="", blank=True)
-    body_es = models.TextField(default="", blank=True)
-    title_en = models.TextField(default="", blank=True)
-    body_en = models.TextField(default="", blank=True)
-    title_nah = models.TextField(default="", blank=True)
-    body_nah = models.TextField(default="", blank=True)
+def text_columns() -> list[str]:
+    """The text columns, language by language: title_es, body_es, title_en, …"""
+    return [localized_name(field, code) for code in language_codes() for field in TEXT_FIELDS]
 
-    class Meta:
-        abstract = True
+
+# A record's title and body in each language, as written.
+LanguageText = type(
+    "LanguageText",
+    (models.Model,),
+    {
+        "__module__": __name__,
+        "__doc__": "A record's title and body in each language of the site, as written.",
+        "Meta": type("Meta", (), {"abstract": True}),
+        **{column: models.TextField(default="", blank=True) for column in text_columns()},
+    },
+)
 
 
 class PieceText(LanguageText):

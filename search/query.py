@@ -7,8 +7,10 @@ overlap on the signed-year integer_range, highlighting, and search_after cursors
 pagination without gaps or duplicates.
 """
 
+from django.conf import settings
 from elasticsearch_dsl import A, Q, Search
 
+from core.i18n import localized_name
 from heritage.catalog import (
     DATE,
     FACET_BY_NAME,
@@ -25,11 +27,21 @@ FACET_SIZE = 100
 CURSOR_TAG = "after"
 
 
+def _site_title(language: str, suffix: str) -> list[str]:
+    """The site-language title field, for a reader of another language."""
+    site = settings.LANGUAGE_CODE
+    return [] if language == site else [localized_name("title", site) + suffix]
+
+
 def _text_query(request: CatalogQuery) -> Q:
     language = request.language
-    fields = [f"title_{language}^3", f"description_{language}", f"terms_{language}", "fallback"]
-    if language != "es":
-        fields.append("title_es^2")  # untranslated titles are still found
+    fields = [
+        f"{localized_name('title', language)}^3",
+        localized_name("description", language),
+        localized_name("terms", language),
+        "fallback",
+        *_site_title(language, "^2"),  # untranslated titles are still found
+    ]
     return Q(
         "bool",
         should=[
@@ -90,14 +102,13 @@ def build_search(request: CatalogQuery, index: str) -> Search:
         search = search.extra(
             search_after=decode_cursor(request.cursor, CURSOR_TAG, len(order) + 1)
         )
-    language = request.language
+    fields = [localized_name(name, request.language) for name in ("title", "description")]
     # encoder=html: fragments come back escaped, with only our <mark> tags as markup.
     return (
         search.source(["catalog_number"])
         .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
-        .highlight(f"title_{language}", f"description_{language}", "fallback",
-                   number_of_fragments=2, fragment_size=120)
-    )  # fmt: skip
+        .highlight(*fields, "fallback", number_of_fragments=2, fragment_size=120)
+    )
 
 
 def parse_response(response: dict, request: CatalogQuery) -> CatalogResult:
@@ -130,9 +141,11 @@ def parse_response(response: dict, request: CatalogQuery) -> CatalogResult:
 
 def build_suggest(text: str, language: str, index: str, limit: int) -> Search:
     """Autocomplete: every word typed is the start of a word of a title or catalog number."""
-    fields = [f"title_{language}.autocomplete", "catalog_number.autocomplete"]
-    if language != "es":
-        fields.append("title_es.autocomplete")
+    fields = [
+        f"{localized_name('title', language)}.autocomplete",
+        "catalog_number.autocomplete",
+        *_site_title(language, ".autocomplete"),
+    ]
     query = Q("multi_match", query=text, fields=fields, operator="and")
     return (
         Search(index=index)
@@ -145,15 +158,18 @@ def build_suggest(text: str, language: str, index: str, limit: int) -> Search:
 
 def build_content_search(text: str, language: str, index: str, limit: int) -> Search:
     """Site-wide search of cases or pages: the reader's language, then the Spanish fallback."""
-    fields = [f"title_{language}^3", f"body_{language}", "fallback"]
-    if language != "es":
-        fields.append("title_es^2")
+    fields = [
+        f"{localized_name('title', language)}^3",
+        localized_name("body", language),
+        "fallback",
+        *_site_title(language, "^2"),
+    ]
     return (
         Search(index=index)
         .query(Q("multi_match", query=text, fields=fields, operator="and"))
         .extra(track_total_hits=True, size=limit)
         .source(False)
         .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
-        .highlight(f"title_{language}", f"body_{language}", "fallback",
+        .highlight(*(localized_name(name, language) for name in ("title", "body")), "fallback",
                    number_of_fragments=1, fragment_size=160)
     )  # fmt: skip

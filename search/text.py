@@ -1,8 +1,9 @@
 """Text as the engines see it: each language's text of a piece, folding and stemming in Python
 (for SQLite's FTS5, which has no Spanish stemmer), and highlighting for the database engine.
 
-Stemming follows Snowball, as PostgreSQL's `spanish_stem`/`english_stem` and the index's
-stemmers do: "vasijas" → "vasij", "vessels" → "vessel". Nahuatl is folded, never stemmed.
+Stemming follows Snowball (settings.SEARCH_STEMMERS), as PostgreSQL's `spanish_stem`/
+`english_stem` and the index's stemmers do: "vasijas" → "vasij", "vessels" → "vessel". A language
+without a stemmer (Nahuatl) is folded, never stemmed.
 """
 
 import re
@@ -13,9 +14,16 @@ import snowballstemmer
 from django.conf import settings
 from django.utils.html import escape
 
+from core.i18n import language_codes, localized_name
+
 WORD = re.compile(r"\w+", re.UNICODE)
-STEMMERS = {"es": "spanish", "en": "english"}
 FRAGMENT = 120
+
+
+def analysis_name(code: str) -> str:
+    """The name of a language's analysis in every engine: the index's analyzer and PostgreSQL's
+    text search configuration (`retorno_es`)."""
+    return f"retorno_{code.replace('-', '_').lower()}"
 
 
 def fold(text: str) -> str:
@@ -24,9 +32,9 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def _stemmer(language: str):
-    algorithm = STEMMERS.get(language)
+    algorithm = settings.SEARCH_STEMMERS.get(language)
     return snowballstemmer.stemmer(algorithm) if algorithm else None
 
 
@@ -41,10 +49,17 @@ def normalized(text: str, language: str) -> str:
     return " ".join(terms(text, language))
 
 
-def _vocabulary_labels(term, language: str) -> str:
-    if term is None:
+def field_text(obj, name: str, language: str) -> str:
+    """A translated field's text in one language, as written ("" when empty)."""
+    return (getattr(obj, localized_name(name, language), "") or "").strip()
+
+
+def translated(obj, name: str, language: str) -> str:
+    """A translated field in a language, or in the site's language when untranslated (a
+    vocabulary label, an organizer's name)."""
+    if obj is None:
         return ""
-    return getattr(term, f"label_{language}", "") or term.label_es or ""
+    return field_text(obj, name, language) or field_text(obj, name, settings.LANGUAGE_CODE)
 
 
 def vocabulary_labels(piece) -> dict[str, str]:
@@ -56,8 +71,8 @@ def vocabulary_labels(piece) -> dict[str, str]:
         terms_.append(period)
         period = period.parent
     return {
-        language: " ".join(filter(None, (_vocabulary_labels(term, language) for term in terms_)))
-        for language, _name in settings.LANGUAGES
+        language: " ".join(filter(None, (translated(term, "label", language) for term in terms_)))
+        for language in language_codes()
     }
 
 
@@ -68,12 +83,14 @@ def piece_texts(piece) -> dict[str, str]:
     # "REP-001" also as "REP 001": PostgreSQL's parser reads "-001" as a signed number.
     number_words = " ".join(WORD.findall(piece.catalog_number))
     texts = {}
-    for language in ("es", "en", "nah"):
+    for language in language_codes():
         labels = labels_by_language[language]
-        title = getattr(piece, f"title_{language}", "") or ""
-        description = getattr(piece, f"description_{language}", "") or ""
-        texts[f"title_{language}"] = f"{piece.catalog_number} {number_words} {title}".strip()
-        texts[f"body_{language}"] = " ".join(filter(None, [description, labels]))
+        title = getattr(piece, localized_name("title", language), "") or ""
+        description = getattr(piece, localized_name("description", language), "") or ""
+        texts[localized_name("title", language)] = (
+            f"{piece.catalog_number} {number_words} {title}".strip()
+        )
+        texts[localized_name("body", language)] = " ".join(filter(None, [description, labels]))
     return texts
 
 

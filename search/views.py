@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from core.i18n import localized_name
 from culture.models import ProgramPage
 from heritage import catalog
 from heritage.selectors import case_list_public, catalog_path
@@ -91,8 +92,8 @@ def site(request: HttpRequest) -> HttpResponse:
                         f"{catalog_url}{piece.catalog_number}/",
                         piece.catalog_number,
                         found[piece.pk],
-                        title=f"title_{language}",
-                        snippet=(f"description_{language}", "fallback"),
+                        title=localized_name("title", language),
+                        snippet=(localized_name("description", language), "fallback"),
                     )  # fmt: skip
                     for piece in pieces
                 ],
@@ -123,7 +124,7 @@ def site(request: HttpRequest) -> HttpResponse:
                             record,
                             *link(record),
                             found[record.pk],
-                            snippet=(f"body_{language}", "fallback"),
+                            snippet=(localized_name("body", language), "fallback"),
                         )  # fmt: skip
                         for record in records
                     ],

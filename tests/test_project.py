@@ -163,3 +163,40 @@ def test_the_page_cache_is_on_by_default_only_with_a_shared_cache():
         result = manage("shell", "-c", script, env=env)
         assert result.returncode == 0, result.stderr[-2000:]
         assert result.stdout.strip().splitlines()[-1] == expected
+
+
+# Where the site's language codes may be written out: settings, migrations and catalogues; and
+# content that is written in given languages (demo pages, vocabulary seeds, synthetic records).
+LANGUAGE_LIST_ALLOWED = ("config/settings.py", "/migrations/", "locale/", "tests/")
+LANGUAGE_CONTENT = ("demo.py", "vocabulary_seed.py", "synthetic.py", "bench/programs.py")
+
+
+def test_no_language_code_list_outside_settings():
+    """Two or more of the site's language codes (`"es"`, `"en"`, or as field suffixes
+    `"title_es"`, `"title_en"`) written in one file is a list that will miss the next language:
+    derive it from settings.LANGUAGES (core.i18n.language_codes, localized_names)."""
+    import re
+
+    codes = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+    bare = re.compile(rf"""["']({codes})["']""")
+    suffixed = re.compile(rf"""["'][a-z_]+_({codes})["']""")
+    tracked = subprocess.run(
+        ["git", "ls-files", "*.py", "*.html", "*.js"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.split()
+    if not tracked:  # not a git checkout (a copied tree): every file
+        tracked = [
+            str(path.relative_to(ROOT))
+            for pattern in ("*.py", "*.html", "*.js")
+            for path in ROOT.rglob(pattern)
+            if ".venv" not in path.parts
+        ]
+    offenders = {}
+    for name in tracked:
+        if any(part in name for part in LANGUAGE_LIST_ALLOWED + LANGUAGE_CONTENT):
+            continue
+        text = (ROOT / name).read_text(encoding="utf-8", errors="replace")
+        for pattern in (bare, suffixed):
+            found = set(pattern.findall(text))
+            if len(found) > 1:
+                offenders[name] = sorted(found)
+    assert offenders == {}

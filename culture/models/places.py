@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from core.i18n import translated_row, translated_sections
+from core.i18n import site_name, translated_row, translated_sections
 from core.models.mixins import IllustrativeMixin
 
 TIMEZONE_ERROR = _("Not a time zone name (e.g. America/Los_Angeles).")
@@ -90,7 +90,7 @@ class Venue(IllustrativeMixin, models.Model):
     class Meta:
         verbose_name = _("venue")
         verbose_name_plural = _("venues")
-        ordering = ["country", "state", "city", "name_es"]
+        ordering = ["country", "state", "city", site_name("name")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.city})"
@@ -127,7 +127,7 @@ class Organizer(IllustrativeMixin, models.Model):
     class Meta:
         verbose_name = _("organizer")
         verbose_name_plural = _("organizers")
-        ordering = ["name_es"]
+        ordering = [site_name("name")]
 
     def __str__(self) -> str:
         return self.name

@@ -11,7 +11,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 
-from core.i18n import translated_row, translated_sections
+from core.i18n import site_name, translated_row, translated_sections
 from core.models.mixins import IllustrativeMixin
 from culture.models.places import END_BEFORE_START, CalendarSequenceMixin, Organizer, Venue
 
@@ -38,7 +38,7 @@ class MobileConsulateRoute(
     class Meta:
         verbose_name = _("mobile consulate route")
         verbose_name_plural = _("mobile consulate routes")
-        ordering = ["name_es"]
+        ordering = [site_name("name")]
 
     def __str__(self) -> str:
         return self.name

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import translated_row
+from core.i18n import site_name, translated_row
 
 
 class ProgramTerm(models.Model):
@@ -14,7 +14,7 @@ class ProgramTerm(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["label_es"]
+        ordering = [site_name("label")]
 
     def __str__(self) -> str:
         return self.label or self.code

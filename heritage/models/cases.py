@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.i18n import translated_row, translated_sections
+from core.i18n import localized_names, translated_row, translated_sections
 from heritage.choices import HolderType, LegalBasis, SourceKind
 from heritage.models.mixins import (
     EditorialMixin,
@@ -78,8 +78,7 @@ class RecoveryCase(EditorialMixin, index.Indexed, ClusterableModel):
     search_fields = [
         index.SearchField("code"),
         index.AutocompleteField("code"),
-        index.SearchField("title_es"),
-        index.SearchField("title_en"),
+        *(index.SearchField(name) for name in localized_names("title")),
         index.FilterField("live"),
     ]
 

@@ -42,7 +42,7 @@ class ImportJob(models.Model):
     report = models.JSONField(_("report"), default=dict, blank=True)
     # The report is written in the language of the person who uploaded the file, even when a
     # worker with another default language runs the job.
-    language = models.CharField(_("language"), max_length=12, default="es")
+    language = models.CharField(_("language"), max_length=12, default=settings.LANGUAGE_CODE)
 
     class Meta:
         verbose_name = _("catalog import")

@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.i18n import translated_row, translated_sections
+from core.i18n import localized_names, translated_row, translated_sections
 from heritage.choices import Authenticity, ImageLicense
 from heritage.dates import YEAR_ORDER_ERROR, year_range_label, years_out_of_order
 from heritage.models.cases import RecoveryCase
@@ -195,9 +195,7 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
     search_fields = [
         index.SearchField("catalog_number"),
         index.AutocompleteField("catalog_number"),
-        index.SearchField("title_es"),
-        index.SearchField("title_en"),
-        index.SearchField("title_nah"),
+        *(index.SearchField(name) for name in localized_names("title")),
         index.FilterField("live"),
         index.FilterField("restricted"),
     ]

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import translated_row
+from core.i18n import site_name, translated_row
 from heritage.dates import YEAR_ORDER_ERROR, years_out_of_order
 from heritage.validators import code_validator
 
@@ -28,7 +28,7 @@ class VocabularyTerm(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["label_es"]
+        ordering = [site_name("label")]
 
     def __str__(self) -> str:
         return self.label or self.code
@@ -59,7 +59,7 @@ class Period(VocabularyTerm):
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("period")
         verbose_name_plural = _("periods")
-        ordering = ["start_year", "label_es"]
+        ordering = ["start_year", site_name("label")]
 
     def clean(self):
         super().clean()
