@@ -1,25 +1,23 @@
-"""No typed work is lost: every admin form of every snippet and page type, posted empty and then
-twice as the same draft, answers with its errors (or saves), never with a server error.
+"""No typed work is lost: every admin form of every snippet and page type, saved as a draft with
+nothing typed, and then the same draft saved again, answers with its errors (or saves), never
+with a server error.
 
 The types come from Wagtail's registries, so a new snippet or page type is covered without a
-line here. The form is posted as a browser would post it: the add view's own fields with their
-initial values (selects on their first option, formsets' management forms included)."""
+line here. The form is posted as a browser would post it (tests.utils.admin_form_data)."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import CharField, TextField
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
-from wagtail.blocks.base import BlockWidget
 from wagtail.models import Page, get_page_models
 from wagtail.snippets.models import get_snippet_models
 from wagtail.users.models import UserProfile
 
 from heritage.models import Piece, RecoveryCase
-from tests.utils import build_site, make_piece, root_page
+from tests.utils import admin_form_data, build_site, make_piece, root_page
 
 pytestmark = pytest.mark.django_db
 
@@ -32,36 +30,6 @@ def superuser(client):
     user = get_user_model().objects.create_superuser("curadora", password="pw-curadora-1")
     client.force_login(user)
     return user
-
-
-def browser_data(response) -> dict[str, object]:
-    """What a browser submits from the add view's editor form, untouched."""
-    soup = BeautifulSoup(response.content.decode(), "html.parser")
-    form = soup.find("form", attrs={"data-edit-form": True}) or soup.find("form", method="post")
-    data: dict[str, object] = {}
-    for field in form.find_all(["input", "textarea", "select"]):
-        name = field.get("name")
-        if not name or field.get("disabled") is not None:
-            continue
-        if field.name == "textarea":
-            data[name] = field.text
-        elif field.name == "select":
-            options = field.find_all("option")
-            chosen = [o for o in options if o.get("selected") is not None] or options[:1]
-            if field.get("multiple") is not None:
-                chosen = [o for o in options if o.get("selected") is not None]
-            data[name] = [option.get("value", option.text) for option in chosen]
-        elif field.get("type") in ("checkbox", "radio"):
-            if field.get("checked") is not None:
-                data.setdefault(name, []).append(field.get("value", "on"))
-        elif field.get("type") not in ("submit", "button", "file", "image"):
-            data[name] = field.get("value", "")
-    # A StreamField is drawn by JavaScript, which posts an empty stream as its count.
-    for name, bound in response.context["form"].fields.items():
-        if isinstance(bound.widget, BlockWidget):
-            data.setdefault(f"{name}-count", "0")
-    data.pop("action-publish", None)
-    return data
 
 
 def assert_form_error_or_saved(response) -> None:
@@ -77,7 +45,7 @@ def post_empty_twice(client, add_url: str) -> list:
     """The add form as it opens, saved as a draft, and the same draft saved again."""
     page = client.get(add_url)
     assert page.status_code == 200, add_url
-    data = browser_data(page)
+    data = admin_form_data(page)
     return [client.post(add_url, data) for _ in range(2)]
 
 
@@ -128,7 +96,7 @@ def test_every_page_form_posted_empty_twice_answers_without_a_server_error(
 def add_piece_or_case(client, model, data: dict) -> tuple[set[str], str]:
     """The fields in error and the page the editor sees after saving a draft of `model`."""
     add_url = reverse(f"wagtailsnippets_heritage_{model._meta.model_name}:add")
-    response = client.post(add_url, {**browser_data(client.get(add_url)), **data})
+    response = client.post(add_url, {**admin_form_data(client.get(add_url)), **data})
     assert response.status_code == 200
     return set(response.context["form"].errors), response.content.decode()
 
