@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "core.api_http.ApiHttpMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # The admin and its previews may be framed by the admin, the public site by no one.
+    "core.middleware.EditorFramingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.RetornoLocaleMiddleware",
     # NUL refused, digits of any script read as ASCII (core/params.py), in the reader's language.
@@ -312,7 +314,8 @@ AXES_VERBOSE = False
 
 # Content-Security-Policy on the public site: scripts, styles, images and connections from
 # this site only — no inline script or style (JSON-LD data blocks are not scripts). The admin
-# (Wagtail's own inline scripts) is left out.
+# (Wagtail's own inline scripts) is left out. Previews keep the policy but may be framed by the
+# admin, which shows them in an iframe (core.middleware.EditorFramingMiddleware).
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
@@ -331,7 +334,7 @@ CONTENT_SECURITY_POLICY = {
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin JavaScript reads the CSRF cookie
-X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
+X_FRAME_OPTIONS = "DENY"  # SAMEORIGIN for the admin and previews: core.middleware
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 if not DEBUG:

@@ -1,8 +1,12 @@
+from functools import cache
+
+from csp.constants import SELF
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.template import loader
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
@@ -26,6 +30,35 @@ class RetornoLocaleMiddleware(LocaleMiddleware):
                 patch_vary_headers(response, ("Accept-Language",))
             return response
         return super().process_response(request, response)
+
+
+@cache
+def admin_prefix() -> str:
+    return reverse("wagtailadmin_home")
+
+
+def is_editor_request(request) -> bool:
+    """An admin view, or the simulated request Wagtail renders a preview with (whose path is the
+    public URL of the record, so only Wagtail's `is_preview` flag tells it apart)."""
+    return getattr(request, "is_preview", False) or request.path_info.startswith(admin_prefix())
+
+
+class EditorFramingMiddleware:
+    """One framing rule: the public site may be framed by no one (its CSP's `frame-ancestors
+    'none'`, X-Frame-Options DENY); the admin and its previews by the admin itself, since the
+    editor shows each preview in an iframe of its own origin. Sits just inside django-csp's
+    middleware, so the policy it writes already carries the exception."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_editor_request(request):
+            replace = getattr(response, "_csp_replace", None) or {}
+            response._csp_replace = {**replace, "frame-ancestors": [SELF]}
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
 
 
 class CachedSiteMiddleware:

@@ -140,3 +140,37 @@ def build_catalog_roles():
         task.groups.set([Group.objects.get(name="Moderators")])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     ensure_catalog_roles()
+
+
+def admin_form_data(response) -> dict[str, object]:
+    """What a browser submits from an admin editor form as it opens (the add or edit view's
+    response): its fields with their initial values, selects on their first option, formsets'
+    management forms, and an empty stream for each StreamField (drawn by JavaScript)."""
+    from bs4 import BeautifulSoup
+    from wagtail.blocks.base import BlockWidget
+
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    form = soup.find("form", attrs={"data-edit-form": True}) or soup.find("form", method="post")
+    data: dict[str, object] = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("disabled") is not None:
+            continue
+        if field.name == "textarea":
+            data[name] = field.text
+        elif field.name == "select":
+            options = field.find_all("option")
+            chosen = [option for option in options if option.get("selected") is not None]
+            if not chosen and field.get("multiple") is None:
+                chosen = options[:1]  # a single select posts its first option
+            data[name] = [option.get("value", option.text) for option in chosen]
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.get("checked") is not None:
+                data.setdefault(name, []).append(field.get("value", "on"))
+        elif field.get("type") not in ("submit", "button", "file", "image"):
+            data[name] = field.get("value", "")
+    for name, bound in response.context["form"].fields.items():
+        if isinstance(bound.widget, BlockWidget):
+            data.setdefault(f"{name}-count", "0")
+    data.pop("action-publish", None)
+    return data

@@ -11,6 +11,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 
+from core.forms import AdminModelForm
 from core.i18n import site_name, translated_row, translated_sections
 from core.models.mixins import IllustrativeMixin
 from culture.models.places import END_BEFORE_START, CalendarSequenceMixin, Organizer, Venue
@@ -21,7 +22,10 @@ class MobileConsulateRoute(
 ):  # fmt: skip
     """A tour of the mobile consulate, published as a whole (drafts stay off the site)."""
 
+    base_form_class = AdminModelForm  # a draft keeps what identifies it (core/forms.py)
+
     name = models.CharField(_("name"), max_length=200)
+    name.required_on_save = True  # a draft is listed and announced by its name
     description = models.TextField(_("description"), blank=True)
     organizer = models.ForeignKey(
         Organizer, verbose_name=_("organizer"), null=True, blank=True, on_delete=models.PROTECT

@@ -30,6 +30,7 @@ class RecoveryCase(EditorialMixin, index.Indexed, ClusterableModel):
         validators=[identifier_validator],
     )
     title = models.CharField(_("title"), max_length=255)
+    title.required_on_save = True  # a draft is listed and announced by its title
     summary = models.TextField(_("story"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     method = models.ForeignKey(

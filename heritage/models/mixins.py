@@ -10,6 +10,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from core.forms import AdminModelForm
 from core.models import IllustrativeMixin, ReaderTranslationMixin
 
 
@@ -24,6 +25,8 @@ class EditorialMixin(
     models.Model,
 ):
     """Drafts, revisions, locking, moderation workflow and preview for catalog snippets."""
+
+    base_form_class = AdminModelForm  # a draft keeps its unique identifier (core/forms.py)
 
     class Meta:
         abstract = True

@@ -53,6 +53,7 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
         help_text=_("Unique and stable (e.g. REP-2021-000431); the key of imports."),
     )
     title = models.CharField(_("title"), max_length=255)
+    title.required_on_save = True  # a draft is listed and announced by its title
     description = models.TextField(_("description"), blank=True)
     inscription = models.TextField(_("inscription or marks"), blank=True)
     condition = models.TextField(_("condition"), blank=True)

@@ -1,5 +1,5 @@
 """Security in front of the site: per-client rate limits (429 with Retry-After), admin login
-throttling, the Content-Security-Policy of public pages."""
+throttling, the Content-Security-Policy of public pages and who may frame them and previews."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -110,3 +110,41 @@ def test_public_pages_carry_a_strict_content_security_policy(client, catalog):
     assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'"
     assert "unsafe-inline" not in policy and directives["frame-ancestors"] == "'none'"
     assert "Content-Security-Policy" not in client.get("/admin/login/")
+
+
+def frame_ancestors(response) -> str:
+    policy = response["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    return directives["frame-ancestors"]
+
+
+def test_previews_may_be_framed_by_the_admin_and_public_pages_by_no_one(client, catalog):
+    """The editor shows each preview in an iframe of its own origin; the public page of the
+    same record still refuses every frame."""
+    from django.urls import reverse
+
+    from tests.utils import add_standard_page, admin_form_data, make_piece
+
+    client.force_login(User.objects.create_superuser("curadora", password="pw-curadora-1"))
+    piece = make_piece("REP-2024-000001")
+    page = add_standard_page(catalog.get_parent(), title_es="Acerca de", slug_es="acerca-de")
+    for edit, preview in (
+        (
+            reverse("wagtailsnippets_heritage_piece:edit", args=[piece.pk]),
+            reverse("wagtailsnippets_heritage_piece:preview_on_edit", args=[piece.pk]),
+        ),
+        (
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]),
+        ),
+    ):
+        assert client.get(edit)["X-Frame-Options"] == "SAMEORIGIN"
+        assert client.post(preview, admin_form_data(client.get(edit))).json()["is_valid"]
+        shown = client.get(preview)
+        assert shown.status_code == 200 and b"<h1" in shown.content
+        assert frame_ancestors(shown) == "'self'" and shown["X-Frame-Options"] == "SAMEORIGIN"
+
+    for public in ("/es/catalogo/REP-2024-000001/", "/es/acerca-de/"):
+        response = client.get(public)
+        assert response.status_code == 200
+        assert frame_ancestors(response) == "'none'" and response["X-Frame-Options"] == "DENY"
