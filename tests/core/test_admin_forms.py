@@ -133,3 +133,21 @@ def test_an_empty_draft_is_told_what_identifies_it_in_the_editors_language(
     fields, page = add_piece_or_case(client, Piece, number)
     assert "catalog_number" in fields and taken in page
     assert Piece.objects.count() == 1
+
+
+def test_the_spanish_admin_names_our_records_without_a_wrong_gender(client, superuser):
+    """Wagtail's Spanish says "El pieza no puede ser creado" and "pieza '…' creado"; ours
+    (core/admin_messages.py) puts no gendered word next to the model name."""
+    UserProfile.get_for_user(superuser)
+    UserProfile.objects.filter(user=superuser).update(preferred_language="es")
+    _fields, page = add_piece_or_case(client, Piece, {})
+    assert "No se pudo crear (pieza): corrija los errores del formulario." in page
+    assert "El pieza" not in page
+
+    add_url = reverse("wagtailsnippets_heritage_piece:add")
+    data = {"catalog_number": "REP-2024-000002", "title_es": "Vasija trípode"}
+    saved = client.post(add_url, {**admin_form_data(client.get(add_url)), **data}, follow=True)
+    assert saved.status_code == 200
+    messages = [str(message) for message in saved.context["messages"]]
+    assert len(messages) == 1, messages
+    assert messages[0].startswith("Se creó «REP-2024-000002 — Vasija trípode» (Pieza)."), messages
