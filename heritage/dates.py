@@ -32,3 +32,21 @@ def year_range_label(start: int | None, end: int | None) -> str:
     if start >= 1000:
         return f"{start}–{end}"
     return f"{year_label(start)} – {year_label(end)}"
+
+
+def outside_period(piece) -> str | None:
+    """A warning (not an error: periods are conventions, pieces do not read them) when a piece's
+    years fall outside its period's span, or None."""
+    period = piece.period
+    if period is None or (piece.date_start is None and piece.date_end is None):
+        return None
+    low, high = period.start_year, period.end_year
+    start = piece.date_start if piece.date_start is not None else piece.date_end
+    end = piece.date_end if piece.date_end is not None else piece.date_start
+    if (low is None or start >= low) and (high is None or end <= high):
+        return None
+    return _("The years %(years)s fall outside %(period)s (%(span)s): is the period right?") % {
+        "years": year_range_label(piece.date_start, piece.date_end),
+        "period": period,
+        "span": year_range_label(low, high),
+    }

@@ -1,5 +1,6 @@
 """Registers the catalog's admin: viewsets, bulk actions, guards for restricted records."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.urls import path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 
 from heritage import admin_views
 from heritage.bulk_actions import BULK_ACTIONS
+from heritage.dates import outside_period
 from heritage.models import Piece
 from heritage.viewsets import CatalogViewSetGroup, VocabularyViewSetGroup, can_see_restricted
 
@@ -27,6 +29,14 @@ def guard_restricted_pieces(request, instance):
     for obj in instances:
         if isinstance(obj, Piece) and obj.restricted and not can_see_restricted(request.user):
             raise PermissionDenied
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def warn_about_dates_outside_the_period(request, instance):
+    """Saved as typed, with a word when the years and the period disagree."""
+    if isinstance(instance, Piece) and (warning := outside_period(instance)):
+        messages.warning(request, warning)
 
 
 @hooks.register("register_log_actions")

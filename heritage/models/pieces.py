@@ -32,6 +32,7 @@ from heritage.models.vocabularies import (
     Technique,
 )
 from heritage.validators import identifier_validator
+from heritage.widgets import SignedYearWidget
 
 YEAR_VALIDATORS = [MinValueValidator(-10000), MaxValueValidator(2100)]
 POSITIVE = [MinValueValidator(Decimal("0.01"))]
@@ -69,7 +70,7 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
         null=True,
         blank=True,
         validators=YEAR_VALIDATORS,
-        help_text=_("Signed year: -1200 is 1200 BCE."),
+        help_text=_("The year and its era: 1200 BCE, 600 CE."),
     )
     date_end = models.IntegerField(_("date to"), null=True, blank=True, validators=YEAR_VALIDATORS)
     date_display = models.CharField(
@@ -157,7 +158,13 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
         MultiFieldPanel(
             [
                 FieldRowPanel([select("culture"), select("period"), select("object_type")]),
-                FieldRowPanel(["date_start", "date_end", "date_uncertain"]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("date_start", widget=SignedYearWidget),
+                        FieldPanel("date_end", widget=SignedYearWidget),
+                        "date_uncertain",
+                    ]
+                ),
                 translated_row("date_display", _("Date as displayed")),
                 FieldPanel("materials", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("techniques", widget=forms.CheckboxSelectMultiple),

@@ -52,8 +52,10 @@ def test_case_and_piece_go_through_moderation_and_become_public(live_server, pag
     page.select_option("#id_case", label="CASE-2024-001 — Aseguramiento en Houston")
     page.fill("#id_title_es", "Vasija trípode")
     page.fill("#id_title_en", "Tripod vessel")
-    page.fill("#id_date_start", "600")
-    page.fill("#id_date_end", "900")
+    page.fill("#id_date_start_0", "900")  # a positive year and its era, as on the public search
+    page.select_option("#id_date_start_1", "bce")
+    page.fill("#id_date_end_0", "600")
+    page.select_option("#id_date_end_1", "bce")
     for index, (event, year) in enumerate([("acquisition", "1950"), ("auction", "1987")]):
         page.get_by_role("button", name="Añadir evento").click()
         page.select_option(f"#id_provenance_events-{index}-event_type", event)
@@ -61,6 +63,7 @@ def test_case_and_piece_go_through_moderation_and_become_public(live_server, pag
     submit_for_moderation(page, "REP-2024-000001")
 
     piece = Piece.objects.get(catalog_number="REP-2024-000001")
+    assert (piece.date_start, piece.date_end) == (-900, -600)
     assert not piece.live
     assert piece.workflow_in_progress
     assert page.context.request.get(f"{base}/es/catalogo/REP-2024-000001/").status == 404
