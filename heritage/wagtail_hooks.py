@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from heritage import admin_views
+from heritage import admin_views, log_actions
 from heritage.bulk_actions import BULK_ACTIONS
 from heritage.models import Piece
 from heritage.viewsets import CatalogViewSetGroup, VocabularyViewSetGroup, can_see_restricted
@@ -29,11 +29,7 @@ def guard_restricted_pieces(request, instance):
             raise PermissionDenied
 
 
-@hooks.register("register_log_actions")
-def register_catalog_log_actions(actions):
-    actions.register_action("heritage.restrict", _("Restrict"), _("Withheld from the public"))
-    actions.register_action("heritage.unrestrict", _("Lift restriction"), _("Made public again"))
-    actions.register_action("heritage.add_to_case", _("Add to case"), _("Moved to a recovery case"))
+hooks.register("register_log_actions", log_actions.register)
 
 
 @hooks.register("register_admin_urls")
