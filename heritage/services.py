@@ -1,10 +1,11 @@
 """Writes to the catalog: publishing, restriction and case changes (bulk-safe, logged)."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
+from wagtail.log_actions import LogContext, get_active_log_context, log
 
 from heritage import bulk
 from heritage.models import Piece, RecoveryCase
@@ -20,27 +21,50 @@ def _patch_latest_revision(obj, **fields) -> None:
         revision.save(update_fields=["content"])
 
 
+def _record_context(user) -> LogContext:
+    # Wagtail's history keeps one entry per (uuid, action) across all records, and a request
+    # shares one uuid: without a uuid per record, a bulk action's entries would show in the
+    # history of its last record only. The user is the request's when a caller passes none.
+    return LogContext(user=user or get_active_log_context().user)
+
+
 def piece_publish(*, piece: Piece, user=None) -> Piece:
     """Publish the piece's current state as a new revision."""
-    revision = piece.save_revision(user=user, log_action=True)
-    revision.publish(user=user)
+    with _record_context(user):
+        revision = piece.save_revision(user=user, log_action=True)
+        revision.publish(user=user)
     return piece
 
 
 def piece_unpublish(*, piece: Piece, user=None) -> Piece:
-    piece.unpublish(user=user)
+    with _record_context(user):
+        piece.unpublish(user=user)
     return piece
 
 
 @transaction.atomic
-def pieces_set_restricted(*, pieces: Iterable[Piece], restricted: bool, user=None) -> int:
-    """Restrict or release pieces at once: the live record changes now, drafts keep the change."""
-    changed = [piece for piece in pieces if piece.restricted != restricted]
+def pieces_set_restricted(
+    *, pieces: Iterable[Piece], restricted: bool, reason: str = "", user=None
+) -> int:
+    """Restrict (with the reason, kept on the piece and in its history) or release pieces at
+    once: the live record changes now, drafts keep the change. A restricted piece given a new
+    reason counts as changed; releasing clears the reason."""
+    reason = reason.strip() if restricted else ""
+    changed = [
+        piece
+        for piece in pieces
+        if piece.restricted != restricted or (restricted and piece.restriction_reason != reason)
+    ]
     for piece in changed:
         piece.restricted = restricted
-        Piece.objects.filter(pk=piece.pk).update(restricted=restricted)
-        _patch_latest_revision(piece, restricted=restricted)
-        log(piece, "heritage.restrict" if restricted else "heritage.unrestrict", user=user)
+        piece.restriction_reason = reason
+        Piece.objects.filter(pk=piece.pk).update(restricted=restricted, restriction_reason=reason)
+        _patch_latest_revision(piece, restricted=restricted, restriction_reason=reason)
+        with _record_context(user):
+            if restricted:
+                log(piece, "heritage.restrict", user=user, data={"reason": reason})
+            else:
+                log(piece, "heritage.unrestrict", user=user)
     if changed:
         transaction.on_commit(lambda: visibility_changed.send(sender=Piece, instances=changed))
     return len(changed)
@@ -53,10 +77,91 @@ def pieces_add_to_case(*, pieces: Iterable[Piece], case: RecoveryCase, user=None
         piece.case = case
         Piece.objects.filter(pk=piece.pk).update(case=case)
         _patch_latest_revision(piece, case=case.pk)
-        log(piece, "heritage.add_to_case", user=user, data={"case": case.code})
+        with _record_context(user):
+            log(piece, "heritage.add_to_case", user=user, data={"case": case.code})
     if changed:
         transaction.on_commit(lambda: visibility_changed.send(sender=Piece, instances=changed))
     return len(changed)
+
+
+# Fields the bulk "set field" action may change: each a foreign key to a term or a case.
+BULK_SETTABLE_FIELDS = ("custodian", "period", "case", "object_type")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """What setting a field does to one piece: the value its latest version has, the new one."""
+
+    piece: Piece
+    old: object
+    new: object
+
+    @property
+    def changes(self) -> bool:
+        return self.old != self.new
+
+
+def pieces_plan_set_field(*, pieces: Iterable[Piece], field: str, value) -> list[FieldChange]:
+    """For each piece, the field's value in its latest version (a pending draft if there is
+    one, which is what an editor sees) and the value it would get."""
+    if field not in BULK_SETTABLE_FIELDS:
+        raise ValueError(f"{field} cannot be set in bulk")
+    return [
+        FieldChange(
+            piece=piece, old=getattr(piece.get_latest_revision_as_object(), field), new=value
+        )
+        for piece in pieces
+    ]
+
+
+def _may_publish(user, piece: Piece) -> bool:
+    from wagtail.permissions import policy_registry
+
+    if user is None:
+        return False
+    policy = policy_registry.get_by_type(Piece)
+    return policy.user_has_permission_for_instance(user, "publish", piece)
+
+
+@transaction.atomic
+def pieces_set_field(*, pieces: Iterable[Piece], field: str, value, user=None) -> int:
+    """Set one field (BULK_SETTABLE_FIELDS) on many pieces, each as an editor would: a new
+    revision per changed piece, logged in its history with the old and new values.
+
+    A draft stays a draft. A live piece gets the new value published only if the user may
+    publish it; otherwise the change waits in a draft for moderation, as an edit would. A live
+    piece with a pending draft gets the change published on its live version and kept in the
+    draft too (two revisions), so neither the draft nor the change is lost."""
+    plan = pieces_plan_set_field(pieces=pieces, field=field, value=value)
+    changed = [change for change in plan if change.changes]
+    for change in changed:
+        piece = change.piece
+        with _record_context(user):
+            draft = piece.get_latest_revision_as_object()
+            if piece.live and _may_publish(user, piece):
+                pending_draft = piece.latest_revision_id != piece.live_revision_id
+                setattr(piece, field, value)
+                revision = piece.save_revision(user=user)
+                revision.publish(user=user)
+                if pending_draft:
+                    setattr(draft, field, value)
+                    revision = draft.save_revision(user=user)
+            else:
+                setattr(draft, field, value)
+                revision = draft.save_revision(user=user)
+            log(
+                piece,
+                "heritage.set_field",
+                user=user,
+                revision=revision,
+                content_changed=True,
+                data={"field": field, "old": _label(change.old), "new": _label(value)},
+            )
+    return len(changed)
+
+
+def _label(value) -> str:
+    return "" if value is None else str(value)
 
 
 # --- Import ---------------------------------------------------------------------------------

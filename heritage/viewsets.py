@@ -1,9 +1,20 @@
 """Admin: the catalog (pieces, cases) and its vocabularies, as snippet viewsets."""
 
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.admin.views.generic.history import ActionColumn
+from wagtail.snippets.views.snippets import (
+    HistoryView,
+    RevisionsCompareView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from core.i18n import localized_names
 from heritage.filters import PieceFilterSet, RecoveryCaseFilterSet
@@ -17,6 +28,102 @@ from heritage.models import (
 
 def can_see_restricted(user) -> bool:
     return user.has_perm(RESTRICTED_PERMISSION)
+
+
+def _guard_restricted(view, obj):
+    # The editor refuses restricted pieces to users without the permission (wagtail_hooks);
+    # their history and comparisons show the same record, so they refuse them too.
+    if isinstance(obj, Piece) and obj.restricted and not can_see_restricted(view.request.user):
+        raise PermissionDenied
+    return obj
+
+
+class RevisionActionColumn(ActionColumn):
+    """The history's action menu on every row that records a revision — publish rows and the
+    live version's included, which Wagtail leaves bare: compare with the previous revision and
+    with the live version, and review-and-revert (or edit, on the latest revision) for users
+    who may edit the record."""
+
+    def __init__(self, *args, user_can_edit: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user_can_edit = user_can_edit
+
+    def _url(self, name: str, *args) -> str | None:
+        url_name = self.url_names.get(name)
+        return reverse(url_name, args=(quote(self.object.pk), *args)) if url_name else None
+
+    def get_actions(self, instance, parent_context):
+        if not self.revision_enabled or not instance.revision_id:
+            return []
+        obj, revision_id = self.object, instance.revision_id
+        candidates = []
+        if obj.is_previewable():
+            candidates.append((self._url("revisions_view", revision_id), gettext("Preview")))
+        if self.user_can_edit:
+            if revision_id == obj.latest_revision_id:
+                candidates.append((self._url("edit"), gettext("Edit")))
+            else:
+                candidates.append(
+                    (self._url("revisions_revert", revision_id), gettext("Revert to this version"))
+                )
+            # Comparing needs the change permission too (Wagtail's compare view).
+            if instance.previous_revision_id:
+                candidates.append(
+                    (
+                        self._url("revisions_compare", instance.previous_revision_id, revision_id),
+                        gettext("Compare with previous version"),
+                    )
+                )
+            if getattr(obj, "live", False):
+                candidates.append(
+                    (
+                        self._url("revisions_compare", revision_id, "live"),
+                        gettext("Compare with live version"),
+                    )
+                )
+            if revision_id != obj.latest_revision_id:
+                candidates.append(
+                    (
+                        self._url("revisions_compare", revision_id, "latest"),
+                        gettext("Compare with current version"),
+                    )
+                )
+        revision = instance.revision
+        if revision and revision.approved_go_live_at and self.user_can_unschedule:
+            unschedule = self._url("revisions_unschedule", revision_id)
+            candidates.append((unschedule, gettext("Cancel scheduled publish")))
+        return [{"url": url, "label": label} for url, label in candidates if url]
+
+
+class CatalogHistoryView(HistoryView):
+    @cached_property
+    def columns(self):
+        columns = list(super().columns)
+        action = columns[0]
+        columns[0] = RevisionActionColumn(
+            action.name,
+            label=action.label,
+            object=self.object,
+            url_names=action.url_names,
+            user_can_unschedule=action.user_can_unschedule,
+            user_can_edit=self.user_can_edit(),
+        )
+        return columns
+
+    def user_can_edit(self) -> bool:
+        if not self.user_has_permission_for_instance("change", self.object):
+            return False
+        return not (isinstance(self.object, Piece) and self.object.restricted) or (
+            can_see_restricted(self.request.user)
+        )
+
+    def get_object(self):
+        return _guard_restricted(self, super().get_object())
+
+
+class CatalogRevisionsCompareView(RevisionsCompareView):
+    def get_object(self, queryset=None):
+        return _guard_restricted(self, super().get_object(queryset))
 
 
 class PieceViewSet(SnippetViewSet):
@@ -38,6 +145,8 @@ class PieceViewSet(SnippetViewSet):
     search_fields = ["catalog_number", *localized_names("title")]
     ordering = ["catalog_number"]
     copy_view_enabled = False
+    history_view_class = CatalogHistoryView
+    revisions_compare_view_class = CatalogRevisionsCompareView
 
     def get_queryset(self, request):
         queryset = Piece.objects.select_related("case", "culture", "latest_revision")
@@ -63,6 +172,8 @@ class RecoveryCaseViewSet(SnippetViewSet):
     search_backend_name = None
     search_fields = ["code", *localized_names("title"), "city"]
     ordering = ["code"]
+    history_view_class = CatalogHistoryView
+    revisions_compare_view_class = CatalogRevisionsCompareView
 
     def get_queryset(self, request):
         return RecoveryCase.objects.select_related("method", "country").annotate(

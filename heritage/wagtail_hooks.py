@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from heritage import admin_views
+from heritage import admin_views, log_actions
 from heritage.bulk_actions import BULK_ACTIONS
 from heritage.dates import outside_period
 from heritage.models import Piece
@@ -39,11 +39,7 @@ def warn_about_dates_outside_the_period(request, instance):
         messages.warning(request, warning)
 
 
-@hooks.register("register_log_actions")
-def register_catalog_log_actions(actions):
-    actions.register_action("heritage.restrict", _("Restrict"), _("Withheld from the public"))
-    actions.register_action("heritage.unrestrict", _("Lift restriction"), _("Made public again"))
-    actions.register_action("heritage.add_to_case", _("Add to case"), _("Moved to a recovery case"))
+hooks.register("register_log_actions", log_actions.register)
 
 
 @hooks.register("register_admin_urls")
