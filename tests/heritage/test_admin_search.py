@@ -147,3 +147,15 @@ def test_listing_search_costs_the_same_queries_however_many_match(
     with django_assert_max_num_queries(len(few)):
         response = client.get(url, {"q": "mascara"})
     assert len(listed(response)) == 32
+
+
+@pytest.mark.parametrize("query", ["%", "_", "\\", "'\"", "😀", "\u200b", "x" * 3000])
+def test_queries_without_a_matching_word_find_nothing(client, curator, catalog_pieces, query):
+    assert found(client, PIECES, query) == set()
+    assert found(client, CASES, query) == set()
+
+
+@pytest.mark.parametrize("query", ["%", "\x00", "½", "²", "٤٣١", "x" * 3000])
+def test_no_query_makes_a_server_error(client, curator, catalog_pieces, query):
+    for url in (reverse(PIECES), reverse(CASES), reverse("wagtailadmin_pages:search")):
+        assert client.get(url, {"q": query}).status_code < 500
