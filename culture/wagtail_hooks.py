@@ -15,6 +15,7 @@ from culture.models import (
     ProgramPage,
     Venue,
 )
+from culture.viewsets import ProgramPageListingViewSet, programs_search_area
 
 
 class VenueViewSet(SnippetViewSet):
@@ -64,6 +65,18 @@ class ProgramsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ProgramsViewSetGroup)
+
+program_pages = ProgramPageListingViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_program_pages():
+    return program_pages
+
+
+@hooks.register("register_admin_search_area")
+def register_programs_search_area():
+    return programs_search_area(program_pages)
 
 
 def pieces_in_programs() -> set[int]:

@@ -10,13 +10,21 @@ in its AppConfig.ready), so the dependency points from search to heritage, never
 Facets are declared once, in FACETS: the index mapping and documents, the database engine's SQL,
 the API's parameters, the page's filters, the labels and the reindex signals are derived from
 that table. Adding a facet is one entry there (and its test).
+
+The admin's scope. Curators search every record — drafts, restricted pieces, unpublished cases
+and programs — while the engines' text tables and indexes hold public records only, by design
+(what is not indexed cannot leak through a public door). So the contract has a second entry,
+`admin_search()`: a text match over any queryset the admin listing already scoped by permission,
+answered by the database from the records' own columns, with the words folded and stemmed by the
+same rule the engines index with. It is registered by the search app too
+(`register_admin_matcher`), so heritage and culture ask for it without importing search.
 """
 
 import base64
 import binascii
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -384,3 +392,25 @@ def pieces_for(result: CatalogResult, *, cards: bool = False) -> list:
     from heritage.selectors import pieces_in_order
 
     return pieces_in_order([hit.piece_id for hit in result.hits], cards=cards)
+
+
+# --- the admin's scope: every record, matched by the same text rule -----------------------------
+_admin_matcher: Callable[[models.QuerySet, str, Sequence[str]], models.QuerySet] | None = None
+
+
+def register_admin_matcher(
+    match: Callable[[models.QuerySet, str, Sequence[str]], models.QuerySet],
+) -> None:
+    """The app that provides the engines registers the admin's text matcher here (once)."""
+    global _admin_matcher
+    _admin_matcher = match
+
+
+def admin_search(queryset: models.QuerySet, text: str, fields: Sequence[str]) -> models.QuerySet:
+    """The records of `queryset` whose `fields` hold every word of `text`, in whole or in part,
+    accent- and case-insensitive, a word's stem in any language counting as the word: "mascara"
+    finds "Máscaras", "000431" finds REP-2021-000431. The queryset is not widened: whoever calls
+    scopes it first (restricted pieces only for users allowed to see them)."""
+    if _admin_matcher is None:
+        raise RuntimeError("No admin matcher is registered (is the search app installed?).")
+    return _admin_matcher(queryset, text, fields)

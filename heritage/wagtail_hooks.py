@@ -1,4 +1,5 @@
-"""Registers the catalog's admin: viewsets, bulk actions, guards for restricted records."""
+"""Registers the catalog's admin: viewsets, search areas, bulk actions, guards for restricted
+records."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -11,14 +12,29 @@ from wagtail.snippets.models import register_snippet
 from heritage import admin_views, log_actions
 from heritage.bulk_actions import BULK_ACTIONS
 from heritage.dates import outside_period
-from heritage.models import Piece
-from heritage.viewsets import CatalogViewSetGroup, VocabularyViewSetGroup, can_see_restricted
+from heritage.models import Piece, RecoveryCase
+from heritage.viewsets import (
+    CatalogViewSetGroup,
+    VocabularyViewSetGroup,
+    can_see_restricted,
+    snippet_search_area,
+)
 
 register_snippet(CatalogViewSetGroup)
 register_snippet(VocabularyViewSetGroup)
 
 for action in BULK_ACTIONS:
     hooks.register("register_bulk_action", action)
+
+
+@hooks.register("register_admin_search_area")
+def pieces_search_area():
+    return snippet_search_area(Piece.snippet_viewset, order=110)
+
+
+@hooks.register("register_admin_search_area")
+def cases_search_area():
+    return snippet_search_area(RecoveryCase.snippet_viewset, order=120)
 
 
 @hooks.register("before_edit_snippet")

@@ -11,8 +11,10 @@ class SearchConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from heritage import catalog
-        from search import schema, service, signals
+        from search import matching, schema, service, signals
 
         signals.connect()
+        matching.connect()
         post_migrate.connect(schema.sync_after_migrate, sender=self)
         catalog.register_engine(service.search_pieces)
+        catalog.register_admin_matcher(matching.admin_match)
