@@ -1,4 +1,5 @@
-"""What the browser tests share: the accounts' password and logging in to the admin."""
+"""What the browser tests share: the accounts' password, logging in to the admin, and the
+catalog a flushed database lost (browser tests run in transactions that end in a flush)."""
 
 from playwright.sync_api import Page, expect
 
@@ -11,3 +12,21 @@ def admin_log_in(page: Page, base_url: str, username: str) -> None:
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     expect(page).to_have_url(f"{base_url}/admin/")
+
+
+def catalog_site():
+    """The catalog's vocabularies, the home page and the catalog page."""
+    from django.apps import apps
+
+    from heritage.vocabulary_seed import seed
+    from tests.utils import build_catalog, build_site
+
+    seed(apps)
+    return build_catalog(build_site())
+
+
+def curator():
+    """A superuser, `curadora`, with the shared password."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser("curadora", "curadora@example.org", PASSWORD)

@@ -7,20 +7,15 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
 
 from heritage.models import Piece, RecoveryCase
-from tests.browser.helpers import PASSWORD, admin_log_in
-from tests.utils import build_catalog, build_catalog_roles, build_site
+from tests.browser.helpers import PASSWORD, admin_log_in, catalog_site
+from tests.utils import build_catalog_roles
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def people():
-    from django.apps import apps
-
-    from heritage.vocabulary_seed import seed
-
-    seed(apps)  # the vocabularies a flushed database lost
-    build_catalog(build_site())
+    catalog_site()
     build_catalog_roles()
     users = {}
     for name, group in (("editora", "Editors"), ("moderador", "Moderators")):

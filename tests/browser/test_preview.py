@@ -2,24 +2,18 @@
 admin may not frame shows "refused to connect" instead), and follows what the curator types."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import PASSWORD, admin_log_in
-from tests.utils import build_catalog, build_site, make_piece
+from tests.browser.helpers import admin_log_in, catalog_site, curator
+from tests.utils import make_piece
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def piece():
-    from django.apps import apps
-
-    from heritage.vocabulary_seed import seed
-
-    seed(apps)  # the vocabularies a flushed database lost
-    build_catalog(build_site())
-    get_user_model().objects.create_superuser("curadora", "curadora@example.org", PASSWORD)
+    catalog_site()
+    curator()
     return make_piece("REP-2024-000001", title_es="Vasija trípode", title_en="Tripod vessel")
 
 

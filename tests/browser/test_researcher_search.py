@@ -8,19 +8,15 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from heritage.models import Culture
-from tests.utils import build_catalog, build_site, make_piece
+from tests.browser.helpers import catalog_site
+from tests.utils import make_piece
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def catalog_pieces():
-    from django.apps import apps
-
-    from heritage.vocabulary_seed import seed
-
-    seed(apps)  # the vocabularies a flushed database lost
-    build_catalog(build_site())
+    catalog_site()
     olmeca = Culture.objects.get(code="olmeca")
     # Each save commits, and the commit hooks write the search text, as in production.
     make_piece("REP-1", title_es="Vasija olmeca de San Lorenzo", culture=olmeca,
