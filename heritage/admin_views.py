@@ -8,11 +8,12 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from core.i18n import language_codes, site_name
+from core.i18n import language_codes, language_label, site_name
 from heritage.exporting import catalog_export, export_columns
 from heritage.importing import ImportReport
 from heritage.models import RESTRICTED_PERMISSION, ImportJob
@@ -145,12 +146,19 @@ def missing_translations_report(request):
     if not can_see_restricted(request.user):
         rows = [row for row in rows if not getattr(row["object"], "restricted", False)]
     for row in rows:
+        meta = row["model"]._meta
         row["edit_url"] = reverse(
-            f"wagtailsnippets_heritage_{row['model']._meta.model_name}:edit",
-            args=[row["object"].pk],
+            f"wagtailsnippets_heritage_{meta.model_name}:edit", args=[row["object"].pk]
         )
+        row["missing_labels"] = [
+            capfirst(meta.get_field(name).verbose_name) for name in row["missing"]
+        ]
     return TemplateResponse(
         request,
         "heritage/admin/missing_translations.html",
-        {"rows": rows, "lang": lang, "languages": languages},
+        {
+            "rows": rows,
+            "lang": lang,
+            "languages": [(code, language_label(code)) for code in languages],
+        },
     )

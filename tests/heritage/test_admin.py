@@ -179,6 +179,11 @@ def test_missing_translations_report_lists_untranslated_records(client, curator)
     page = client.get(reverse("heritage_missing_translations") + "?lang=en").content.decode()
     assert "REP-B" in page and "CASE-7" in page
     assert "REP-A" not in page
+    # languages and fields by their names, not their codes
+    assert 'aria-current="page">English (en)</a>' in page
+    assert ">Nāhuatlahtōlli (nah)</a>" in page
+    assert "<td>Título</td>" in page or "<td>Title</td>" in page
+    assert "<td>title</td>" not in page
 
 
 def test_piece_history_compare_and_revert(client, curator):
