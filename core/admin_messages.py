@@ -19,4 +19,8 @@ WAGTAIL_MESSAGES = (
     gettext_noop("%(model_name)s '%(object)s' deleted."),
     gettext_noop("The %(model_name)s could not be created due to errors."),
     gettext_noop("The %(model_name)s could not be saved due to errors."),
+    # The chooser widgets' buttons (heritage.choosers.SnippetChooser).
+    gettext_noop("Choose %(object)s"),
+    gettext_noop("Choose another %(object)s"),
+    gettext_noop("Edit this %(object)s"),
 )

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import get_language, get_language_info
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel, TitleFieldPanel
 
@@ -120,7 +121,7 @@ def translated_sections(field: str, heading: str) -> list[Panel]:
     return [
         MultiFieldPanel(
             [FieldPanel(localized_name(field, code), heading=language_label(code))],
-            heading=f"{heading} · {language_label(code)}",
+            heading=format_lazy("{} · {}", heading, language_label(code)),
             classname="collapsed" if index else "",
         )
         for index, code in enumerate(language_codes())

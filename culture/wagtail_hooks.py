@@ -16,9 +16,10 @@ from culture.models import (
     Venue,
 )
 from culture.viewsets import ProgramPageListingViewSet, programs_search_area
+from heritage.choosers import ChooserViewSetMixin
 
 
-class VenueViewSet(SnippetViewSet):
+class VenueViewSet(ChooserViewSetMixin, SnippetViewSet):
     model = Venue
     icon = "site"
     list_display = ["name", "kind", "city", "state", "country"]
@@ -26,7 +27,7 @@ class VenueViewSet(SnippetViewSet):
     search_fields = [*localized_names("name"), "city", "state"]
 
 
-class OrganizerViewSet(SnippetViewSet):
+class OrganizerViewSet(ChooserViewSetMixin, SnippetViewSet):
     model = Organizer
     icon = "group"
     list_display = ["name", "kind", "office"]
@@ -34,7 +35,7 @@ class OrganizerViewSet(SnippetViewSet):
     search_fields = localized_names("name")
 
 
-class MobileConsulateRouteViewSet(SnippetViewSet):
+class MobileConsulateRouteViewSet(ChooserViewSetMixin, SnippetViewSet):
     model = MobileConsulateRoute
     icon = "site"
     list_display = ["name", "organizer", "live"]
@@ -45,8 +46,13 @@ class MobileConsulateRouteViewSet(SnippetViewSet):
 def _term_viewset(term_model, term_icon):
     return type(
         f"{term_model.__name__}ViewSet",
-        (SnippetViewSet,),
-        {"model": term_model, "icon": term_icon, "list_display": ["label", "code"]},
+        (ChooserViewSetMixin, SnippetViewSet),
+        {
+            "model": term_model,
+            "icon": term_icon,
+            "list_display": ["label", "code"],
+            "search_fields": ["code", *localized_names("label")],
+        },
     )
 
 

@@ -30,10 +30,13 @@ from wagtail.snippets.views.snippets import (
 
 from core.i18n import localized_names
 from heritage.catalog import admin_search
+from heritage.choosers import ChooserViewSetMixin
+from heritage.dates import year_range_label
 from heritage.filters import PieceFilterSet, RecoveryCaseFilterSet
 from heritage.models import (
     RESTRICTED_PERMISSION,
     VOCABULARIES,
+    Period,
     Piece,
     RecoveryCase,
 )
@@ -218,7 +221,7 @@ def snippet_search_area(viewset: SnippetViewSet, *, order: int) -> RecordSearchA
     )
 
 
-class PieceViewSet(SnippetViewSet):
+class PieceViewSet(ChooserViewSetMixin, SnippetViewSet):
     model = Piece
     icon = "form"
     menu_label = _("Pieces")
@@ -247,7 +250,7 @@ class PieceViewSet(SnippetViewSet):
         return queryset
 
 
-class RecoveryCaseViewSet(SnippetViewSet):
+class RecoveryCaseViewSet(ChooserViewSetMixin, SnippetViewSet):
     model = RecoveryCase
     icon = "globe"
     menu_label = _("Recovery cases")
@@ -280,16 +283,28 @@ class CatalogViewSetGroup(SnippetViewSetGroup):
     items = (PieceViewSet, RecoveryCaseViewSet)
 
 
+def _years(period) -> str:
+    return year_range_label(period.start_year, period.end_year)
+
+
 def _vocabulary_viewset(vocabulary) -> type[SnippetViewSet]:
+    """A vocabulary's listing and its chooser, where editors who may add a term add it."""
+    form_fields = ["code", *localized_names("label"), "authority_uri"]
+    columns = ()
+    if vocabulary is Period:  # listed in time order (Meta.ordering), with their years
+        form_fields += ["parent", "start_year", "end_year"]
+        columns = (Column("years", label=_("Years"), accessor=_years),)
     return type(
         f"{vocabulary.__name__}ViewSet",
-        (SnippetViewSet,),
+        (ChooserViewSetMixin, SnippetViewSet),
         {
             "model": vocabulary,
             "icon": "tag",
-            "list_display": ["code", "label", "authority_uri"],
+            "list_display": ["code", "label", "authority_uri", *columns],
             "search_backend_name": None,
             "search_fields": ["code", *localized_names("label")],
+            "chooser_form_fields": form_fields,
+            "chooser_columns": columns,
         },
     )
 

@@ -179,7 +179,7 @@ class ProgramPage(RoutablePageMixin, BasePage):
         InlinePanel("sessions", heading=_("Sessions"), label=_("Session")),
         *translated_sections("body", _("Body")),
         MultiFieldPanel(
-            [FieldPanel("related_pieces"), FieldPanel("related_cases")],
+            [FieldRowPanel(["related_pieces", "related_cases"])],
             heading=_("Heritage"),
         ),
     ]

@@ -59,5 +59,6 @@ def workflow_states_relation(query_name: str) -> GenericRelation:
 
 
 def select(field_name: str) -> FieldPanel:
-    """A plain drop-down for a vocabulary term: faster to fill than a chooser dialog."""
+    """A plain drop-down, for a short closed list (a recovery method, an authority's type);
+    records and open vocabularies are chosen in a dialog (heritage/choosers.py)."""
     return FieldPanel(field_name, widget=forms.Select)

@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -20,7 +19,6 @@ from heritage.models.cases import RecoveryCase
 from heritage.models.mixins import (
     EditorialMixin,
     revisions_relation,
-    select,
     workflow_states_relation,
 )
 from heritage.models.vocabularies import (
@@ -151,13 +149,13 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
 
     panels = [
         FieldPanel("catalog_number"),
-        select("case"),
+        FieldPanel("case"),
         translated_row("title", _("Title")),
         *translated_sections("description", _("Description")),
         translated_row("inscription", _("Inscription or marks")),
         MultiFieldPanel(
             [
-                FieldRowPanel([select("culture"), select("period"), select("object_type")]),
+                FieldRowPanel(["culture", "period", "object_type"]),
                 FieldRowPanel(
                     [
                         FieldPanel("date_start", widget=SignedYearWidget),
@@ -166,8 +164,7 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
                     ]
                 ),
                 translated_row("date_display", _("Date as displayed")),
-                FieldPanel("materials", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("techniques", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel(["materials", "techniques"]),
             ],
             heading=_("Classification and date"),
         ),
@@ -179,7 +176,7 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
             ],
             heading=_("Dimensions and condition"),
         ),
-        FieldRowPanel([select("custodian"), "authenticity"]),
+        FieldRowPanel(["custodian", "authenticity"]),
         InlinePanel("images", heading=_("Images"), label=_("Image")),
         InlinePanel("provenance_events", heading=_("Provenance"), label=_("Event")),
         # The permission sits on each field: wagtail-modeltranslation rebuilds composed panels
