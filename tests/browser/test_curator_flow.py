@@ -51,6 +51,12 @@ def test_case_and_piece_go_through_moderation_and_become_public(live_server, pag
     page.select_option("#id_date_start_1", "bce")
     page.fill("#id_date_end_0", "600")
     page.select_option("#id_date_end_1", "bce")
+    page.select_option("#id_date_qualifier", "circa")
+    # Each empty date text box shows what readers of its language will get, kept current.
+    expect(page.locator("#id_date_display_en")).to_have_attribute("placeholder", "ca. 900–600 BCE")
+    expect(page.locator("#id_date_display_es")).to_have_attribute(
+        "placeholder", "ca. 900–600 a. C."
+    )
     for index, (event, year) in enumerate([("acquisition", "1950"), ("auction", "1987")]):
         page.get_by_role("button", name="Añadir evento").click()
         page.select_option(f"#id_provenance_events-{index}-event_type", event)
@@ -58,7 +64,7 @@ def test_case_and_piece_go_through_moderation_and_become_public(live_server, pag
     submit_for_moderation(page, "REP-2024-000001")
 
     piece = Piece.objects.get(catalog_number="REP-2024-000001")
-    assert (piece.date_start, piece.date_end) == (-900, -600)
+    assert (piece.date_start, piece.date_end, piece.date_qualifier) == (-900, -600, "circa")
     assert not piece.live
     assert piece.workflow_in_progress
     assert page.context.request.get(f"{base}/es/catalogo/REP-2024-000001/").status == 404
