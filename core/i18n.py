@@ -89,11 +89,12 @@ def language_label(code: str) -> str:
     return f"{info['name_local']} ({code})"
 
 
-def translated_row(field: str, heading: str) -> Panel:
-    """One row holding a short translated field in every language, side by side."""
+def translated_row(field: str, heading: str, panel: type[FieldPanel] = FieldPanel) -> Panel:
+    """One row holding a short translated field in every language, side by side (each in a
+    `panel`: a FieldPanel or a subclass of it)."""
     return FieldRowPanel(
         [
-            FieldPanel(localized_name(field, code), heading=language_label(code))
+            panel(localized_name(field, code), heading=language_label(code))
             for code in language_codes()
         ],
         heading=heading,

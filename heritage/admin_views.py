@@ -1,19 +1,22 @@
-"""Admin pages for importing and exporting the catalog."""
+"""Admin pages of the catalog: import and export, reports, and the date texts the piece editor
+shows while the years change."""
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.validators import FileExtensionValidator
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from core.i18n import language_codes, language_label, site_name
+from heritage.choices import PIECE_DATE_QUALIFIERS, DateQualifier
+from heritage.dates import date_text
 from heritage.exporting import catalog_export, export_columns
 from heritage.importing import ImportReport
 from heritage.models import RESTRICTED_PERMISSION, ImportJob
@@ -108,8 +111,7 @@ def import_template(request):
         "period": "clasico-tardio",
         "date_start": "600",
         "date_end": "900",
-        site_name("date_display"): "ca. 600–900 d. C.",
-        "date_uncertain": "false",
+        "date_qualifier": "circa",
         "object_type": "vasija",
         "materials": "ceramica|pigmento",
         "techniques": "modelado|pintura",
@@ -161,4 +163,26 @@ def missing_translations_report(request):
             "lang": lang,
             "languages": [(code, language_label(code)) for code in languages],
         },
+    )
+
+
+def _year(value: str) -> int | None:
+    try:
+        return int(value)
+    except ValueError:
+        return None
+
+
+@require_GET
+def date_texts(request):
+    """The text generated in each language for ?start=&end=&qualifier= (signed years, a piece's
+    qualifier code): the placeholders of the piece editor's date text inputs."""
+    if not any(request.user.has_perm(f"heritage.{action}_piece") for action in ("add", "change")):
+        raise PermissionDenied
+    qualifier = request.GET.get("qualifier", "")
+    if qualifier not in PIECE_DATE_QUALIFIERS:
+        qualifier = DateQualifier.EXACT
+    start, end = _year(request.GET.get("start", "")), _year(request.GET.get("end", ""))
+    return JsonResponse(
+        {code: date_text(start, end, qualifier, language=code) for code in language_codes()}
     )

@@ -24,6 +24,7 @@ from pydantic import create_model
 from core.i18n import language_codes
 from core.links import absolute_url
 from heritage import catalog, selectors
+from heritage.choices import PIECE_DATE_QUALIFIERS
 from heritage.linked_data import piece_linked_art
 from heritage.models import Piece, PieceImage, ProvenanceEvent, RecoveryCase
 
@@ -53,8 +54,15 @@ class PeriodTerm(Term):
 class Dating(Schema):
     start: int | None = Field(description="Signed year: -1200 is 1200 BCE.")
     end: int | None
-    display: str
-    uncertain: bool
+    display: str = Field(
+        description="The curator's text in the response's language, else one generated from "
+        "the years and the qualifier."
+    )
+    qualifier: str = Field(
+        description="How the years are meant: "
+        + ", ".join(qualifier.value for qualifier in PIECE_DATE_QUALIFIERS)
+        + "."
+    )
 
 
 class Dimensions(Schema):
@@ -327,7 +335,7 @@ def piece_data(piece: Piece, *, images, materials, techniques, links: Links, lan
             "start": piece.date_start,
             "end": piece.date_end,
             "display": piece.date_label,
-            "uncertain": piece.date_uncertain,
+            "qualifier": piece.date_qualifier,
         },
         "object_type": _term(piece.object_type),
         "materials": [_term(term) for term in materials],

@@ -60,11 +60,19 @@ class ProvenanceEventType(models.TextChoices):
 
 
 class DateQualifier(models.TextChoices):
+    """How a dating's years are meant; heritage.dates.date_text words them ("ca. 600–900 CE")."""
+
     EXACT = "exact", _("Exact")
     CIRCA = "circa", _("Circa")
     BEFORE = "before", _("Before")
     AFTER = "after", _("After")
+    UNCERTAIN = "uncertain", _("Uncertain")
     UNKNOWN = "unknown", _("Unknown")
+
+
+# A piece without years already has no date to show; "unknown" is for provenance events, which
+# happened at a time nobody knows.
+PIECE_DATE_QUALIFIERS = tuple(q for q in DateQualifier if q is not DateQualifier.UNKNOWN)
 
 
 class Confidence(models.TextChoices):

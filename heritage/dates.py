@@ -1,7 +1,10 @@
 """Signed years (-1200 = 1200 BCE) and how they read in the reader's language."""
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from heritage.choices import DateQualifier
 
 YEAR_ORDER_ERROR = gettext_lazy("The end year cannot come before the start year.")
 
@@ -32,6 +35,38 @@ def year_range_label(start: int | None, end: int | None) -> str:
     if start >= 1000:
         return f"{start}–{end}"
     return f"{year_label(start)} – {year_label(end)}"
+
+
+# Each qualifier as a whole phrase around the years, so a language's catalogue may put its
+# words before or after them.
+QUALIFIED_YEARS = {
+    DateQualifier.CIRCA: gettext_lazy("ca. %(years)s"),
+    DateQualifier.BEFORE: gettext_lazy("before %(years)s"),
+    DateQualifier.AFTER: gettext_lazy("after %(years)s"),
+    DateQualifier.UNCERTAIN: gettext_lazy("%(years)s (?)"),
+}
+
+
+def date_text(
+    start: int | None,
+    end: int | None,
+    qualifier: str = DateQualifier.EXACT,
+    *,
+    language: str | None = None,
+) -> str:
+    """The display text of a dating in `language` (the active one when None): "ca. 600–900 CE",
+    "ca. 600–900 d. C.", "300 a. C. – 250 d. C."; "" without years. A language whose catalogue
+    lacks a phrase reads it as the site falls back (Nahuatl: Spanish, as gettext does)."""
+    if language is not None:
+        with translation.override(language):
+            return date_text(start, end, qualifier)
+    if qualifier == DateQualifier.UNKNOWN:
+        return _("date unknown")
+    years = year_range_label(start, end)
+    phrase = QUALIFIED_YEARS.get(qualifier)
+    if not years or phrase is None:
+        return years
+    return str(phrase) % {"years": years}
 
 
 def outside_period(piece) -> str | None:

@@ -314,7 +314,7 @@ def _pieces(cases: list[RecoveryCase], images: list) -> int:
             period=period,
             date_start=start,
             date_end=end,
-            date_uncertain=number % 4 == 0,
+            date_qualifier=DateQualifier.CIRCA if number % 4 == 0 else DateQualifier.EXACT,
             object_type=object_type,
             height_cm=rng.randint(4, 60),
             width_cm=rng.randint(3, 40),

@@ -53,7 +53,7 @@ def piece_row(piece: Piece, columns: list[str]) -> dict[str, str]:
         elif column in {"date_start", "date_end"}:
             value = getattr(piece, column)
             row[column] = "" if value is None else str(value)
-        elif column in {"date_uncertain", "restricted"}:
+        elif column == "restricted":
             row[column] = "true" if getattr(piece, column) else "false"
         else:
             row[column] = getattr(piece, column) or ""

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.i18n import language_codes, localized_names, site_name
 from heritage.bulk import blank_instance
-from heritage.choices import Authenticity
+from heritage.choices import PIECE_DATE_QUALIFIERS, Authenticity, DateQualifier
 from heritage.models import (
     Culture,
     Institution,
@@ -33,10 +33,10 @@ PIECE_COLUMNS = [
     *localized_names("title", "description"),
     "culture",
     "period",
+    "date_qualifier",
     "date_start",
     "date_end",
     *localized_names("date_display"),
-    "date_uncertain",
     "object_type",
     "materials",
     "techniques",
@@ -66,7 +66,12 @@ DECIMAL_COLUMNS = [
     "find_lat",
     "find_lon",
 ]
-BOOL_COLUMNS = ["date_uncertain", "restricted"]
+BOOL_COLUMNS = ["restricted"]
+# Read by code or by label in any language; an empty cell is the default.
+CHOICE_COLUMNS = {
+    "date_qualifier": (PIECE_DATE_QUALIFIERS, DateQualifier.EXACT),
+    "authenticity": (Authenticity, Authenticity.UNDER_STUDY),
+}
 VOCABULARY_COLUMNS = {
     "culture": ("culture", Culture),
     "period": ("period", Period),
@@ -191,12 +196,15 @@ def choice_index(choices) -> dict[str, str]:
     return index
 
 
-def _authenticity(value: str) -> str:
-    if (chosen := choice_index(Authenticity).get(fold(value))) is not None:
+def parse_choice(choices, value: str, default: str | None = None) -> str:
+    """A choice's value from its code or its label in any language (`choices`: a choices class
+    or some of its members); an empty cell is `default` when there is one."""
+    if value == "" and default is not None:
+        return default
+    if (chosen := choice_index(choices).get(fold(value))) is not None:
         return chosen
     raise ValueError(
-        _("Authenticity must be one of: %(choices)s.")
-        % {"choices": ", ".join(choice.value for choice in Authenticity)}
+        _("Use one of: %(choices)s.") % {"choices": ", ".join(c.value for c in choices)}
     )
 
 
@@ -281,8 +289,9 @@ class PieceImporter:
                 elif column in VOCABULARY_COLUMNS:
                     attribute, model = VOCABULARY_COLUMNS[column]
                     values[attribute] = self.resolvers[model].resolve(raw) if raw else None
-                elif column == "authenticity":
-                    values["authenticity"] = _authenticity(raw) if raw else Authenticity.UNDER_STUDY
+                elif column in CHOICE_COLUMNS:
+                    choices, default = CHOICE_COLUMNS[column]
+                    values[column] = parse_choice(choices, raw, default)
                 elif column == "case_code":
                     if raw and raw not in self.cases:
                         raise ValueError(

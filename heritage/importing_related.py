@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from core.i18n import localized_names, site_name
 from heritage.choices import Confidence, DateQualifier, HolderType, LegalBasis, ProvenanceEventType
-from heritage.importing import ImportReport, TermResolver, choice_index
+from heritage.importing import ImportReport, TermResolver, parse_choice
 from heritage.models import Country, Piece, ProvenanceEvent, RecoveryCase, RecoveryMethod
-from heritage.tabular import fold, parse_int
+from heritage.tabular import parse_int
 
 CASE_COLUMNS = [
     "code",
@@ -53,16 +53,6 @@ PROVENANCE_COLUMNS = [
 EVENT_FIELDS = [
     column for column in PROVENANCE_COLUMNS if column not in {"catalog_number", "sequence"}
 ]
-
-
-def _choice(choices, value: str, default=None) -> str:
-    if value == "" and default is not None:
-        return default
-    if (chosen := choice_index(choices).get(fold(value))) is not None:
-        return chosen
-    raise ValueError(
-        _("Use one of: %(choices)s.") % {"choices": ", ".join(c.value for c in choices)}
-    )
 
 
 def _date(value: str) -> datetime.date | None:
@@ -122,10 +112,10 @@ def import_cases(sheet, *, report: ImportReport, user) -> None:
                     same = case.country_id == getattr(value, "pk", None)
                     attribute = "country"
                 elif column == "holder_type":
-                    value, attribute = (_choice(HolderType, raw) if raw else ""), column
+                    value, attribute = (parse_choice(HolderType, raw) if raw else ""), column
                     same = case.holder_type == value
                 elif column == "legal_basis":
-                    value, attribute = (_choice(LegalBasis, raw) if raw else ""), column
+                    value, attribute = (parse_choice(LegalBasis, raw) if raw else ""), column
                     same = case.legal_basis == value
                 elif column.startswith("date_"):
                     value, attribute = _date(raw), column
@@ -161,11 +151,13 @@ def import_cases(sheet, *, report: ImportReport, user) -> None:
 
 def _event_from_cells(cells: dict) -> ProvenanceEvent:
     event = ProvenanceEvent(
-        event_type=_choice(ProvenanceEventType, cells.get("event_type", "")),
-        date_qualifier=_choice(DateQualifier, cells.get("date_qualifier", ""), DateQualifier.EXACT),
+        event_type=parse_choice(ProvenanceEventType, cells.get("event_type", "")),
+        date_qualifier=parse_choice(
+            DateQualifier, cells.get("date_qualifier", ""), DateQualifier.EXACT
+        ),
         year_start=parse_int(cells.get("year_start", "")),
         year_end=parse_int(cells.get("year_end", "")),
-        confidence=_choice(Confidence, cells.get("confidence", ""), Confidence.MEDIUM),
+        confidence=parse_choice(Confidence, cells.get("confidence", ""), Confidence.MEDIUM),
     )
     for column in EVENT_TEXT_COLUMNS:
         setattr(event, column, cells.get(column, ""))

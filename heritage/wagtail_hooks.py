@@ -85,6 +85,7 @@ def catalog_import_urls():
             admin_views.export,
             name="heritage_export",
         ),
+        path("catalog-dates/texts/", admin_views.date_texts, name="heritage_date_texts"),
     ]
 
 

@@ -1,6 +1,7 @@
 """Admin widgets of the catalog."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 ERAS = (("ce", _("CE")), ("bce", _("BCE")))
@@ -32,3 +33,16 @@ class SignedYearWidget(forms.MultiWidget):
         if era == "bce" and year.isdigit():
             return f"-{year}"
         return year
+
+
+class GeneratedDateInput(forms.TextInput):
+    """A piece's date text in one language; its placeholder (set by heritage.panels) is the text
+    generated from the years and the qualifier, which its script keeps current as they change."""
+
+    class Media:
+        js = ["heritage/js/generated-date.js"]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-generated-date-url"] = reverse("heritage_date_texts")
+        return context

@@ -13,8 +13,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.i18n import localized_names, translated_row, translated_sections
-from heritage.choices import Authenticity, ImageLicense
-from heritage.dates import YEAR_ORDER_ERROR, year_range_label, years_out_of_order
+from heritage.choices import PIECE_DATE_QUALIFIERS, Authenticity, DateQualifier, ImageLicense
+from heritage.dates import YEAR_ORDER_ERROR, date_text, years_out_of_order
 from heritage.models.cases import RecoveryCase
 from heritage.models.mixins import (
     EditorialMixin,
@@ -29,6 +29,7 @@ from heritage.models.vocabularies import (
     Period,
     Technique,
 )
+from heritage.panels import GeneratedDatePanel
 from heritage.validators import identifier_validator
 from heritage.widgets import SignedYearWidget
 
@@ -71,13 +72,21 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
         help_text=_("The year and its era: 1200 BCE, 600 CE."),
     )
     date_end = models.IntegerField(_("date to"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    date_qualifier = models.CharField(
+        _("date qualifier"),
+        max_length=10,
+        choices=[(qualifier.value, qualifier.label) for qualifier in PIECE_DATE_QUALIFIERS],
+        default=DateQualifier.EXACT,
+    )
     date_display = models.CharField(
         _("date as displayed"),
         max_length=120,
         blank=True,
-        help_text=_('Free text shown to readers, e.g. "ca. 600–900 d. C.".'),
+        help_text=_(
+            "Leave empty to use the generated text (shown in the empty box); write here only "
+            "to word the date otherwise."
+        ),
     )
-    date_uncertain = models.BooleanField(_("date uncertain"), default=False)
 
     object_type = models.ForeignKey(
         ObjectType, verbose_name=_("object type"), null=True, blank=True, on_delete=models.PROTECT
@@ -158,12 +167,12 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
                 FieldRowPanel(["culture", "period", "object_type"]),
                 FieldRowPanel(
                     [
+                        "date_qualifier",
                         FieldPanel("date_start", widget=SignedYearWidget),
                         FieldPanel("date_end", widget=SignedYearWidget),
-                        "date_uncertain",
                     ]
                 ),
-                translated_row("date_display", _("Date as displayed")),
+                translated_row("date_display", _("Date as displayed"), panel=GeneratedDatePanel),
                 FieldRowPanel(["materials", "techniques"]),
             ],
             heading=_("Classification and date"),
@@ -228,8 +237,9 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
 
     @property
     def date_label(self) -> str:
-        """The display text if a curator wrote one, else the signed years in words."""
-        return self.date_display or year_range_label(self.date_start, self.date_end)
+        """The curator's text in the reader's language (or its fallback) if written, else the
+        text generated from the years and the qualifier in the reader's language."""
+        return self.date_display or date_text(self.date_start, self.date_end, self.date_qualifier)
 
     @property
     def find_spot_is_public(self) -> bool:

@@ -11,7 +11,7 @@ from wagtail.models import Orderable
 
 from core.i18n import translated_row
 from heritage.choices import Confidence, DateQualifier, ProvenanceEventType
-from heritage.dates import YEAR_ORDER_ERROR, years_out_of_order
+from heritage.dates import YEAR_ORDER_ERROR, date_text, years_out_of_order
 
 
 class ProvenanceEvent(Orderable):
@@ -79,17 +79,7 @@ class ProvenanceEvent(Orderable):
 
     @property
     def year_label(self) -> str:
-        from heritage.dates import year_range_label
-
-        if self.date_qualifier == DateQualifier.UNKNOWN:
-            return str(_("date unknown"))
-        label = year_range_label(self.year_start, self.year_end)
-        prefix = {
-            DateQualifier.CIRCA: _("c."),
-            DateQualifier.BEFORE: _("before"),
-            DateQualifier.AFTER: _("after"),
-        }.get(self.date_qualifier)
-        return f"{prefix} {label}" if prefix else label
+        return date_text(self.year_start, self.year_end, self.date_qualifier)
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,12 @@ def test_a_piece_from_the_editor_to_the_public_and_back(
     page.select_option("#id_date_start_1", "bce")
     page.fill("#id_date_end_0", "600")
     page.select_option("#id_date_end_1", "bce")
+    page.select_option("#id_date_qualifier", "circa")
+    # Each empty date text box shows what readers of its language will get, kept current.
+    expect(page.locator("#id_date_display_en")).to_have_attribute("placeholder", "ca. 900–600 BCE")
+    expect(page.locator("#id_date_display_es")).to_have_attribute(
+        "placeholder", "ca. 900–600 a. C."
+    )
     materials = page.locator("[data-multiple-chooser][data-name=materials]")
     materials.get_by_role("button", name=labels["add"]).click()
     dialog = page.locator(".modal")
@@ -122,7 +128,7 @@ def test_a_piece_from_the_editor_to_the_public_and_back(
     submit_for_moderation(page, "REP-2024-000001")
 
     piece = Piece.objects.get(catalog_number="REP-2024-000001")
-    assert (piece.date_start, piece.date_end) == (-900, -600)
+    assert (piece.date_start, piece.date_end, piece.date_qualifier) == (-900, -600, "circa")
     assert (piece.culture.code, piece.period.code, piece.case.code) == (
         "olmeca", "preclasico-medio", "CASE-2024-001"
     )  # fmt: skip

@@ -1,8 +1,11 @@
 """Dates in the piece editor: a positive year and its era (as on the public search), stored as a
-signed year; and a warning, not an error, when the years fall outside the piece's period."""
+signed year; a warning, not an error, when the years fall outside the piece's period; and the
+text generated from the years and the qualifier shown in each language's empty date text box."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
@@ -34,12 +37,13 @@ def test_the_widget_reads_and_writes_signed_years():
     assert read({"y_0": "doce", "y_1": "bce"}, {}, "y") == "doce"  # the field says what is wrong
 
 
-def _save(client, number: str, period: str | None, start: tuple, end: tuple = ("", "ce")):
+def _save(client, number: str, period: str | None, start: tuple, end: tuple = ("", "ce"),
+          qualifier: str = "exact"):  # fmt: skip
     """Saves a new piece from the editor, its years typed as (year, era)."""
     add_url = reverse("wagtailsnippets_heritage_piece:add")
     data = {
         **admin_form_data(client.get(add_url)),
-        "catalog_number": number, "title_es": "Vasija",
+        "catalog_number": number, "title_es": "Vasija", "date_qualifier": qualifier,
         "date_start_0": start[0], "date_start_1": start[1],
         "date_end_0": end[0], "date_end_1": end[1],
     }  # fmt: skip
@@ -79,3 +83,48 @@ def test_a_year_that_is_not_a_number_is_a_field_error_not_a_500(client, curator)
     assert response.status_code == 200
     assert "date_start" in response.context["form"].errors
     assert not Piece.objects.filter(catalog_number="REP-2024-000012").exists()
+
+
+def _date_text_boxes(response) -> dict[str, dict]:
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    return {
+        box["name"]: {"placeholder": box.get("placeholder"), "value": box.get("value", "")}
+        for box in soup.select("input[name^=date_display_]")
+    }
+
+
+def test_each_empty_date_text_box_shows_the_text_generated_for_its_language(client, curator):
+    response = _save(client, "REP-2024-000013", None, ("600", "ce"), ("900", "ce"), "circa")
+    piece = Piece.objects.get(catalog_number="REP-2024-000013")
+    assert piece.date_qualifier == "circa"
+    assert not (piece.date_display_es or piece.date_display_en or piece.date_display_nah)
+    edit = client.get(reverse("wagtailsnippets_heritage_piece:edit", args=[piece.pk]))
+    assert _date_text_boxes(edit) == {
+        "date_display_es": {"placeholder": "ca. 600–900 d. C.", "value": ""},
+        "date_display_en": {"placeholder": "ca. 600–900 CE", "value": ""},
+        "date_display_nah": {"placeholder": "ca. 600–900 d. C.", "value": ""},  # nah → es
+    }
+    assert "Deje la casilla vacía para usar el texto generado" in edit.content.decode()
+    assert response.status_code == 200
+
+
+def test_a_new_piece_shows_no_generated_text_until_it_has_years(client, curator):
+    add = client.get(reverse("wagtailsnippets_heritage_piece:add"))
+    assert {box["placeholder"] for box in _date_text_boxes(add).values()} == {""}
+
+
+def test_the_editor_asks_the_generated_texts_while_the_years_change(client, curator):
+    url = reverse("heritage_date_texts")
+    texts = client.get(url, {"start": "-600", "end": "-300", "qualifier": "uncertain"}).json()
+    assert texts == {"es": "600–300 a. C. (?)", "en": "600–300 BCE (?)", "nah": "600–300 a. C. (?)"}
+    # A year it cannot read is no year; a qualifier pieces do not have is exact.
+    unreadable = client.get(url, {"start": "doce", "end": "900", "qualifier": "unknown"}).json()
+    assert unreadable["en"] == "900 CE"
+
+
+def test_only_those_who_edit_pieces_may_ask_the_generated_texts(client):
+    user = get_user_model().objects.create_user("lectora", password="pw-lectora-1")
+    user.user_permissions.add(*Permission.objects.filter(codename="access_admin"))
+    client.force_login(user)
+    response = client.get(reverse("heritage_date_texts"), {"start": "600"})
+    assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))

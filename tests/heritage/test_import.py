@@ -304,3 +304,42 @@ def test_choice_labels_match_in_any_language_whatever_is_active(case):
     with translation.override("en"):
         report = catalog_import(data=csv_bytes(rows), dry_run=True)
     assert report.ok, report.errors
+
+
+DATE_HEADER = ["catalog_number", "title_es", "date_qualifier", "date_start", "date_end",
+               "date_display_en"]  # fmt: skip
+
+
+def test_date_qualifiers_import_by_code_or_label_and_export_by_code():
+    rows = [["REP-Q-1", "Vasija", "circa", "600", "900", ""],
+            ["REP-Q-2", "Figurilla", "Incierta", "-1200", "-900", ""],
+            ["REP-Q-3", "Máscara", "", "1519", "1521", "Early colonial"],
+            ["REP-Q-4", "Sello", "BEFORE", "", "1521", ""]]  # fmt: skip
+    report = catalog_import(data=csv_bytes(rows, header=DATE_HEADER))
+    assert report.ok, report.errors
+    stored = dict(Piece.objects.values_list("catalog_number", "date_qualifier"))
+    assert stored == {"REP-Q-1": "circa", "REP-Q-2": "uncertain", "REP-Q-3": "exact",
+                      "REP-Q-4": "before"}  # fmt: skip
+    exported = catalog_export(file_format="csv", include_restricted=True).decode("utf-8")
+    records = {row["catalog_number"]: row for row in csv.DictReader(io.StringIO(exported))}
+    assert {number: row["date_qualifier"] for number, row in records.items()} == stored
+    assert records["REP-Q-3"]["date_display_en"] == "Early colonial"
+    assert records["REP-Q-1"]["date_display_en"] == ""  # generated, not written out
+    again = catalog_import(data=exported.encode("utf-8"), filename="export.csv")
+    assert (again.ok, again.created, again.updated, again.unchanged) == (True, [], {}, 4)
+    rows[0][2] = "after"
+    changed = catalog_import(data=csv_bytes(rows, header=DATE_HEADER))
+    assert changed.updated == {"REP-Q-1": ["date_qualifier"]}
+
+
+def test_a_bad_date_qualifier_is_reported_with_its_row():
+    rows = [["REP-Q-5", "Vasija", "quizá", "600", "900", ""],
+            ["REP-Q-6", "Figurilla", "unknown", "600", "900", ""],  # provenance only
+            ["REP-Q-7", "Máscara", "aproximada", "600", "900", ""]]  # fmt: skip
+    with translation.override("es"):
+        report = catalog_import(data=csv_bytes(rows, header=DATE_HEADER))
+    assert [(error.row, error.column, error.message) for error in report.errors] == [
+        (row, "date_qualifier", "Use uno de: exact, circa, before, after, uncertain.")
+        for row in (2, 3)
+    ]
+    assert not report.applied and not Piece.objects.exists()

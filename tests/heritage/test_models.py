@@ -1,12 +1,13 @@
-"""Catalog validation and the computed parts of a record (date labels, provenance gaps)."""
+"""Catalog validation and the computed parts of a record (date texts, provenance gaps)."""
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from heritage.choices import DateQualifier, ProvenanceEventType
-from heritage.dates import year_range_label
+from heritage.dates import date_text, year_range_label
 from heritage.models import Period, Piece, ProvenanceEvent, RecoveryCase, provenance_timeline
+from tests.utils import make_piece
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +89,63 @@ def test_year_range_labels_in_spanish():
     with translation.override("es"):
         assert year_range_label(600, 900) == "600–900 d. C."
         assert year_range_label(-1200, -900) == "1200–900 a. C."
+
+
+# The Nahuatl catalogue has no date phrases yet: Nahuatl readers get the Spanish ones, as the
+# site falls back (nah → es).
+@pytest.mark.parametrize(
+    ("start", "end", "qualifier", "spanish", "english"),
+    [
+        (600, 900, "exact", "600–900 d. C.", "600–900 CE"),
+        (600, 900, "circa", "ca. 600–900 d. C.", "ca. 600–900 CE"),
+        (-1200, -900, "exact", "1200–900 a. C.", "1200–900 BCE"),
+        (-1200, -900, "circa", "ca. 1200–900 a. C.", "ca. 1200–900 BCE"),
+        (-300, 250, "exact", "300 a. C. – 250 d. C.", "300 BCE – 250 CE"),
+        (-300, 250, "uncertain", "300 a. C. – 250 d. C. (?)", "300 BCE – 250 CE (?)"),
+        (None, 1521, "before", "antes de 1521", "before 1521"),
+        (-500, None, "after", "después de 500 a. C.", "after 500 BCE"),
+        (1519, 1521, "circa", "ca. 1519–1521", "ca. 1519–1521"),
+        (None, None, "circa", "", ""),
+    ],
+)
+def test_date_texts_generated_in_each_language(start, end, qualifier, spanish, english):
+    texts = {"es": spanish, "en": english, "nah": spanish}
+    for language, text in texts.items():
+        assert date_text(start, end, qualifier, language=language) == text
+    with translation.override("en"):  # the active language when none is named
+        assert date_text(start, end, qualifier) == english
+
+
+def test_the_date_label_is_the_curators_text_in_the_readers_language_else_generated():
+    piece = make_piece("REP-2021-000010", date_start=600, date_end=900, date_qualifier="circa",
+                       date_display_es="finales del Clásico", date_display_en="")  # fmt: skip
+    labels = {}
+    for language in ("es", "en", "nah"):
+        with translation.override(language):
+            labels[language] = piece.date_label
+    # English falls back to Spanish (the project's modeltranslation fallback), as Nahuatl does.
+    assert labels == {"es": "finales del Clásico", "en": "finales del Clásico",
+                      "nah": "finales del Clásico"}  # fmt: skip
+    piece.date_display_en = "Late Classic"
+    piece.date_display_es = ""
+    with translation.override("en"):
+        assert piece.date_label == "Late Classic"
+    with translation.override("es"):
+        assert piece.date_label == "Late Classic"  # Spanish falls back to English
+    piece.date_display_en = ""
+    for language, generated in (("es", "ca. 600–900 d. C."), ("en", "ca. 600–900 CE"),
+                                ("nah", "ca. 600–900 d. C.")):  # fmt: skip
+        with translation.override(language):
+            assert piece.date_label == generated
+
+
+def test_provenance_events_word_their_dates_as_pieces_do():
+    event = ProvenanceEvent(event_type="sale", date_qualifier=DateQualifier.CIRCA, year_start=1950)
+    unknown = ProvenanceEvent(event_type="find", date_qualifier=DateQualifier.UNKNOWN)
+    with translation.override("es"):
+        assert (event.year_label, unknown.year_label) == ("ca. 1950", "fecha desconocida")
+    with translation.override("en"):
+        assert (event.year_label, unknown.year_label) == ("ca. 1950", "date unknown")
 
 
 def test_timeline_shows_gaps_and_keeps_unknown_dates():

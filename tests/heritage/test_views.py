@@ -1,5 +1,7 @@
 """The public catalog: pages in every language, nothing restricted or unpublished, fixed queries."""
 
+import csv
+import io
 import json
 from decimal import Decimal
 
@@ -79,6 +81,55 @@ def test_piece_page_embeds_schema_org_without_find_spot(client, catalog):
     assert data["identifier"] == "REP-2021-000005"
     assert data["temporalCoverage"] == "0600/0900"
     assert "Sitio secreto" not in json.dumps(data)
+
+
+def _date_at_every_door(client, number: str) -> dict[str, str]:
+    """The date text an English reader gets for a piece at each door that shows one."""
+    page = html(client.get(f"/en/catalog/{number}/"))
+    facts = {
+        dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in page.select(".facts dt")
+    }
+    card = html(client.get("/en/catalog/")).select_one(".piece-card .piece-meta").get_text()
+    detail = client.get(f"/api/v1/pieces/{number}?lang=en").json()
+    listed = client.get("/api/v1/pieces?lang=en").json()["results"][0]
+    linked_art = client.get(
+        f"/api/v1/pieces/{number}?lang=en", HTTP_ACCEPT="application/ld+json"
+    ).json()
+    export = client.get("/en/catalog/export/csv/")
+    rows = csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig")))
+    return {
+        "piece page": facts["Date"],
+        "catalog card": card.split(" · ")[-1],
+        "API detail": detail["date"]["display"],
+        "API list": listed["date"]["display"],
+        "Linked Art": linked_art["produced_by"]["timespan"]["identified_by"][0]["content"],
+        "CSV export": next(rows)["date_label"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("fields", "shown"),
+    [
+        ({"date_qualifier": "circa"}, "ca. 600–900 CE"),  # generated in the reader's language
+        ({"date_qualifier": "circa", "date_display_en": "Late Classic"}, "Late Classic"),
+    ],
+)
+def test_every_door_shows_the_same_date_text(client, catalog, fields, shown):
+    make_piece("REP-2021-000020", date_start=600, date_end=900, **fields)
+    doors = _date_at_every_door(client, "REP-2021-000020")
+    assert doors == dict.fromkeys(doors, shown)
+
+
+def test_a_curators_date_text_in_another_language_is_marked_as_such(client, catalog):
+    make_piece("REP-2021-000021", date_display_es="finales del Clásico")
+    english = html(client.get("/en/catalog/REP-2021-000021/"))
+    date = {dt.get_text(): dt.find_next_sibling("dd") for dt in english.select(".facts dt")}["Date"]
+    assert (date.get_text(), date["lang"]) == ("finales del Clásico", "es")
+    spanish = html(client.get("/es/catalogo/REP-2021-000021/"))
+    date = {dt.get_text(): dt.find_next_sibling("dd") for dt in spanish.select(".facts dt")}[
+        "Fecha"
+    ]
+    assert (date.get_text(), date.get("lang")) == ("finales del Clásico", None)
 
 
 def test_piece_page_shows_only_its_own_images(client, catalog):
