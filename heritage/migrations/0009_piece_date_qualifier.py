@@ -3,7 +3,8 @@
 from django.db import migrations, models
 
 
-# A piece's "date uncertain" box becomes the qualifier circa ("ca. 600–900 d. C."), in the
+# A piece's "date uncertain" box becomes the qualifier uncertain ("600–900 d. C. (?)": what the
+# curator said, not a guess at circa), in the
 # pieces and in their revisions: a pending draft published later must not bring the box back
 # or lose the qualifier.
 def _piece_revisions(apps, key: str):
@@ -15,16 +16,16 @@ def _piece_revisions(apps, key: str):
     return Revision.objects.filter(base_content_type=piece_type, content__has_key=key).iterator()
 
 
-def uncertain_to_circa(apps, schema_editor):
+def box_to_qualifier(apps, schema_editor):
     Piece = apps.get_model("heritage", "Piece")
-    Piece.objects.filter(date_uncertain=True).update(date_qualifier="circa")
+    Piece.objects.filter(date_uncertain=True).update(date_qualifier="uncertain")
     for revision in _piece_revisions(apps, "date_uncertain"):
         uncertain = revision.content.pop("date_uncertain")
-        revision.content["date_qualifier"] = "circa" if uncertain else "exact"
+        revision.content["date_qualifier"] = "uncertain" if uncertain else "exact"
         revision.save(update_fields=["content"])
 
 
-def circa_to_uncertain(apps, schema_editor):
+def qualifier_to_box(apps, schema_editor):
     Piece = apps.get_model("heritage", "Piece")
     Piece.objects.exclude(date_qualifier="exact").update(date_uncertain=True)
     for revision in _piece_revisions(apps, "date_qualifier"):
@@ -47,7 +48,7 @@ class Migration(migrations.Migration):
             name='date_qualifier',
             field=models.CharField(choices=[('exact', 'Exact'), ('circa', 'Circa'), ('before', 'Before'), ('after', 'After'), ('uncertain', 'Uncertain')], default='exact', max_length=10, verbose_name='date qualifier'),
         ),
-        migrations.RunPython(uncertain_to_circa, circa_to_uncertain),
+        migrations.RunPython(box_to_qualifier, qualifier_to_box),
         migrations.RemoveField(
             model_name='piece',
             name='date_uncertain',
