@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import islice
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rruleset, rrulestr
 
 MAX_OCCURRENCES = 500  # a rule without COUNT or UNTIL is cut here
 
@@ -25,6 +25,15 @@ def parse_rule(rule: str, start_local: datetime):
     if text.upper().startswith("RRULE:"):
         text = text[6:]
     return _parsed_rule(text, start_local.replace(tzinfo=None))
+
+
+def check_rule(rule: str, start_local: datetime) -> None:
+    """Raise RecurrenceError unless the rule can be saved. dateutil also takes INTERVAL=0 (the
+    first date repeated for ever) and INTERVAL=-1 (which fails only while expanding)."""
+    parsed = parse_rule(rule, start_local)
+    rules = parsed._rrule if isinstance(parsed, rruleset) else [parsed]
+    if any(each._interval < 1 for each in rules):
+        raise RecurrenceError("INTERVAL must be 1 or more")
 
 
 @lru_cache(maxsize=20_000)

@@ -1,11 +1,12 @@
 from django.template.loader import render_to_string
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.i18n import localized_names, site_name
-from culture import cache
+from culture import admin_views, cache
 from culture.models import (
     Audience,
     MobileConsulateRoute,
@@ -78,6 +79,11 @@ program_pages = ProgramPageListingViewSet()
 @hooks.register("register_admin_viewset")
 def register_program_pages():
     return program_pages
+
+
+@hooks.register("register_admin_urls")
+def session_dates_url():
+    return [path("culture/session-dates/", admin_views.session_dates, name="culture_session_dates")]
 
 
 @hooks.register("register_admin_search_area")

@@ -145,16 +145,18 @@ def build_catalog_roles():
 def admin_form_data(response) -> dict[str, object]:
     """What a browser submits from an admin editor form as it opens (the add or edit view's
     response): its fields with their initial values, selects on their first option, formsets'
-    management forms, and an empty stream for each StreamField (drawn by JavaScript)."""
+    management forms, and an empty stream for each StreamField (drawn by JavaScript); nothing
+    from a <template> (the browser submits none of it)."""
     from bs4 import BeautifulSoup
     from wagtail.blocks.base import BlockWidget
 
     soup = BeautifulSoup(response.content.decode(), "html.parser")
     form = soup.find("form", attrs={"data-edit-form": True}) or soup.find("form", method="post")
     data: dict[str, object] = {}
+    texts: dict[str, list[str]] = {}
     for field in form.find_all(["input", "textarea", "select"]):
         name = field.get("name")
-        if not name or field.get("disabled") is not None:
+        if not name or field.get("disabled") is not None or field.find_parent("template"):
             continue
         if field.name == "textarea":
             data[name] = field.text
@@ -168,7 +170,9 @@ def admin_form_data(response) -> dict[str, object]:
             if field.get("checked") is not None:
                 data.setdefault(name, []).append(field.get("value", "on"))
         elif field.get("type") not in ("submit", "button", "file", "image"):
-            data[name] = field.get("value", "")
+            texts.setdefault(name, []).append(field.get("value", ""))
+    # Inputs that share a name (a row each) post every value, as a browser does.
+    data.update({name: values[0] if len(values) == 1 else values for name, values in texts.items()})
     for name, bound in response.context["form"].fields.items():
         if isinstance(bound.widget, BlockWidget):
             data.setdefault(f"{name}-count", "0")

@@ -24,7 +24,8 @@ from culture.models.places import (
     validate_timezone,
 )
 from culture.models.vocabularies import Audience, ProgramCategory, ProgramLanguage
-from culture.recurrence import RecurrenceError, occurrences, parse_dates, parse_rule
+from culture.recurrence import RecurrenceError, check_rule, occurrences, parse_dates
+from culture.widgets import ExceptionDatesWidget, RecurrenceWidget, TimezoneSelect
 
 PROGRAMS_PER_PAGE = 20
 
@@ -273,9 +274,19 @@ class ProgramSession(CalendarSequenceMixin, Orderable):
                        "exceptions", "status")  # fmt: skip
 
     panels = [
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("timezone")]),
+        FieldRowPanel(
+            [FieldPanel("start"), FieldPanel("end"), FieldPanel("timezone", widget=TimezoneSelect)]
+        ),
         FieldRowPanel([FieldPanel("venue"), FieldPanel("online_url"), FieldPanel("capacity")]),
-        FieldRowPanel([FieldPanel("recurrence"), FieldPanel("exceptions")]),
+        FieldPanel(
+            "recurrence",
+            widget=RecurrenceWidget,
+            heading=_("Repeats"),
+            help_text=_("How often the session happens; its next dates are listed below."),
+        ),
+        FieldPanel(
+            "exceptions", widget=ExceptionDatesWidget, help_text=_("Dates without a session.")
+        ),
         FieldRowPanel([FieldPanel("status")]),
         translated_row("notice", _("Notice")),
     ]
@@ -298,9 +309,30 @@ class ProgramSession(CalendarSequenceMixin, Orderable):
             errors["end"] = END_BEFORE_START
         if not self.venue_id and not self.online_url:
             errors["venue"] = _("Give a venue or an online link.")
+        errors.update(self.repetition_errors())
+        try:
+            program = self.program
+        except ProgramPage.DoesNotExist:
+            program = None
+        if program and self.start and not errors:
+            try:
+                local = self.start.astimezone(ZoneInfo(self.timezone)).date()
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                local = self.start.date()
+            if (program.starts_on and local < program.starts_on) or (
+                program.ends_on and local > program.ends_on
+            ):
+                errors["start"] = _("The session falls outside the program's days.")
+        if errors:
+            raise ValidationError(errors)
+
+    def repetition_errors(self) -> dict[str, str]:
+        """What is wrong with the rule and the exception dates, by field: the editor's form and
+        its preview of the next dates (culture/admin_views.py) say the same."""
+        errors = {}
         if self.recurrence.strip() and self.start:
             try:
-                parse_rule(self.recurrence, self.start)
+                check_rule(self.recurrence, self.start)
             except RecurrenceError:
                 errors["recurrence"] = _(
                     'Not a valid recurrence rule (RFC 5545), e.g. "FREQ=WEEKLY;BYDAY=TU;COUNT=10".'
@@ -312,21 +344,7 @@ class ProgramSession(CalendarSequenceMixin, Orderable):
                 errors["exceptions"] = _("Not a date: %(value)s (use YYYY-MM-DD).") % {
                     "value": error
                 }
-        try:
-            program = self.program
-        except ProgramPage.DoesNotExist:
-            program = None
-        if program and self.start and not errors:
-            try:
-                local = self.start.astimezone(ZoneInfo(self.timezone)).date()
-            except (ZoneInfoNotFoundError, ValueError):
-                local = self.start.date()
-            if (program.starts_on and local < program.starts_on) or (
-                program.ends_on and local > program.ends_on
-            ):
-                errors["start"] = _("The session falls outside the program's days.")
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     def occurrences(self, after: datetime | None = None, before: datetime | None = None,
                     limit: int = 50):  # fmt: skip

@@ -18,7 +18,7 @@ END_BEFORE_START = _("The end must come after the start.")
 def validate_timezone(value: str) -> None:
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError) as error:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as error:  # OSError: "America", a folder
         raise ValidationError(TIMEZONE_ERROR) from error
 
 
