@@ -2,6 +2,7 @@
 
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -76,6 +77,22 @@ def test_each_language_has_a_compiled_catalog_matching_its_po(lang):
         if entry.msgid
     }
     assert compiled == _catalog_of(po_path), "run `make messages` to recompile the .mo files"
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_each_po_file_is_valid_for_gettext_itself(lang):
+    """polib reads a damaged .po (an entry without msgstr, left by a merge) that GNU gettext,
+    which `make messages` runs, refuses: check with gettext's own msgfmt."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("GNU gettext's msgfmt is not installed (make test installs gettext)")
+    po_path = ROOT / "locale" / lang / "LC_MESSAGES" / "django.po"
+    checked = subprocess.run(
+        [msgfmt, "--check-format", "--check-domain", "-o", os.devnull, str(po_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
 
 
 def test_spanish_catalog_is_complete():
