@@ -1,6 +1,6 @@
 """Programs for the diaspora: an index page, program pages and their sessions."""
 
-from datetime import datetime
+from datetime import MAXYEAR, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -24,7 +24,13 @@ from culture.models.places import (
     validate_timezone,
 )
 from culture.models.vocabularies import Audience, ProgramCategory, ProgramLanguage
-from culture.recurrence import RecurrenceError, check_rule, occurrences, parse_dates
+from culture.recurrence import (
+    NeverHappens,
+    RecurrenceError,
+    check_rule,
+    occurrences,
+    parse_dates,
+)
 from culture.widgets import ExceptionDatesWidget, RecurrenceWidget, TimezoneSelect
 
 PROGRAMS_PER_PAGE = 20
@@ -333,6 +339,14 @@ class ProgramSession(CalendarSequenceMixin, Orderable):
         if self.recurrence.strip() and self.start:
             try:
                 check_rule(self.recurrence, self.start)
+            except NeverHappens:
+                if self.start.year >= MAXYEAR:  # no date left after it, whatever the rule
+                    errors["start"] = _("The dates fall outside the calendar.")
+                else:
+                    errors["recurrence"] = _(
+                        "This rule gives no date at all (like the 30th of February): check its "
+                        "days and months."
+                    )
             except RecurrenceError:
                 errors["recurrence"] = _(
                     'Not a valid recurrence rule (RFC 5545), e.g. "FREQ=WEEKLY;BYDAY=TU;COUNT=10".'

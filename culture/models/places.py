@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from core.i18n import site_name, translated_row, translated_sections
 from core.models.mixins import IllustrativeMixin
+from culture.widgets import TimezoneSelect
 
 TIMEZONE_ERROR = _("Not a time zone name (e.g. America/Los_Angeles).")
 END_BEFORE_START = _("The end must come after the start.")
@@ -78,7 +79,7 @@ class Venue(IllustrativeMixin, models.Model):
                 FieldRowPanel([FieldPanel("city"), FieldPanel("state")]),
                 FieldRowPanel([FieldPanel("postal_code"), FieldPanel("country")]),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-                FieldPanel("timezone"),
+                FieldPanel("timezone", widget=TimezoneSelect),
             ],
             heading=_("Address"),
         ),

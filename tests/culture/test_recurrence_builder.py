@@ -3,7 +3,7 @@ same RFC 5545 text as before; exception dates as date pickers; a time-zone picke
 dates, asked of the server, as culture.recurrence reads the rule for the public calendar."""
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from wagtail.users.models import UserProfile
 
 from culture.models import ProgramPage, ProgramSession
+from culture.recurrence import occurrences, rule_happens
 from culture.widgets import (
     CONTROLS,
     ExceptionDatesWidget,
@@ -322,3 +323,34 @@ def test_a_bad_combination_is_a_field_error_in_the_editors_language(client, edit
     assert response.status_code == 200
     assert "No es una regla de repetición válida" in response.content.decode()
     assert ProgramSession.objects.get(program=program).recurrence == ""
+
+
+def test_a_rule_without_any_date_is_refused_in_the_editors_language(client, editor, program):
+    UserProfile.objects.filter(user=editor).update(preferred_language="es")
+    response = _publish(client, program, {
+        "sessions-0-recurrence_freq": "custom",
+        "sessions-0-recurrence_rule": "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+    })  # fmt: skip
+    assert response.status_code == 200
+    assert "no da ninguna fecha" in response.content.decode()
+    assert ProgramSession.objects.get(program=program).recurrence == ""
+
+
+@pytest.mark.parametrize(
+    "rule, happens",
+    [
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", False),
+        ("FREQ=DAILY;BYMONTHDAY=31;BYMONTH=4,6,9,11", False),
+        ("FREQ=MONTHLY;BYDAY=5FR;BYMONTH=2", True),  # a fifth Friday in February: 2036
+        ("FREQ=MONTHLY;BYMONTHDAY=31", True),
+        ("FREQ=WEEKLY;INTERVAL=3;BYDAY=SA;COUNT=4", True),
+        ("FREQ=MONTHLY;BYDAY=MO,TU;BYSETPOS=-1", True),
+    ],
+)
+def test_whether_a_rule_gives_any_date_is_known_without_walking_to_the_year_9999(rule, happens):
+    start = datetime(2031, 10, 25, 18, tzinfo=CHICAGO)
+    assert rule_happens(rule, start) is happens
+    # A session saved with such a rule before it was refused expands to nothing, not for ever.
+    found = occurrences(start=start, end=start + timedelta(hours=2), timezone="America/Chicago",
+                        rule=rule, limit=3)  # fmt: skip
+    assert bool(found) is happens
