@@ -74,13 +74,14 @@ def main() -> None:
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
+    from django.db.models import Max, Min
     from django.test import Client
 
     # Index upkeep is a queue's work in production: here the rebuilds below do it, timed.
     # (Set before the first task is enqueued, when django-tasks reads TASKS.)
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     from heritage.catalog import CatalogQuery
-    from heritage.models import Culture, Material, ObjectType, Period, Piece
+    from heritage.models import Culture, Material, ObjectType, Piece
     from search import service
     from search.database import DatabaseEngine
     from search.engines import get_engine
@@ -103,23 +104,25 @@ def main() -> None:
     words = [term.label_es for term in ObjectType.objects.all()[:6]]
     words += [term.label_es for term in Material.objects.all()[:4]]
     cultures = list(Culture.objects.values_list("code", flat=True)[:8])
-    periods = list(Period.objects.filter(parent__isnull=False).values_list("code", flat=True)[:6])
-    materials = list(Material.objects.values_list("code", flat=True)[:6])
+    # Synthetic pieces tie a culture to the periods its span overlaps and to what it made
+    # (heritage.illustrative): combine a culture, period and material that pieces have, and
+    # the middle half of those pieces' years, as a researcher would.
+    together = list(
+        Piece.objects.filter(catalog_number__startswith="SYN-")
+        .values_list("culture__code", "period__code", "materials__code")
+        .annotate(low=Min("date_start"), high=Max("date_end"))
+        .order_by("culture__code", "period__code", "materials__code")
+    )
+    together = together[:: max(1, len(together) // len(words))]
     combined = [
         CatalogQuery(
             text=word,
             filters={"culture": (culture,), "period": (period,), "material": (material,)},
-            date_from=-500 + 100 * index,
-            date_to=900 + 50 * index,
+            date_from=low + (high - low) // 4,
+            date_to=high - (high - low) // 4,
         )
-        for index, (word, culture, period, material) in enumerate(
-            zip(
-                words,
-                itertools.cycle(cultures),
-                itertools.cycle(periods),
-                itertools.cycle(materials),
-                strict=False,
-            )  # fmt: skip
+        for word, (culture, period, material, low, high) in zip(
+            words, itertools.cycle(together), strict=False
         )
     ]
     facets_only = [

@@ -69,19 +69,44 @@ def date_text(
     return str(phrase) % {"years": years}
 
 
-def outside_period(piece) -> str | None:
-    """A warning (not an error: periods are conventions, pieces do not read them) when a piece's
-    years fall outside its period's span, or None."""
-    period = piece.period
-    if period is None or (piece.date_start is None and piece.date_end is None):
-        return None
-    low, high = period.start_year, period.end_year
-    start = piece.date_start if piece.date_start is not None else piece.date_end
-    end = piece.date_end if piece.date_end is not None else piece.date_start
-    if (low is None or start >= low) and (high is None or end <= high):
-        return None
-    return _("The years %(years)s fall outside %(period)s (%(span)s): is the period right?") % {
-        "years": year_range_label(piece.date_start, piece.date_end),
-        "period": period,
-        "span": year_range_label(low, high),
-    }
+def _outside(start: int | None, end: int | None, term) -> bool:
+    """True when a dating runs past a term's span (an open end of either is no bound)."""
+    if term is None or (start is None and end is None):
+        return False
+    start = start if start is not None else end
+    end = end if end is not None else start
+    low, high = term.start_year, term.end_year
+    return (low is not None and start < low) or (high is not None and end > high)
+
+
+def outside_spans(piece) -> list[str]:
+    """Warnings (not errors: periods are conventions and a culture's span is what has been
+    documented so far, pieces read neither) when a piece's years fall outside its period's span
+    or its culture's."""
+    start, end = piece.date_start, piece.date_end
+    years = year_range_label(start, end)
+    warnings = []
+    if _outside(start, end, piece.period):
+        period = piece.period
+        warnings.append(
+            _("The years %(years)s fall outside %(period)s (%(span)s): is the period right?")
+            % {
+                "years": years,
+                "period": period,
+                "span": year_range_label(period.start_year, period.end_year),
+            }
+        )
+    if _outside(start, end, piece.culture):
+        culture = piece.culture
+        warnings.append(
+            _(
+                "The years %(years)s fall outside the documented span of the %(culture)s "
+                "culture (%(span)s): is the culture right?"
+            )
+            % {
+                "years": years,
+                "culture": culture,
+                "span": year_range_label(culture.start_year, culture.end_year),
+            }
+        )
+    return warnings

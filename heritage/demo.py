@@ -28,23 +28,19 @@ from heritage.choices import (
     ProvenanceEventType,
     SourceKind,
 )
+from heritage.illustrative import PlausiblePieces
 from heritage.models import (
     AuthorityType,
     CaseAuthority,
     CaseSource,
     CatalogIndexPage,
     Country,
-    Culture,
     Institution,
-    Material,
-    ObjectType,
-    Period,
     Piece,
     PieceImage,
     ProvenanceEvent,
     RecoveryCase,
     RecoveryMethod,
-    Technique,
 )
 
 SEED = 20240820
@@ -279,41 +275,44 @@ def _provenance(rng: random.Random, case: RecoveryCase) -> list[ProvenanceEvent]
     ]
 
 
+def _lower_first(text: str) -> str:
+    """ "Tecali (Mexican onyx)" → "tecali (Mexican onyx)": a proper name inside stays capital."""
+    return text[:1].lower() + text[1:]
+
+
 def _pieces(cases: list[RecoveryCase], images: list) -> int:
     rng = random.Random(SEED)  # noqa: S311 - reproducible demo data, not security
-    cultures = list(Culture.objects.order_by("code"))
-    periods = [p for p in Period.objects.order_by("code") if p.parent_id]
-    object_types = list(ObjectType.objects.order_by("code"))
-    materials = list(Material.objects.order_by("code"))
-    techniques = list(Technique.objects.order_by("code"))
+    plausible = PlausiblePieces()
     custodians = list(Institution.objects.order_by("code"))
     created = 0
     for number in range(1, PIECE_COUNT + 1):
         catalog_number = f"DEMO-{2019 + number % 6}-{number:06d}"
         if Piece.objects.filter(catalog_number=catalog_number).exists():
             continue
-        culture = cultures[number % len(cultures)]
-        object_type = object_types[number % len(object_types)]
-        period = periods[number % len(periods)]
+        # Every culture in turn; what it made and when, drawn from what is plausible for it.
+        drawn = plausible.draw(rng, culture=plausible.cultures[number % len(plausible.cultures)])
+        culture, period, object_type = drawn.culture, drawn.period, drawn.object_type
+        material = drawn.materials[0]
         case = cases[number % len(cases)]
-        start = rng.randint(period.start_year, period.end_year - 50)
-        end = min(period.end_year, start + rng.choice([50, 100, 200, 300]))
+        # Worded so that no adjective has to agree with the object type's gender.
+        what_es = f"{object_type.label_es} de {_lower_first(material.label_es)}"
+        what_en = f"{object_type.label_en} in {_lower_first(material.label_en)}"
         piece = Piece(
             catalog_number=catalog_number,
-            title_es=f"{object_type.label_es} {culture.label_es.lower()} (ilustrativo)",
-            title_en=f"{culture.label_en} {object_type.label_en.lower()} (illustrative)",
+            title_es=f"{what_es}, cultura {culture.label_es} (ilustrativo)",
+            title_en=f"{what_en}, {culture.label_en} culture (illustrative)",
             description_es=(
-                f"Registro ilustrativo: {object_type.label_es.lower()} atribuida a la cultura "
-                f"{culture.label_es}, del {period.label_es}."
+                f"Registro ilustrativo, no una pieza real: {_lower_first(what_es)}, cultura "
+                f"{culture.label_es}, {period.label_es}."
             ),
             description_en=(
-                f"Illustrative record: a {object_type.label_en.lower()} attributed to the "
-                f"{culture.label_en} culture, {period.label_en} period."
+                f"Illustrative record, not a real piece: {_lower_first(what_en)}, "
+                f"{culture.label_en} culture, {period.label_en}."
             ),
             culture=culture,
             period=period,
-            date_start=start,
-            date_end=end,
+            date_start=drawn.date_start,
+            date_end=drawn.date_end,
             date_qualifier=DateQualifier.CIRCA if number % 4 == 0 else DateQualifier.EXACT,
             object_type=object_type,
             height_cm=rng.randint(4, 60),
@@ -340,8 +339,8 @@ def _pieces(cases: list[RecoveryCase], images: list) -> int:
         if number % 9 == 0:
             piece.title_nah = f"{culture.label_es} (nāhuatl ilustrativo)"
         # Children and many-to-many values of a ClusterableModel are saved with it, in one go.
-        piece.materials = rng.sample(materials, k=rng.randint(1, 2))
-        piece.techniques = rng.sample(techniques, k=rng.randint(1, 2))
+        piece.materials = drawn.materials
+        piece.techniques = drawn.techniques
         piece.images = [
             PieceImage(
                 image=images[number % len(images)],

@@ -1,7 +1,10 @@
 """Synthetic, clearly illustrative catalogs for benchmarks (15,000 and 150,000 pieces).
 
 Every record says it is synthetic: catalog numbers start with SYN-, titles say "sintética",
-and is_illustrative is set. Written in bulk (no per-record revisions) to stay fast.
+and is_illustrative is set. Cultures, periods, years, object types and materials are drawn
+together from what is plausible (heritage.illustrative), so facets and date searches over a
+synthetic catalog meet the correlations a real one has. Written in bulk (no per-record
+revisions) to stay fast.
 """
 
 import datetime
@@ -11,18 +14,14 @@ from collections.abc import Callable
 from django.db import transaction
 
 from heritage.choices import Authenticity, DateQualifier, ProvenanceEventType
+from heritage.illustrative import PlausiblePieces
 from heritage.models import (
     Country,
-    Culture,
     Institution,
-    Material,
-    ObjectType,
-    Period,
     Piece,
     ProvenanceEvent,
     RecoveryCase,
     RecoveryMethod,
-    Technique,
 )
 
 PIECES_PER_CASE = 150
@@ -31,18 +30,11 @@ PIECES_PER_CASE = 150
 def synthetic_rows(*, count: int, seed: int, start: int = 1) -> list[dict]:
     """Rows in the import format (docs/import-format.md), for import benchmarks."""
     rng = random.Random(seed)  # noqa: S311 - reproducible benchmark data, not security
-    cultures = list(Culture.objects.values_list("code", flat=True))
-    periods = list(
-        Period.objects.filter(parent__isnull=False).values("code", "start_year", "end_year")
-    )
-    object_types = list(ObjectType.objects.values_list("code", flat=True))
-    materials = list(Material.objects.values_list("code", flat=True))
-    techniques = list(Technique.objects.values_list("code", flat=True))
-    custodians = list(Institution.objects.values_list("code", flat=True))
+    plausible = PlausiblePieces()
+    custodians = list(Institution.objects.order_by("code").values_list("code", flat=True))
     rows = []
     for number in range(start, start + count):
-        period = rng.choice(periods)
-        begin = rng.randint(period["start_year"], period["end_year"] - 20)
+        drawn = plausible.draw(rng)
         rows.append(
             {
                 "catalog_number": f"SYN-{seed}-{number:07d}",
@@ -50,13 +42,13 @@ def synthetic_rows(*, count: int, seed: int, start: int = 1) -> list[dict]:
                 "title_en": f"Synthetic piece {number} (illustrative)",
                 "description_es": "Registro sintético para pruebas de rendimiento; no es real.",
                 "description_en": "Synthetic record for performance tests; not real.",
-                "culture": rng.choice(cultures),
-                "period": period["code"],
-                "date_start": str(begin),
-                "date_end": str(min(period["end_year"], begin + rng.choice([20, 50, 100, 200]))),
-                "object_type": rng.choice(object_types),
-                "materials": "|".join(rng.sample(materials, k=rng.randint(1, 3))),
-                "techniques": "|".join(rng.sample(techniques, k=rng.randint(1, 2))),
+                "culture": drawn.culture.code,
+                "period": drawn.period.code,
+                "date_start": str(drawn.date_start),
+                "date_end": str(drawn.date_end),
+                "object_type": drawn.object_type.code,
+                "materials": "|".join(term.code for term in drawn.materials),
+                "techniques": "|".join(term.code for term in drawn.techniques),
                 "height_cm": str(rng.randint(2, 90)),
                 "weight_g": str(rng.randint(10, 9000)),
                 "custodian": rng.choice(custodians),
@@ -77,12 +69,8 @@ def generate_catalog(
     rng = random.Random(seed)  # noqa: S311 - reproducible benchmark data, not security
     methods = list(RecoveryMethod.objects.all())
     countries = list(Country.objects.all())
-    cultures = list(Culture.objects.all())
-    periods = list(Period.objects.filter(parent__isnull=False))
-    object_types = list(ObjectType.objects.all())
-    materials = list(Material.objects.all())
-    techniques = list(Technique.objects.all())
-    custodians = list(Institution.objects.all())
+    plausible = PlausiblePieces()
+    custodians = list(Institution.objects.order_by("code"))
     existing = set(
         Piece.objects.filter(catalog_number__startswith=f"SYN-{seed}-").values_list(
             "catalog_number", flat=True
@@ -116,10 +104,10 @@ def generate_catalog(
                 for n in range(start, min(start + batch, pieces + 1))
                 if f"SYN-{seed}-{n:07d}" not in existing
             ]
-            chunk = []
+            chunk, made_of = [], []
             for number in numbers:
-                period = rng.choice(periods)
-                begin = rng.randint(period.start_year, period.end_year - 20)
+                drawn = plausible.draw(rng)
+                made_of.append(drawn)
                 chunk.append(
                     Piece(
                         catalog_number=f"SYN-{seed}-{number:07d}",
@@ -128,11 +116,11 @@ def generate_catalog(
                         title_en=f"Synthetic piece {number} (illustrative)",
                         description_es="Registro sintético para pruebas de rendimiento.",
                         description_en="Synthetic record for performance tests.",
-                        culture=rng.choice(cultures),
-                        period=period,
-                        date_start=begin,
-                        date_end=min(period.end_year, begin + rng.choice([20, 50, 100, 200])),
-                        object_type=rng.choice(object_types),
+                        culture=drawn.culture,
+                        period=drawn.period,
+                        date_start=drawn.date_start,
+                        date_end=drawn.date_end,
+                        object_type=drawn.object_type,
                         height_cm=rng.randint(2, 90),
                         custodian=rng.choice(custodians),
                         authenticity=rng.choice(list(Authenticity)).value,
@@ -149,16 +137,16 @@ def generate_catalog(
             material_through.objects.bulk_create(
                 [
                     material_through(piece_id=piece.pk, material_id=term.pk)
-                    for piece in chunk
-                    for term in rng.sample(materials, k=rng.randint(1, 3))
+                    for piece, drawn in zip(chunk, made_of, strict=True)
+                    for term in drawn.materials
                 ],
                 batch_size=5000,
             )
             technique_through.objects.bulk_create(
                 [
                     technique_through(piece_id=piece.pk, technique_id=term.pk)
-                    for piece in chunk
-                    for term in rng.sample(techniques, k=rng.randint(1, 2))
+                    for piece, drawn in zip(chunk, made_of, strict=True)
+                    for term in drawn.techniques
                 ],
                 batch_size=5000,
             )

@@ -36,6 +36,7 @@ from heritage.filters import PieceFilterSet, RecoveryCaseFilterSet
 from heritage.models import (
     RESTRICTED_PERMISSION,
     VOCABULARIES,
+    DatedTerm,
     Period,
     Piece,
     RecoveryCase,
@@ -283,8 +284,8 @@ class CatalogViewSetGroup(SnippetViewSetGroup):
     items = (PieceViewSet, RecoveryCaseViewSet)
 
 
-def _years(period) -> str:
-    return year_range_label(period.start_year, period.end_year)
+def _years(term: DatedTerm) -> str:
+    return year_range_label(term.start_year, term.end_year)
 
 
 def _vocabulary_viewset(vocabulary) -> type[SnippetViewSet]:
@@ -292,7 +293,9 @@ def _vocabulary_viewset(vocabulary) -> type[SnippetViewSet]:
     form_fields = ["code", *localized_names("label"), "authority_uri"]
     columns = ()
     if vocabulary is Period:  # listed in time order (Meta.ordering), with their years
-        form_fields += ["parent", "start_year", "end_year"]
+        form_fields += ["parent"]
+    if issubclass(vocabulary, DatedTerm):  # periods and cultures: their years, shown
+        form_fields += ["start_year", "end_year"]
         columns = (Column("years", label=_("Years"), accessor=_years),)
     return type(
         f"{vocabulary.__name__}ViewSet",

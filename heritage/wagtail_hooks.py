@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 
 from heritage import admin_views, log_actions
 from heritage.bulk_actions import BULK_ACTIONS
-from heritage.dates import outside_period
+from heritage.dates import outside_spans
 from heritage.models import Piece, RecoveryCase
 from heritage.viewsets import (
     CatalogViewSetGroup,
@@ -49,10 +49,11 @@ def guard_restricted_pieces(request, instance):
 
 @hooks.register("after_create_snippet")
 @hooks.register("after_edit_snippet")
-def warn_about_dates_outside_the_period(request, instance):
-    """Saved as typed, with a word when the years and the period disagree."""
-    if isinstance(instance, Piece) and (warning := outside_period(instance)):
-        messages.warning(request, warning)
+def warn_about_dates_outside_the_spans(request, instance):
+    """Saved as typed, with a word when the years disagree with the period or the culture."""
+    if isinstance(instance, Piece):
+        for warning in outside_spans(instance):
+            messages.warning(request, warning)
 
 
 hooks.register("register_log_actions", log_actions.register)

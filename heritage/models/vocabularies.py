@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 
 from core.i18n import site_name, translated_row
 from heritage.dates import YEAR_ORDER_ERROR, years_out_of_order
@@ -34,17 +35,43 @@ class VocabularyTerm(models.Model):
         return self.label or self.code
 
 
-class Culture(VocabularyTerm):
+class DatedTerm(VocabularyTerm):
+    """A term with the span of years it covers, in signed years; either end may be unknown."""
+
+    start_year = models.IntegerField(
+        _("start year"), null=True, blank=True, help_text=_("Signed year: -1200 is 1200 BCE.")
+    )
+    end_year = models.IntegerField(_("end year"), null=True, blank=True)
+
+    class Meta(VocabularyTerm.Meta):
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if years_out_of_order(self.start_year, self.end_year):
+            raise ValidationError({"end_year": YEAR_ORDER_ERROR})
+
+
+class Culture(DatedTerm):
+    """A culture, with the span its documented material covers (heritage.vocabulary_seed names
+    the sources of the seeded spans): the piece editor warns about years outside it, and the
+    illustrative pieces are dated inside it."""
+
+    panels = [
+        *VocabularyTerm.panels,
+        "start_year",
+        FieldPanel(
+            "end_year",
+            help_text=_("A piece dated outside the culture's span is saved with a warning."),
+        ),
+    ]
+
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("culture")
         verbose_name_plural = _("cultures")
 
 
-class Period(VocabularyTerm):
-    start_year = models.IntegerField(
-        _("start year"), null=True, blank=True, help_text=_("Signed year: -1200 is 1200 BCE.")
-    )
-    end_year = models.IntegerField(_("end year"), null=True, blank=True)
+class Period(DatedTerm):
     parent = models.ForeignKey(
         "self",
         verbose_name=_("broader period"),
@@ -60,11 +87,6 @@ class Period(VocabularyTerm):
         verbose_name = _("period")
         verbose_name_plural = _("periods")
         ordering = ["start_year", site_name("label")]
-
-    def clean(self):
-        super().clean()
-        if years_out_of_order(self.start_year, self.end_year):
-            raise ValidationError({"end_year": YEAR_ORDER_ERROR})
 
 
 class Material(VocabularyTerm):

@@ -1,6 +1,7 @@
 """Dates in the piece editor: a positive year and its era (as on the public search), stored as a
-signed year; a warning, not an error, when the years fall outside the piece's period; and the
-text generated from the years and the qualifier shown in each language's empty date text box."""
+signed year; a warning, not an error, when the years fall outside the piece's period or its
+culture's documented span; and the text generated from the years and the qualifier shown in each
+language's empty date text box."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -9,7 +10,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
-from heritage.models import Period, Piece
+from heritage.models import Culture, Period, Piece
 from heritage.widgets import SignedYearWidget
 from tests.utils import admin_form_data
 
@@ -38,7 +39,7 @@ def test_the_widget_reads_and_writes_signed_years():
 
 
 def _save(client, number: str, period: str | None, start: tuple, end: tuple = ("", "ce"),
-          qualifier: str = "exact"):  # fmt: skip
+          qualifier: str = "exact", culture: str | None = None):  # fmt: skip
     """Saves a new piece from the editor, its years typed as (year, era)."""
     add_url = reverse("wagtailsnippets_heritage_piece:add")
     data = {
@@ -49,7 +50,13 @@ def _save(client, number: str, period: str | None, start: tuple, end: tuple = ("
     }  # fmt: skip
     if period:
         data["period"] = Period.objects.get(code=period).pk
+    if culture:
+        data["culture"] = Culture.objects.get(code=culture).pk
     return client.post(add_url, data, follow=True)
+
+
+def _warnings(response) -> list[str]:
+    return [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
 
 
 def test_a_bce_range_typed_with_eras_is_stored_signed_and_shown_as_typed(client, curator):
@@ -76,6 +83,66 @@ def test_years_outside_the_period_save_with_a_warning_in_the_editors_language(cl
         "Los años 600–300 a. C. quedan fuera de Preclásico Temprano (2500–1200 a. C.): "
         "¿es el periodo correcto?"
     ]
+
+
+def test_years_outside_the_cultures_documented_span_save_with_a_warning(client, curator):
+    """The issue's case: a Toltec bead dated 303–600 CE, in a period that fits the years."""
+    number = "REP-2024-000014"
+    response = _save(client, number, "clasico-temprano", ("300", "ce"), ("600", "ce"),
+                     culture="tolteca")  # fmt: skip
+    piece = Piece.objects.get(catalog_number=number)  # saved all the same
+    assert (piece.date_start, piece.date_end) == (300, 600)
+    assert _warnings(response) == [
+        "Los años 300–600 d. C. quedan fuera del lapso documentado de la cultura Tolteca "
+        "(900 d. C. – 1150): ¿es la cultura correcta?"
+    ]
+
+
+def test_years_outside_both_spans_get_both_warnings(client, curator):
+    """A West Mexico shaft-tomb piece dated 2238–2038 BCE, in the Postclassic."""
+    response = _save(client, "REP-2024-000015", "posclasico-tardio", ("2238", "bce"),
+                     ("2038", "bce"), culture="occidente")  # fmt: skip
+    assert _warnings(response) == [
+        "Los años 2238–2038 a. C. quedan fuera de Posclásico Tardío (1200–1521): "
+        "¿es el periodo correcto?",
+        "Los años 2238–2038 a. C. quedan fuera del lapso documentado de la cultura Occidente "
+        "(tradición de tumbas de tiro) (300 a. C. – 600 d. C.): ¿es la cultura correcta?",
+    ]
+
+
+def test_years_inside_the_spans_or_a_culture_without_one_save_without_a_word(client, curator):
+    inside = _save(client, "REP-2024-000016", "preclasico-medio", ("900", "bce"),
+                   ("700", "bce"), culture="olmeca")  # fmt: skip
+    assert Piece.objects.filter(catalog_number="REP-2024-000016").exists()
+    assert _warnings(inside) == []
+    Culture.objects.create(code="paquime", label_es="Paquimé")  # a curator's, no span yet
+    unknown = _save(client, "REP-2024-000017", None, ("1300", "ce"), culture="paquime")
+    assert Piece.objects.filter(catalog_number="REP-2024-000017").exists()
+    assert _warnings(unknown) == []
+
+
+def test_a_span_open_at_one_end_bounds_only_the_other():
+    from heritage.dates import outside_spans
+
+    culture = Culture(code="abierta", label="Abierta", start_year=-200, end_year=None)
+    assert outside_spans(Piece(culture=culture, date_start=-300, date_end=1800))
+    assert not outside_spans(Piece(culture=culture, date_start=-100, date_end=1800))
+    assert not outside_spans(Piece(culture=culture, date_end=-150))  # one year known
+    assert not outside_spans(Piece(culture=culture))  # no years, nothing to say
+
+
+def test_a_cultures_span_is_edited_in_its_editor_and_listed_with_its_years(client, curator):
+    olmec = Culture.objects.get(code="olmeca")
+    edit_url = reverse("wagtailsnippets_heritage_culture:edit", args=[olmec.pk])
+    data = {**admin_form_data(client.get(edit_url)), "start_year": "-1400", "end_year": "-400"}
+    client.post(edit_url, data)
+    olmec.refresh_from_db()
+    assert (olmec.start_year, olmec.end_year) == (-1400, -400)
+    reversed_years = {**data, "start_year": "-400", "end_year": "-1400"}
+    response = client.post(edit_url, reversed_years)
+    assert "end_year" in response.context["form"].errors
+    listing = client.get(reverse("wagtailsnippets_heritage_culture:list"))
+    assert "1400–400 a. C." in listing.content.decode()
 
 
 def test_a_year_that_is_not_a_number_is_a_field_error_not_a_500(client, curator):
