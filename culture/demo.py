@@ -24,6 +24,7 @@ from culture.models import (
     RouteStop,
     Venue,
 )
+from culture.recurrence import first_date
 
 VENUES = [
     # key, name es, name en, kind, street, city, state, zip, lat, lon, tz
@@ -222,6 +223,11 @@ def _programs(index, venues, organizers) -> int:
             zone = venue.timezone if venue else session["tz"]
             day = first + timedelta(days=session.get("days", 0) + index_)
             begins = _at(day, session["hour"], zone)
+            if session.get("recurrence"):
+                # Sessions start on one of their rule's dates (the first Saturday, not a Friday
+                # before it): the admin refuses any other start, as calendars read it apart.
+                begins = first_date(session["recurrence"], begins).replace(tzinfo=begins.tzinfo)
+                day = begins.date()
             exceptions = " ".join(
                 (day + timedelta(weeks=week)).isoformat() for week in session.get("skip", [])
             )

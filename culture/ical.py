@@ -1,25 +1,67 @@
 """iCalendar for programs, made with `icalendar`: VTIMEZONE for every zone used, a UID that stays
-the same across regenerations, SEQUENCE that grows with changes, STATUS:CANCELLED."""
+the same across regenerations, SEQUENCE that grows with changes, STATUS:CANCELLED.
 
-from datetime import datetime
+Every reader must find the dates the API lists (culture.recurrence), so an event says them in
+the one way RFC 5545 readers and dateutil-based ones read alike:
+- DTSTART is the session's first date as culture.recurrence reads it: its start, since a start
+  that is not one of the rule's dates is refused; for a session saved before that, the rule's
+  first date after the start (RFC 5545 would make the start itself an extra occurrence).
+- UNTIL goes out in UTC, as RFC 5545 asks when DTSTART has a TZID: the rule as stored ends at a
+  wall-clock time (the builder's "23:59:59 that day") or a day, which readers take as UTC, as
+  local time or as the whole day.
+- EXDATE names each occurrence left out, at its own time.
+- A rule without COUNT or UNTIL goes out as written: calendars follow it past the dates the API
+  expands (culture.recurrence.MAX_OCCURRENCES).
+A session that has no date at all (a rule saved before such rules were refused, or every date an
+exception) is left out: no RRULE can say "never", and an event's DTSTART always counts.
+Each VTIMEZONE (icalendar's) names each change of time on an RDATE line of its own (vobject, for
+one, reads only the first date of a line) and is the same in every feed, from 2000 to 2050: some
+readers keep the first VTIMEZONE they meet for a TZID and read every later calendar with it.
+"""
+
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
 from core.links import page_url
-from culture.recurrence import parse_dates
+from culture.recurrence import iter_occurrences, parse_dates
 
 PRODID = "-//Retorno//Programas//ES"
+ZONE_YEARS = (date(2000, 1, 1), date(2050, 1, 1))  # the changes of time a VTIMEZONE lists
 
 
 def session_uid(session) -> str:
     return f"program-session-{session.pk}@retorno"
 
 
-def session_event(session, *, url: str | None = None) -> Event:
+def _rule_for_readers(rule: str, zone: ZoneInfo) -> vRecur:
+    """The stored rule with its UNTIL in UTC, where culture.recurrence (dateutil) puts it: a
+    wall-clock time in the session's zone, or a day's midnight there."""
+    parts = vRecur.from_ical(rule[6:] if rule.upper().startswith("RRULE:") else rule)
+    if parts.get("UNTIL"):
+        until = parts["UNTIL"][0]
+        if not isinstance(until, datetime):
+            until = datetime.combine(until, time.min)
+        if until.tzinfo is None:
+            until = until.replace(tzinfo=zone)
+        parts["UNTIL"] = [until.astimezone(UTC)]
+    return parts
+
+
+def session_event(session, *, url: str | None = None) -> Event | None:
+    """The session as one event (its rule and exceptions included), or None when it has no
+    date at all."""
     program = session.program
     zone = ZoneInfo(session.timezone)
+    rule = session.recurrence.strip()
+    timing = {"start": session.start, "end": session.end, "timezone": session.timezone,
+              "rule": rule}  # fmt: skip
+    skipped = set(parse_dates(session.exceptions)) if session.exceptions.strip() else set()
+    if next(iter_occurrences(**timing, exceptions=session.exceptions), None) is None:
+        return None
+    begins, ends = next(iter_occurrences(**timing))  # the first date, exception or not
     event = Event()
     event.add("uid", session_uid(session))
     event.add("dtstamp", timezone.now())
@@ -27,22 +69,16 @@ def session_event(session, *, url: str | None = None) -> Event:
     event.add("summary", program.title)
     if program.summary:
         event.add("description", program.summary)
-    event.add("dtstart", session.start.astimezone(zone))
-    event.add("dtend", session.end.astimezone(zone))
-    if session.recurrence.strip():
-        rule = session.recurrence.strip()
-        event.add(
-            "rrule", vRecur.from_ical(rule[6:] if rule.upper().startswith("RRULE:") else rule)
-        )
-    if session.exceptions.strip():
-        local = session.start.astimezone(zone)
-        event.add(
-            "exdate",
-            [
-                datetime.combine(day, local.time(), tzinfo=zone)
-                for day in parse_dates(session.exceptions)
-            ],
-        )
+    event.add("dtstart", begins)
+    event.add("dtend", ends)
+    if rule:
+        event.add("rrule", _rule_for_readers(rule, zone))
+    if skipped:
+        last = datetime.combine(max(skipped) + timedelta(days=1), time.min, tzinfo=zone)
+        left_out = [moment for moment, _ends in iter_occurrences(**timing, before=last)
+                    if moment.date() in skipped]  # fmt: skip
+        if left_out:
+            event.add("exdate", left_out)
     if session.venue_id:
         event.add("location", f"{session.venue.name}, {session.venue.address}")
     elif session.online_url:
@@ -53,6 +89,14 @@ def session_event(session, *, url: str | None = None) -> Event:
     return event
 
 
+def _one_change_a_line(zone) -> None:
+    for observance in zone.subcomponents:
+        found = observance.pop("RDATE", None)
+        for line in found if isinstance(found, list) else [found] if found else []:
+            for moment in line.dts:
+                observance.add("RDATE", moment.dt)
+
+
 def calendar(events, *, name: str) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -60,14 +104,18 @@ def calendar(events, *, name: str) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     for event in events:
-        cal.add_component(event)
-    cal.add_missing_timezones()
+        if event is not None:
+            cal.add_component(event)
+    cal.add_missing_timezones(*ZONE_YEARS)
+    for zone in cal.timezones:
+        _one_change_a_line(zone)
     return cal.to_ical()
 
 
-def session_calendar(session, *, request=None) -> bytes:
-    url = page_url(session.program, request)
-    return calendar([session_event(session, url=url)], name=session.program.title)
+def session_calendar(session, *, request=None) -> bytes | None:
+    """One session's calendar, or None when the session has no date at all."""
+    event = session_event(session, url=page_url(session.program, request))
+    return None if event is None else calendar([event], name=session.program.title)
 
 
 def feed_calendar(sessions, *, name: str, request=None) -> bytes:

@@ -2,6 +2,13 @@
 zone, so a weekly 18:00 class stays at 18:00 local time across daylight-saving changes.
 
 Parsing and expansion are dateutil's (`rrulestr`), never hand-written date loops.
+
+A session starts on one of its rule's dates (check_rule refuses a Friday start with "the first
+Saturday of the month"): RFC 5545 counts DTSTART as the first occurrence even when the rule
+does not give it, dateutil starts at the rule's first date, and calendar applications side with
+one or the other, so such a session would fall on different days in different calendars. A
+session saved before that was refused is read as dateutil reads it — from the rule's first
+date on — here, in the API and in the feeds (culture.ical sends that date as DTSTART).
 """
 
 import re
@@ -23,6 +30,16 @@ class NeverHappens(RecurrenceError):
     """A rule that gives no date at all (DAILY on 30 February)."""
 
 
+class StartNotInRule(RecurrenceError):
+    """A start that is not one of the rule's dates. `first` is the rule's first date from that
+    start (naive, wall-clock time in the session's zone), or None when it gives none after it
+    (COUNT=0, UNTIL before the start)."""
+
+    def __init__(self, first: datetime | None):
+        super().__init__(first)
+        self.first = first
+
+
 def parse_rule(rule: str, start_local: datetime):
     """The dateutil rule for an RRULE value ("FREQ=WEEKLY;BYDAY=TU;COUNT=10")."""
     text = rule.strip()
@@ -40,6 +57,17 @@ def check_rule(rule: str, start_local: datetime) -> None:
         raise RecurrenceError("INTERVAL must be 1 or more")
     if not rule_happens(rule, start_local):
         raise NeverHappens(rule)
+    first = first_date(rule, start_local)
+    if first != start_local.replace(tzinfo=None, microsecond=0):  # dateutil drops microseconds
+        raise StartNotInRule(first)
+
+
+def first_date(rule: str, start_local: datetime) -> datetime | None:
+    """The rule's first date from `start_local` as dateutil reads it (naive, wall-clock time):
+    the start itself when it is one of the rule's dates; None when the rule gives none."""
+    if not rule_happens(rule, start_local):
+        return None  # dateutil would look for it up to the year 9999
+    return next(iter(parse_rule(rule, start_local)), None)
 
 
 def rule_happens(rule: str, start_local: datetime) -> bool:

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -27,6 +28,7 @@ from culture.models.vocabularies import Audience, ProgramCategory, ProgramLangua
 from culture.recurrence import (
     NeverHappens,
     RecurrenceError,
+    StartNotInRule,
     check_rule,
     occurrences,
     parse_dates,
@@ -49,8 +51,6 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        from django.utils import formats, timezone
-
         from culture.forms import ProgramFilterForm, read_filters
         from culture.selectors import month_calendar, program_list_public, sorts_by_distance
 
@@ -235,11 +235,20 @@ class ProgramPage(RoutablePageMixin, BasePage):
         from culture.ical import calendar_response, session_calendar
 
         session = self.sessions.filter(pk=session_id).first()
-        if session is None:
+        body = session_calendar(session, request=request) if session else None
+        if body is None:  # no such session, or one without any date
             raise Http404
-        body = session_calendar(session, request=request)
         filename = f"{self.slug}-{session_id}"
         return calendar_response(body, filename=filename, disposition="attachment")
+
+
+def _moment(value: datetime) -> str:
+    """A date and time with its weekday, as the editor types the start: in the admin's zone."""
+    try:
+        local = timezone.localtime(value)
+    except OverflowError:  # past the year 9999 there: as in the session's zone
+        local = value
+    return f"{formats.date_format(local, 'l')} {formats.date_format(local, 'DATETIME_FORMAT')}"
 
 
 class ProgramSession(CalendarSequenceMixin, Orderable):
@@ -321,10 +330,7 @@ class ProgramSession(CalendarSequenceMixin, Orderable):
         except ProgramPage.DoesNotExist:
             program = None
         if program and self.start and not errors:
-            try:
-                local = self.start.astimezone(ZoneInfo(self.timezone)).date()
-            except (ZoneInfoNotFoundError, ValueError, OSError):
-                local = self.start.date()
+            local = self._local_start().date()
             if (program.starts_on and local < program.starts_on) or (
                 program.ends_on and local > program.ends_on
             ):
@@ -332,13 +338,34 @@ class ProgramSession(CalendarSequenceMixin, Orderable):
         if errors:
             raise ValidationError(errors)
 
+    def _local_start(self) -> datetime:
+        """The start in the session's own zone, where its rule is read (as typed when the zone
+        is not one: the field's validation says so)."""
+        try:
+            return self.start.astimezone(ZoneInfo(self.timezone))
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            return self.start
+
     def repetition_errors(self) -> dict[str, str]:
         """What is wrong with the rule and the exception dates, by field: the editor's form and
         its preview of the next dates (culture/admin_views.py) say the same."""
         errors = {}
         if self.recurrence.strip() and self.start:
             try:
-                check_rule(self.recurrence, self.start)
+                local = self._local_start()
+                check_rule(self.recurrence, local)
+            except OverflowError:  # the start in its zone is past the year 9999
+                errors["start"] = _("The dates fall outside the calendar.")
+            except StartNotInRule as error:
+                if error.first is None:
+                    errors["recurrence"] = _(
+                        "This rule gives no date from the start on: check when it ends."
+                    )
+                else:
+                    first = error.first.replace(tzinfo=local.tzinfo)
+                    errors["start"] = _(
+                        "The first session must be one of the rule's dates: %(first)s is the first."
+                    ) % {"first": _moment(first)}
             except NeverHappens:
                 if self.start.year >= MAXYEAR:  # no date left after it, whatever the rule
                     errors["start"] = _("The dates fall outside the calendar.")

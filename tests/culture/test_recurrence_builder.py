@@ -2,6 +2,7 @@
 same RFC 5545 text as before; exception dates as date pickers; a time-zone picker; the next
 dates, asked of the server, as culture.recurrence reads the rule for the public calendar."""
 
+import html
 import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from wagtail.users.models import UserProfile
 
 from culture.models import ProgramPage, ProgramSession
-from culture.recurrence import occurrences, rule_happens
+from culture.recurrence import StartNotInRule, check_rule, occurrences, rule_happens
 from culture.widgets import (
     CONTROLS,
     ExceptionDatesWidget,
@@ -231,6 +232,12 @@ def test_next_dates_of_a_rule_without_end_are_five_and_more(client, editor):
          "Not a valid recurrence rule"),
         ({"exceptions": ["2031-11-08", "el lunes"]}, "exceptions", "Not a date: el"),
         ({"start": "9999-12-31 23:00", "timezone": "Pacific/Kiritimati"}, "start", "calendar"),
+        # A Friday start for "every Saturday": the rule's first date, as the editor types it.
+        ({"start": "2031-10-24 18:00"}, "start",
+         "Start: The first session must be one of the rule's dates: Saturday Oct. 25, 2031, "
+         "6 p.m. is the first."),
+        ({"recurrence_ends": "until", "recurrence_until": "2031-10-01"}, "recurrence",
+         "gives no date from the start on"),
     ],
 )  # fmt: skip
 def test_bad_values_answer_400_json_naming_the_field(client, editor, change, field, message):
@@ -334,6 +341,80 @@ def test_a_rule_without_any_date_is_refused_in_the_editors_language(client, edit
     assert response.status_code == 200
     assert "no da ninguna fecha" in response.content.decode()
     assert ProgramSession.objects.get(program=program).recurrence == ""
+
+
+FIRST_FRIDAY = {"sessions-0-recurrence_freq": "MONTHLY", "sessions-0-recurrence_monthly": "1",
+                "sessions-0-recurrence_weekday": "FR", "sessions-0-recurrence_ends": "count",
+                "sessions-0-recurrence_count": "3"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("es", "La primera sesión debe ser una de las fechas de la regla: la primera es el "
+               "viernes 7 de noviembre de 2031 a las 18:00."),
+        ("en", "The first session must be one of the rule's dates: Friday Nov. 7, 2031, 6 p.m. "
+               "is the first."),
+    ],
+)  # fmt: skip
+def test_a_start_that_is_not_one_of_the_rules_dates_is_refused_naming_the_first(
+    client, editor, program, language, message
+):
+    # Saturday 25 October with "the first Friday of the month".
+    UserProfile.objects.filter(user=editor).update(preferred_language=language)
+    response = _publish(client, program, FIRST_FRIDAY)
+    assert response.status_code == 200
+    assert message in html.unescape(response.content.decode())
+    assert ProgramSession.objects.get(program=program).recurrence == ""
+    # The preview of the next dates answers the same, on the same field.
+    dates = client.post(
+        DATES_URL,
+        {
+            **SATURDAYS,
+            "exceptions": "",
+            **{name[11:]: value for name, value in FIRST_FRIDAY.items()},
+        },
+    )
+    assert dates.status_code == 400
+    assert [(problem["parameter"], problem["message"].split(": ", 1)[1])
+            for problem in dates.json()["detail"]] == [("start", message)]  # fmt: skip
+    # Started on the date the message names, the session is saved.
+    fixed = _publish(client, program, {**FIRST_FRIDAY, "sessions-0-start": "2031-11-07 18:00",
+                                       "sessions-0-end": "2031-11-07 20:00"})  # fmt: skip
+    assert fixed.status_code == 200
+    saved = ProgramSession.objects.get(program=program)
+    assert saved.recurrence == "FREQ=MONTHLY;BYDAY=1FR;COUNT=3"
+    assert saved.start == datetime(2031, 11, 7, 18, tzinfo=CHICAGO)
+
+
+def test_the_first_date_is_named_in_the_editors_time_zone(client, editor):
+    # 20:00 in Chicago (the editor's zone) is a Friday 18:00 in Los Angeles, the session's.
+    answer = client.post(DATES_URL, {**SATURDAYS, "start": "2031-10-24 20:00",
+                                     "timezone": "America/Los_Angeles"})  # fmt: skip
+    assert answer.status_code == 400
+    assert answer.json()["detail"][0]["message"].endswith(
+        "Saturday Oct. 25, 2031, 8 p.m. is the first."
+    )
+
+
+@pytest.mark.parametrize(
+    ("rule", "start", "first"),
+    [
+        ("FREQ=MONTHLY;BYDAY=1SA;COUNT=6", datetime(2026, 12, 4, 9), datetime(2026, 12, 5, 9)),
+        ("FREQ=MONTHLY;BYDAY=1SA;COUNT=6", datetime(2026, 12, 5, 9), None),
+        ("FREQ=WEEKLY;BYDAY=SA", datetime(2031, 10, 25, 18, 0, 0, 250_000), None),
+        ("FREQ=DAILY;BYHOUR=10,16", datetime(2031, 11, 1, 9), datetime(2031, 11, 1, 10)),
+        ("FREQ=DAILY;COUNT=0", datetime(2031, 11, 1, 9), "none"),
+        ("FREQ=DAILY;UNTIL=20311031", datetime(2031, 11, 1, 9), "none"),
+    ],
+)  # fmt: skip
+def test_check_rule_wants_the_start_to_be_the_rules_first_date(rule, start, first):
+    if first is None:
+        check_rule(rule, start)
+        return
+    with pytest.raises(StartNotInRule) as refused:
+        check_rule(rule, start)
+    assert refused.value.first == (None if first == "none" else first)
 
 
 @pytest.mark.parametrize(
