@@ -145,7 +145,7 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
-else:
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded SQLite serves several threads at once (the editor's preview, its editing
     # session pings and its saves): a transaction takes the write lock when it begins, so two
     # never deadlock upgrading their locks ("database is locked" at once); a writer waits its

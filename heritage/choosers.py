@@ -31,6 +31,8 @@ from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
     SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
 )
 from wagtail.snippets.widgets import AdminSnippetChooser
 
@@ -83,6 +85,32 @@ def prime_status(record) -> None:
         record._current_workflow_states = [WorkflowState(status=status)] if status else []
 
 
+def _keys(model, values) -> list:
+    """The given values that can be the model's keys (a tampered one is left out)."""
+    keys = []
+    for value in values or []:
+        try:
+            keys.append(model._meta.pk.to_python(value))
+        except ValidationError:
+            continue
+    return keys
+
+
+def choosable(model, request) -> models.QuerySet:
+    """What a user may choose, in every door of the dialog (list, search, chosen, chosen
+    several): what the record's listing shows them (restricted pieces only with the
+    permission); to a user with no permission on the model (an editor of programs linking
+    pieces), only its published records."""
+    viewset = model.snippet_viewset
+    queryset = viewset.get_queryset(request)
+    queryset = model._default_manager.all() if queryset is None else queryset
+    if issubclass(model, DraftStateMixin) and not viewset.permission_policy.user_has_any_permission(
+        request.user, ["add", "change", "delete", "view"]
+    ):
+        queryset = queryset.filter(live=True)
+    return queryset
+
+
 class CatalogChooseMixin:
     """The dialog lists what the record's listing lists, searched as the listing searches."""
 
@@ -91,8 +119,7 @@ class CatalogChooseMixin:
         return self.model.snippet_viewset
 
     def get_object_list(self):
-        queryset = self.snippet_viewset.get_queryset(self.request)
-        queryset = self.model._default_manager.all() if queryset is None else queryset
+        queryset = choosable(self.model, self.request)
         if issubclass(self.model, DraftStateMixin):
             queryset = with_status(queryset)
         return queryset
@@ -139,7 +166,22 @@ class SnippetChooser(AdminSnippetChooser):
         self.link_to_chosen_text = _lazy_named("Edit this %(object)s", self.model)
 
 
+class CatalogChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        keys = _keys(self.model_class, [pk])
+        if not keys:
+            raise self.model_class.DoesNotExist
+        return choosable(self.model_class, self.request).get(pk=keys[0])
+
+
+class CatalogChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return choosable(self.model_class, self.request).filter(pk__in=_keys(self.model_class, pks))
+
+
 class CatalogChooserViewSet(SnippetChooserViewSet):
+    chosen_view_class = CatalogChosenView
+    chosen_multiple_view_class = CatalogChosenMultipleView
     base_widget_class = SnippetChooser
     choose_view_class = CatalogChooseView
     choose_results_view_class = CatalogChooseResultsView
@@ -173,14 +215,21 @@ class ChooserViewSetMixin:
         return viewset
 
 
-class MultipleChooser(forms.SelectMultiple):
+class MultipleChooser(forms.Widget):
     """A many-to-many field as the list of its chosen records, each with a remove button, and
     an add button that opens the records' chooser dialog to pick one or several.
 
     Without JavaScript nothing can be added, as with Wagtail's own choosers; the posted value is
-    the chosen records' keys, as a multiple select posts them."""
+    the chosen records' keys, as a multiple select posts them. A plain widget, not a select:
+    it never lists the field's choices (every piece of the catalog), only the chosen records."""
 
     template_name = "heritage/widgets/multiple_chooser.html"
+
+    def value_from_datadict(self, data, files, name):
+        return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False  # nothing posted is "none chosen", as with a multiple select
 
     def __init__(self, model, attrs=None):
         super().__init__(attrs)
@@ -200,19 +249,9 @@ class MultipleChooser(forms.SelectMultiple):
     def media(self):
         return self.packed[0].media + forms.Media(js=["js/admin/multiple-chooser.js"])
 
-    def _keys(self, value) -> list:
-        """The posted or stored keys that can be keys (a tampered form shows the others not)."""
-        keys = []
-        for key in value or []:
-            try:
-                keys.append(self.model._meta.pk.to_python(key))
-            except ValidationError:
-                continue
-        return keys
-
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        chosen = self.model._default_manager.filter(pk__in=self._keys(value))
+        chosen = self.model._default_manager.filter(pk__in=_keys(self.model, value))
         widget = context["widget"]
         widget.update(
             {

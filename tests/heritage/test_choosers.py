@@ -222,3 +222,42 @@ def test_a_dialog_runs_the_same_queries_however_many_records_it_lists(client, cu
     with translation.override("es"):  # the admin's language: no profile, the site's first
         assert status["REP-2021-000002"] == gettext("live")
         assert status["REP-2021-000003"] == gettext("draft")
+
+
+def test_no_door_of_the_piece_dialog_gives_a_restricted_piece_to_an_editor(client, editor):
+    shown = make_piece("REP-2021-000431", title_es="Máscara de jade")
+    hidden = make_piece("REP-2021-000432", title_es="Máscara retenida", restricted=True)
+    chosen = reverse(CHOOSE.format(model="piece", view="chosen"), args=[hidden.pk])
+    assert client.get(chosen).status_code == 404
+    assert (
+        client.get(reverse(CHOOSE.format(model="piece", view="chosen"), args=["x"])).status_code
+        == 404
+    )
+    several = reverse(CHOOSE.format(model="piece", view="chosen_multiple"))
+    answer = json.loads(client.get(several, {"id": [shown.pk, hidden.pk, "x"]}).content)
+    assert [result["id"] for result in answer["result"]] == [str(shown.pk)]
+    assert "retenida" not in json.dumps(answer)
+
+
+def test_a_user_without_catalog_permissions_chooses_only_published_pieces(client):
+    build_catalog_roles()
+    user = get_user_model().objects.create_user("programas", password="pw-programas-1")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    make_piece("REP-2021-000431", title_es="Máscara publicada")
+    draft = make_piece("REP-2021-000433", title_es="Máscara en borrador", publish=False)
+    assert results(client, "piece", "mascara") == ["REP-2021-000431 — Máscara publicada"]
+    chosen = reverse(CHOOSE.format(model="piece", view="chosen"), args=[draft.pk])
+    assert client.get(chosen).status_code == 404
+
+
+def test_the_many_to_many_widget_reads_only_the_chosen_records(curator):
+    from heritage.choosers import MultipleChooser
+
+    pieces = [make_piece(f"REP-2021-{number:06d}") for number in range(1, 13)]
+    widget = MultipleChooser(Piece)
+    widget.choices = Piece.objects.all()  # what a form field sets: never to be listed
+    with CaptureQueriesContext(connection) as captured:
+        html = widget.render("related_pieces", [pieces[0].pk, pieces[1].pk], {"id": "id_rp"})
+    assert len(captured) == 1
+    assert "REP-2021-000001" in html and "REP-2021-000012" not in html
