@@ -79,6 +79,16 @@ def home(db):
 
 
 @pytest.fixture
+def curator(client):
+    """A superuser logged in to the test client: the admin tests' curator."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser("curator", password="pw-curator-1")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
 def catalog(home):
     return build_catalog(home)
 

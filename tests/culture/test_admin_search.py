@@ -5,7 +5,6 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from culture.models import ProgramPage
@@ -14,13 +13,6 @@ from tests.culture.factories import make_program
 pytestmark = pytest.mark.django_db
 
 PROGRAMS = "program_pages:index"
-
-
-@pytest.fixture
-def curator(client):
-    user = get_user_model().objects.create_superuser("curator", password="pw-curator-1")
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from culture.models import Venue
@@ -15,13 +14,6 @@ from tests.culture.factories import make_program, weekly
 from tests.utils import make_case, make_piece
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def curator(client):
-    user = get_user_model().objects.create_superuser("curator", password="pw-curator-1")
-    client.force_login(user)
-    return user
 
 
 def test_the_program_editor_chooses_organizer_venues_and_related_records(

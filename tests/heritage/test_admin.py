@@ -29,13 +29,6 @@ def editor(client):
     return user
 
 
-@pytest.fixture
-def curator(client):
-    user = get_user_model().objects.create_superuser("curator", password="pw-curator-1")
-    client.force_login(user)
-    return user
-
-
 def listing_numbers(client, query: str = "") -> set[str]:
     response = client.get(reverse("wagtailsnippets_heritage_piece:list") + query)
     assert response.status_code == 200

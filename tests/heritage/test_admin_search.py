@@ -21,13 +21,6 @@ CASES = "wagtailsnippets_heritage_recoverycase:list"
 NUMBER = re.compile(r"REP-\d{4}-\d{6}|CASE-\d{4}-\d{3}")
 
 
-@pytest.fixture
-def curator(client):
-    user = get_user_model().objects.create_superuser("curator", password="pw-curator-1")
-    client.force_login(user)
-    return user
-
-
 def member_of(client, group: str):
     build_catalog_roles()
     user = get_user_model().objects.create_user(group.lower(), password="pw-member-1")

@@ -25,13 +25,6 @@ CHOOSE = "wagtailsnippetchoosers_heritage_{model}:{view}"
 
 
 @pytest.fixture
-def curator(client):
-    user = get_user_model().objects.create_superuser("curator", password="pw-curator-1")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def editor(client):
     build_catalog_roles()
     user = get_user_model().objects.create_user("editora", password="pw-editora-1")
