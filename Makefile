@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test bench lock messages lint format search-server search-server-stop
+.PHONY: run test bench lighthouse lock messages lint format search-server search-server-stop
 
 $(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x).")'
@@ -25,6 +25,11 @@ test: $(VENV)/.installed
 ## (installs wrk and redis-server from Debian when root; starts PostgreSQL and OpenSearch)
 bench: $(VENV)/.installed
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+## Lighthouse (mobile) on every public page type in es and en, production settings: one table
+## (installs the pinned Lighthouse with npm into tools/lighthouse; runs Debian's Chromium)
+lighthouse: $(VENV)/.installed
+	$(PY) tools/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 ## Rewrite requirements.lock from pyproject.toml
 lock:
