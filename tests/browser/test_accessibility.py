@@ -13,7 +13,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def public_paths() -> dict[str, str]:
     """Each kind of page, in each language: (name, path)."""
-    from culture.models import ConsultationPage, ProgramIndexPage, ProgramPage
+    from culture.models import (
+        ConsultationPage,
+        MobileConsulatePage,
+        ProgramIndexPage,
+        ProgramPage,
+    )
     from heritage.models import FiguresPage, Piece, RecoveryCase
 
     piece = Piece.objects.filter(live=True, restricted=False).order_by("catalog_number").first()
@@ -33,6 +38,7 @@ def public_paths() -> dict[str, str]:
                 f"program listing ({lang})": ProgramIndexPage.objects.get().url,
                 f"program ({lang})": ProgramPage.objects.get(slug_es="clases-de-nahuatl").url,
                 f"consultation ({lang})": ConsultationPage.objects.get().url,
+                f"mobile consulate ({lang})": MobileConsulatePage.objects.get().url,
                 f"figures ({lang})": FiguresPage.objects.get().url,
             })  # fmt: skip
     return paths
