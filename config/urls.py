@@ -42,6 +42,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
+    path("style/", core_views.style_guide, name="style-guide"),  # 404 unless DEBUG
 ]
 
 if settings.DEBUG:

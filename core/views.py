@@ -1,14 +1,17 @@
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.csrf import requires_csrf_token
 
 from core.api_http import error_response, is_api
+from core.chips import FilterParameter, filter_chips
 from core.links import absolute_url
 
 RETRY_AFTER_SECONDS = "60"
@@ -53,3 +56,115 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     sitemap = absolute_url(reverse("sitemap-index"), request)
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+# --- the design system's documented page (DEBUG only) -----------------------------------------
+STYLE_COMPONENTS = (
+    (
+        "tokens",
+        _lazy("Design tokens"),
+        _lazy(
+            "Colours, spacing, type sizes, radii and the focus ring are custom properties at the "
+            "top of static/css/site.css. Use them instead of new values; the text colours pass "
+            "WCAG AA on the page and card backgrounds."
+        ),
+    ),
+    (
+        "type",
+        _lazy("Typography"),
+        _lazy(
+            "One page title (h1) per page, sections in h2. Use the intro under the title, the "
+            "hint for help text and the muted colour for secondary facts."
+        ),
+    ),
+    (
+        "forms",
+        _lazy("Form fields"),
+        _lazy(
+            "Label above the input, help below it, the error under the help. An input with an "
+            "error gets aria-invalid and names its error and help with aria-describedby (the "
+            "widget template tag does this). Checkboxes and radios sit beside their label."
+        ),
+    ),
+    (
+        "buttons",
+        _lazy("Buttons"),
+        _lazy(
+            "One primary button per form for the action it is for; secondary for a second, "
+            "lesser action; a link-styled button for resetting or going back. Every target is "
+            "at least 44 pixels high."
+        ),
+    ),
+    (
+        "notices",
+        _lazy("Notices"),
+        _lazy(
+            "Information (a translation fallback), warning (illustrative data, a degraded "
+            "service) and error (a form that could not be sent). Errors take role=alert, the "
+            "others role=status or role=note."
+        ),
+    ),
+    (
+        "chips",
+        _lazy("Tags and chips"),
+        _lazy(
+            "A tag states something about a record (illustrative, open). A chip is a filter "
+            "the reader chose: a link to the same listing without it. Build chips with "
+            "core.chips from the listing's own filter declaration."
+        ),
+    ),
+    (
+        "cards",
+        _lazy("Cards"),
+        _lazy(
+            "One record in a list of results: its title as a link, then its facts in the "
+            "muted colour."
+        ),
+    ),
+    (
+        "listing",
+        _lazy("Listing with a filter panel"),
+        _lazy(
+            "Results first on phones, the filters in a disclosure panel that works without "
+            "JavaScript and the chosen filters as chips above the results; on wide screens "
+            "the panel is a side column. Inputs outside the form name it with form=."
+        ),
+    ),
+    (
+        "tables",
+        _lazy("Tables"),
+        _lazy(
+            "Data beside a chart or a list of facts: a caption, header cells with scope, "
+            "numbers aligned right. Wrap it in table-scroll so a wide table scrolls inside its "
+            "box, never the page."
+        ),
+    ),
+    (
+        "pagination",
+        _lazy("Pagination"),
+        _lazy("Previous and next links in a labelled navigation, with where the reader is."),
+    ),
+)
+
+
+def style_guide(request: HttpRequest) -> HttpResponse:
+    """Every component of the design system with its markup and when to use it (/style/).
+    Served only with DEBUG: it is a developer's reference, not a page of the site."""
+    if not settings.DEBUG:
+        raise Http404
+    components = []
+    for key, title, usage in STYLE_COMPONENTS:
+        name = f"core/style/{key}.html"
+        source = loader.get_template(name).template.source.strip()
+        components.append(
+            {"key": key, "title": title, "usage": usage, "template": name, "source": source}
+        )
+    sample = QueryDict("q=vessel&culture=olmeca&culture=maya&free=on&page=2")
+    chips = filter_chips(
+        sample,
+        [
+            FilterParameter("culture", _("Culture"), values={"olmeca": "Olmeca", "maya": "Maya"}),
+            FilterParameter("free", _("Free only"), describe=lambda value, query: ""),
+        ],
+    )
+    return render(request, "core/style_guide.html", {"components": components, "chips": chips})

@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from core.chips import FilterParameter, filter_chips
 from core.i18n import localized_name
 from core.links import page_url
 from heritage import catalog, selectors
@@ -68,10 +69,34 @@ def _search_query(query: QueryDict) -> QueryDict:
     return kept
 
 
-def _without(query: QueryDict, name: str, value: str) -> str:
-    other = query.copy()
-    other.setlist(name, [item for item in query.getlist(name) if item != value])
-    return other.urlencode()
+def _year_text(value: str, query: QueryDict, name: str) -> str:
+    """A year as the reader typed it, with its era when the range has eras."""
+    if value.startswith("-") and _digits(value[1:]):
+        return f"{value[1:]} {_('BCE')}"
+    era = query.get(f"{name}_era")
+    return f"{value} {_('BCE') if era == 'bce' else _('CE')}" if era in ERAS else value
+
+
+def _chip_filters(labels: dict[str, dict[str, str]]) -> list[FilterParameter]:
+    """The catalog's filters for its chips, from its facet and year-range declarations."""
+    parameters = [
+        FilterParameter(facet.name, str(facet.label), values=labels.get(facet.name, {}))
+        for facet in catalog.FACETS
+    ]
+    for years in catalog.RANGES:
+        for end, word in (("from", _("From year")), ("to", _("To year"))):
+            name = f"{years.name}_{end}"
+            parameters.append(
+                FilterParameter(
+                    name,
+                    str(years.label),  # "Dated between: From year 1300 BCE"
+                    describe=lambda value, query, name=name, word=word: (
+                        f"{word} {_year_text(value, query, name)}"
+                    ),
+                    together=(f"{name}_era",),
+                )
+            )
+    return parameters
 
 
 def _facet_groups(facets: dict, selected: dict) -> list[dict]:
@@ -149,19 +174,10 @@ def catalog_index(request, *, page):
             )
         facet_groups = _facet_groups(result.facets, selected)
         labels = {
-            (group["name"], option["code"]): option["label"]
+            group["name"]: {option["code"]: option["label"] for option in group["options"]}
             for group in facet_groups
-            for option in group["options"]
         }
-        chips = [
-            {
-                "label": labels.get((name, code), code),
-                "facet": catalog.FACET_BY_NAME[name].label,
-                "url": "?" + _without(query, name, code),
-            }
-            for name, codes in selected.items()
-            for code in codes
-        ]
+        chips = filter_chips(query, _chip_filters(labels))
     raw_start = request.GET.get("start", "")
     start = max(1, int(raw_start)) if _digits(raw_start, 9) else 1
     next_url = None

@@ -1,5 +1,5 @@
 """Template tags every public page uses: language alternates, canonical URL, description,
-fallback notice, navigation."""
+fallback notice, navigation, the chosen filters of a listing."""
 
 import html
 
@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from core.chips import Chip, filter_chips, form_filters
 from core.i18n import language_codes, source_language
 from core.links import absolute_url, page_path
 from core.navigation import navigation_for
@@ -149,3 +150,31 @@ def field(container, name: str):
     if isinstance(container, dict):
         return container.get(name)
     return container[name]
+
+
+@register.simple_tag(takes_context=True)
+def form_chips(context, form, exclude: str = "") -> list[Chip]:
+    """The chosen filters of a listing whose filters are a form, as removable chips (see
+    core.chips); `exclude`: space-separated fields the page shows outside its filter panel."""
+    request = context.get("request")
+    if request is None or not form.is_bound:
+        return []
+    return filter_chips(request.GET, form_filters(form, exclude=exclude.split()))
+
+
+@register.simple_tag
+def widget(bound_field, form: str = "") -> str:
+    """A form field's input with its error and help tied to it (aria-describedby names
+    `err_<name>` and `help_<name>`, the ids the templates give those paragraphs); `form` ties
+    an input placed outside its <form> (a listing's "near me" above the results) to it."""
+    attrs = {}
+    if form:
+        attrs["form"] = form
+    described = []
+    if bound_field.errors:
+        described.append(f"err_{bound_field.name}")
+    if bound_field.help_text:
+        described.append(f"help_{bound_field.name}")
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return bound_field.as_widget(attrs=attrs)

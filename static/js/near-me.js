@@ -6,7 +6,7 @@
   var button = document.querySelector("[data-near-me]");
   if (!button || !navigator.geolocation) { return; }
   var form = button.form;
-  var message = form.querySelector("[data-near-me-error]");
+  var message = document.querySelector("[data-near-me-error]"); // beside the button, maybe outside the form
   button.hidden = false;
 
   button.addEventListener("click", function () {

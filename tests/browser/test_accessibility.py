@@ -2,36 +2,23 @@
 visitor meets, in Spanish and English, on the demo site: no serious or critical violation — and
 nothing refused by the Content-Security-Policy."""
 
-import io
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from django.utils import translation
 from playwright.sync_api import Page
 
-from tests.utils import root_page
+from tests.browser.helpers import serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def demo_site(settings, tmp_path):
-    from django.apps import apps
-
-    from culture.vocabulary_seed import seed as seed_programs
-    from heritage.vocabulary_seed import seed as seed_catalog
-
-    settings.MEDIA_ROOT = tmp_path
-    seed_catalog(apps)  # the vocabularies a flushed database lost
-    seed_programs(apps)
-    root_page()
-    call_command("load_demo", stdout=io.StringIO())
-
-
 def public_paths() -> dict[str, str]:
     """Each kind of page, in each language: (name, path)."""
-    from culture.models import ConsultationPage, ProgramIndexPage, ProgramPage
+    from culture.models import (
+        ConsultationPage,
+        MobileConsulatePage,
+        ProgramIndexPage,
+        ProgramPage,
+    )
     from heritage.models import FiguresPage, Piece, RecoveryCase
 
     piece = Piece.objects.filter(live=True, restricted=False).order_by("catalog_number").first()
@@ -51,6 +38,7 @@ def public_paths() -> dict[str, str]:
                 f"program listing ({lang})": ProgramIndexPage.objects.get().url,
                 f"program ({lang})": ProgramPage.objects.get(slug_es="clases-de-nahuatl").url,
                 f"consultation ({lang})": ConsultationPage.objects.get().url,
+                f"mobile consulate ({lang})": MobileConsulatePage.objects.get().url,
                 f"figures ({lang})": FiguresPage.objects.get().url,
             })  # fmt: skip
     return paths
@@ -58,7 +46,6 @@ def public_paths() -> dict[str, str]:
 
 def test_public_pages_have_no_serious_accessibility_violations(live_server, page: Page,
                                                                demo_site):  # fmt: skip
-    axe = Axe()
     problems = {}
     # The Content-Security-Policy must not block anything the pages use: a blocked script,
     # style or image is reported on the console.
@@ -69,13 +56,7 @@ def test_public_pages_have_no_serious_accessibility_violations(live_server, page
         response = page.goto(f"{live_server.url}{path}")
         assert response.status == 200, (name, path, response.status)
         assert "'self'" in response.headers["content-security-policy"]
-        results = axe.run(page)
-        serious = [
-            f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-            + "; ".join(node["target"][0] for node in violation["nodes"][:3])
-            for violation in results.response["violations"]
-            if violation["impact"] in ("serious", "critical")
-        ]
+        serious = serious_violations(page)
         if serious:
             problems[f"{name} {path}"] = serious
     assert refused == [], refused

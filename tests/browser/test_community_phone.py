@@ -63,6 +63,7 @@ def test_a_phone_finds_a_program_saves_a_session_and_answers(
     # Nothing is wider than the phone.
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
+    page.click(".filter-panel > summary")  # on a phone the filters wait in their panel
     page.fill("#id_city", "Chicago")
     page.click("summary:has-text('Language')")
     page.check("input[name=language][value=nah]")
