@@ -431,13 +431,16 @@ CATALOG_DOOR = {
 }  # fmt: skip
 RESEARCH_DOOR = {
     "es": ("Investigación y datos abiertos", "Busque con filtros, descargue los resultados y "
-           "use la API pública.", ("Búsqueda avanzada", "Cifras y sus datos (CSV)",
+           "use la API pública.", ("Búsqueda avanzada", "Piezas recuperadas por aseguramiento",
+                                    "Cifras y sus datos (CSV)",
                                     "Descargar el catálogo (CSV)", "API pública (OpenAPI)")),
     "en": ("Research and open data", "Search with filters, download the results and use the "
-           "public API.", ("Advanced search", "Figures and their data (CSV)",
+           "public API.", ("Advanced search", "Pieces recovered through seizures",
+                           "Figures and their data (CSV)",
                            "Download the catalog (CSV)", "Public API (OpenAPI)")),
     "nah": ("Tlatemoliztli ihuan datos" + NAH, "Xictemo, xiccui in datos ihuan in API.",
-            ("Xictemo", "Tlapohualli (CSV)", "Tlapohualamatl (CSV)", "API (OpenAPI)")),
+            ("Xictemo", "Tlamantin (aseguramiento)", "Tlapohualli (CSV)",
+             "Tlapohualamatl (CSV)", "API (OpenAPI)")),
 }  # fmt: skip
 FEATURED_COUNT = 4
 
@@ -474,13 +477,14 @@ def _home(catalog: CatalogIndexPage) -> None:
         sections[code] = [("featured-pieces", featured, FEATURED_COUNT),
                           ("headline-figures", numbers, 3), ("latest-cases", cases, 3)]  # fmt: skip
         with translation.override(code):
-            export = (page_path(catalog) or "/") + "export/csv/"
+            catalog_path = page_path(catalog) or "/"
+        export, seizures = catalog_path + "export/csv/", catalog_path + "?method=seizure"
         heading, text, label = CATALOG_DOOR[code]
-        r_heading, r_text, (search, data, download, api) = RESEARCH_DOOR[code]
+        r_heading, r_text, (search, seized, data, download, api) = RESEARCH_DOOR[code]
         doors[code] = [
             (0, heading, text, [(label, catalog.pk)]),
-            (1, r_heading, r_text, [(search, catalog.pk), (data, figures.pk), (download, export),
-                                    (api, "/api/v1/openapi.json")]),
+            (1, r_heading, r_text, [(search, catalog.pk), (seized, seizures), (data, figures.pk),
+                                    (download, export), (api, "/api/v1/openapi.json")]),
         ]  # fmt: skip
     extend_home(sections=sections, doors=doors)
 
