@@ -5,37 +5,74 @@ import modelcluster.fields
 from django.db import migrations, models
 
 
-class Migration(migrations.Migration):
+def moderators_choose_featured_pieces(apps, schema_editor):
+    from heritage.roles import ensure_catalog_roles
 
+    ensure_catalog_roles(apps)
+
+
+class Migration(migrations.Migration):
     dependencies = [
-        ('heritage', '0011_culture_documented_spans'),
-        ('wagtailcore', '0098_apitoken'),
+        ("heritage", "0011_culture_documented_spans"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FeaturedPiecesSettings',
+            name="FeaturedPiecesSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'featured pieces',
+                "verbose_name": "featured pieces",
             },
         ),
         migrations.CreateModel(
-            name='FeaturedPiece',
+            name="FeaturedPiece",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('piece', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='heritage.piece', verbose_name='piece')),
-                ('setting', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='featured_pieces', to='heritage.featuredpiecessettings')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "piece",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="heritage.piece",
+                        verbose_name="piece",
+                    ),
+                ),
+                (
+                    "setting",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="featured_pieces",
+                        to="heritage.featuredpiecessettings",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'featured piece',
-                'verbose_name_plural': 'featured pieces',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "featured piece",
+                "verbose_name_plural": "featured pieces",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
+        migrations.RunPython(moderators_choose_featured_pieces, migrations.RunPython.noop),
     ]

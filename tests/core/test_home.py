@@ -281,3 +281,10 @@ def test_the_admin_saves_a_revision_with_every_block(client, curator, pages):
     html = json.dumps(error.as_json_data(), ensure_ascii=False)
     assert "Esta sección ya está en la página." in html
     assert "Elija una página o escriba un enlace externo (uno de los dos)." in html
+
+
+def test_moderators_choose_the_featured_pieces():
+    from django.contrib.auth.models import Group
+
+    moderators = Group.objects.get(name="Moderators")
+    assert moderators.permissions.filter(codename="change_featuredpiecessettings").exists()
