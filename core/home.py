@@ -24,14 +24,13 @@ class HomeSection:
 
     `render(request, *, count, anchor)` returns the section's content as safe HTML (the block
     adds the heading); `anchor` is the id of the section's element, for forms that come back
-    to it. `heading` is the default heading when the editor leaves it empty; `uses_count` says
-    whether the block's "how many" applies (a fixed set, such as three figures, ignores it)."""
+    to it; a section that shows a fixed set (three figures) ignores `count`. `heading` is the
+    default heading when the editor leaves it empty."""
 
     name: str
     label: str
     heading: str
     render: Callable[..., str]
-    uses_count: bool = True
 
 
 def home_sections() -> dict[str, HomeSection]:

@@ -139,5 +139,4 @@ def headline_figures_section():
     return HomeSection(
         name="headline-figures", label=_("Three headline figures"),
         heading=_("The recovered heritage in figures"), render=home.headline_figures,
-        uses_count=False,
     )  # fmt: skip
