@@ -26,6 +26,7 @@ def root_collection(transactional_db):
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
 
+
 WIDER_THAN_THE_SCREEN = """() => {
   const width = document.documentElement.clientWidth;
   const wide = [...document.querySelectorAll("body *")]
