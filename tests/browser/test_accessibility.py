@@ -18,11 +18,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def demo_site(settings, tmp_path):
     from django.apps import apps
+    from wagtail.models import Collection
 
     from culture.vocabulary_seed import seed as seed_programs
     from heritage.vocabulary_seed import seed as seed_catalog
 
     settings.MEDIA_ROOT = tmp_path
+    if Collection.get_first_root_node() is None:  # the demo's images go in Wagtail's root one
+        Collection.add_root(name="Root")
     seed_catalog(apps)  # the vocabularies a flushed database lost
     seed_programs(apps)
     root_page()

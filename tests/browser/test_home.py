@@ -17,16 +17,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WIDTHS = (390, 1280)
 
 
-@pytest.fixture(autouse=True)
-def root_collection(transactional_db):
-    """Wagtail's root collection, which a previous transactional test flushed (the demo's
-    images go in it); runs before demo_site, autouse fixtures coming first."""
-    from wagtail.models import Collection
-
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-
-
 WIDER_THAN_THE_SCREEN = """() => {
   const width = document.documentElement.clientWidth;
   const wide = [...document.querySelectorAll("body *")]
