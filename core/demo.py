@@ -6,7 +6,10 @@ Spanish and says so, which is also what the demo is meant to show.
 """
 
 import io
+import json
+import uuid
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
@@ -34,7 +37,20 @@ HOME = {
         "The pre-Hispanic heritage that has returned to Mexico, and cultural programming for "
         "Mexican communities abroad, in one place."
     ),
-    "intro_nah": "Niltze! Ximopanolti.",
+    "intro_nah": "Niltze! Ximopanolti. (nāhuatl ilustrativo)",
+}
+
+# The home page's own blocks; the apps add their sections and doors (extend_home).
+HOME_TEXT = {
+    "es": "<p>Explore las piezas recuperadas y encuentre programas culturales cercanos.</p>",
+    "en": "<p>Explore the recovered pieces and find cultural programs near you.</p>",
+    "nah": "<p>Xiquitta huehcauh tlamantin ihuan xictemo programas nonahuac. "
+    "(nāhuatl ilustrativo)</p>",
+}
+DOORS_HEADING = {
+    "es": "¿Por dónde quiere empezar?",
+    "en": "Where would you like to start?",
+    "nah": "¿Campa ticpehuaz? (nāhuatl ilustrativo)",
 }
 
 STANDARD_PAGES = [
@@ -141,18 +157,13 @@ def _home_page(image) -> HomePage:
     home = HomePage(
         **HOME,
         is_illustrative=True,
-        body_es=_body(
-            "<p>Explore las piezas recuperadas y encuentre programas culturales cercanos.</p>",
-            image,
-            "Bandas escalonadas en tonos rojos, a modo de ilustración.",
-            "",
-        ),
-        body_en=_body(
-            "<p>Explore the recovered pieces and find cultural programs near you.</p>",
-            image,
-            "Stepped bands in shades of red, as an illustration.",
-            "",
-        ),
+        **{
+            f"body_{code}": [
+                *_body(text, None, "", ""),
+                ("doors", {"heading": DOORS_HEADING[code], "doors": []}),
+            ]
+            for code, text in HOME_TEXT.items()
+        },
     )
     root.add_child(instance=home)
     home.save_revision().publish()
@@ -166,6 +177,55 @@ def _home_page(image) -> HomePage:
     if previous_root and previous_root.pk != home.pk and previous_root.depth == 2:
         previous_root.delete()
     return home
+
+
+def _raw(value) -> dict:
+    return {"type": "item", "value": value, "id": str(uuid.uuid4())}
+
+
+def extend_home(*, sections: dict | None = None, doors: dict | None = None) -> None:
+    """Add an app's demo sections and doors to the home page, in each language given, once.
+
+    `sections`: language → [(source, heading, count)], appended in order unless the source is
+    on the page already. `doors`: language → [(position, heading, text, [(label, page or
+    path)])], inserted in the page's doors block unless a door has that heading. The home page
+    is published again when anything changed."""
+    site = Site.objects.filter(is_default_site=True).first()
+    home = site.root_page.specific if site else None
+    if not isinstance(home, HomePage):
+        return
+    changed = False
+    codes = [code for code, _name in settings.LANGUAGES]
+    for code in codes:
+        raw = list(getattr(home, f"body_{code}").raw_data) if getattr(home, f"body_{code}") else []
+        present = {b["value"]["source"] for b in raw if b["type"] == "section"}
+        for source, heading, count in (sections or {}).get(code, []):
+            if source not in present:
+                raw.append(
+                    {
+                        "type": "section",
+                        "id": str(uuid.uuid4()),
+                        "value": {"source": source, "heading": heading, "count": count},
+                    }
+                )
+                changed = True  # fmt: skip
+        block = next((b for b in raw if b["type"] == "doors"), None)
+        if block is not None:
+            have = {door["value"]["heading"] for door in block["value"]["doors"]}
+            for position, heading, text, links in (doors or {}).get(code, []):
+                if heading in have:
+                    continue
+                door = {"heading": heading, "text": text, "links": [
+                    _raw({"label": label,
+                          "page": target if isinstance(target, int) else None,
+                          "url": target if isinstance(target, str) else ""})
+                    for label, target in links
+                ]}  # fmt: skip
+                block["value"]["doors"].insert(position, _raw(door))
+                changed = True
+        setattr(home, f"body_{code}", json.dumps(raw))
+    if changed:
+        home.save_revision().publish()
 
 
 def _standard_page(parent: HomePage, spec: dict, image) -> StandardPage:

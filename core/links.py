@@ -49,3 +49,19 @@ def page_url(page, request: HttpRequest | None = None, *, suffix: str = "") -> s
     """The page's absolute URL in the active language (with a routable page's sub-path)."""
     path = page_path(page, request)
     return absolute_url(path + suffix, request) if path is not None else None
+
+
+def live_page_path(model) -> str | None:
+    """The path in the active language of the first live, public page of `model` (a page type
+    a site has once: the program index, the mobile consulate), or None. Kept like the routes
+    that lead to it (core.routes), until any record changes."""
+    from django.utils.translation import get_language
+
+    from core import routes
+
+    def find() -> str:
+        page = model.objects.live().public().first()
+        return (page_path(page) if page else None) or ""
+
+    key = (model._meta.label_lower, get_language())
+    return routes.remember("live-page-path", key, find) or None

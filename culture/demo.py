@@ -358,6 +358,37 @@ def _consultation(index) -> None:
     page.save_revision().publish()
 
 
+NAH = " (nāhuatl ilustrativo)"  # how the demo marks its draft Nahuatl
+HOME_SECTIONS = {
+    # language → (programs heading, stops heading)
+    "es": ("Programas cerca de usted", "Próximas paradas del consulado sobre ruedas"),
+    "en": ("Programs near you", "The mobile consulate's next stops"),
+    "nah": ("Programas nonahuac" + NAH, "Consulado tlen nehnemi: canin moquetza" + NAH),
+}
+PROGRAM_DOOR = {
+    "es": ("Encuentre un programa o un servicio", "Clases, salud, deporte y arte cerca de usted, "
+           "y los trámites del consulado sobre ruedas.", ("Programas", "Consulado sobre ruedas")),
+    "en": ("Find a program or a service", "Classes, health, sports and arts near you, and the "
+           "mobile consulate's services.", ("Programs", "Mobile consulate")),
+    "nah": ("Xictemo ce programa" + NAH, "Tlamachtilli, pahtli ihuan tlen consulado nonahuac.",
+            ("Programas", "Consulado tlen nehnemi")),
+}  # fmt: skip
+
+
+def _home(index) -> None:
+    """The programs' sections and door on the home page, in every language of the demo."""
+    from core.demo import extend_home
+
+    consulate = MobileConsulatePage.objects.first()
+    sections, doors = {}, {}
+    for code, (programs, stops) in HOME_SECTIONS.items():
+        sections[code] = [("programs-near", programs, 4), ("consulate-stops", stops, 3)]
+        heading, text, (programs_label, consulate_label) = PROGRAM_DOOR[code]
+        doors[code] = [(1, heading, text, [(programs_label, index.pk),
+                                           (consulate_label, consulate.pk)])]  # fmt: skip
+    extend_home(sections=sections, doors=doors)
+
+
 def load(*, stdout) -> None:
     with transaction.atomic():
         home = Site.objects.get(is_default_site=True).root_page.specific
@@ -367,6 +398,7 @@ def load(*, stdout) -> None:
         created = _programs(index, venues, organizers)
         _mobile_consulate(index, organizers, venues)
         _consultation(index)
+        _home(index)
     stdout.write(
         f"culture: {len(venues)} venues, {created} new programs, a mobile-consulate route and a "
         "consultation (illustrative)"

@@ -5,8 +5,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.home import HomeSection
 from core.i18n import localized_names, site_name
-from culture import admin_views, cache
+from culture import admin_views, cache, home
 from culture.models import (
     Audience,
     MobileConsulateRoute,
@@ -115,3 +116,19 @@ def programs_showing_piece(request, piece) -> str:
     return render_to_string(
         "culture/includes/piece_programs.html", {"programs": programs}, request=request
     )
+
+
+@hooks.register("register_home_section")
+def programs_near_section():
+    return HomeSection(
+        name="programs-near", label=_("Upcoming programs near the visitor"),
+        heading=_("Programs near you"), render=home.programs_near,
+    )  # fmt: skip
+
+
+@hooks.register("register_home_section")
+def consulate_stops_section():
+    return HomeSection(
+        name="consulate-stops", label=_("The mobile consulate's next stops"),
+        heading=_("The mobile consulate's next stops"), render=home.consulate_stops,
+    )  # fmt: skip

@@ -413,12 +413,91 @@ def _figures_page(home) -> None:
                                     label_en="Figures")  # fmt: skip
 
 
+NAH = " (nāhuatl ilustrativo)"  # how the demo marks its draft Nahuatl
+HOME_SECTIONS = {
+    # language → (featured heading, figures heading, cases heading)
+    "es": ("Piezas destacadas", "El patrimonio recuperado en cifras",
+           "Casos de recuperación recientes"),
+    "en": ("Featured pieces", "The recovered heritage in figures", "Latest recovery cases"),
+    "nah": ("Huehcauh tlamantin" + NAH, "Tlamantin tlen omocuepque" + NAH, "Yancuic casos" + NAH),
+}  # fmt: skip
+CATALOG_DOOR = {
+    "es": ("Explore el catálogo", "Piezas prehispánicas que volvieron a México: por cultura, "
+           "periodo, material y cómo regresaron.", "Ver el catálogo"),
+    "en": ("Explore the catalog", "Pre-Hispanic pieces that came back to Mexico: by culture, "
+           "period, material and how they returned.", "See the catalog"),
+    "nah": ("Xiquitta in tlapohualamatl" + NAH, "Huehcauh tlamantin tlen omocuepque Mexihco.",
+            "Tlapohualamatl"),
+}  # fmt: skip
+RESEARCH_DOOR = {
+    "es": ("Investigación y datos abiertos", "Busque con filtros, descargue los resultados y "
+           "use la API pública.", ("Búsqueda avanzada", "Piezas recuperadas por aseguramiento",
+                                    "Cifras y sus datos (CSV)",
+                                    "Descargar el catálogo (CSV)", "API pública (OpenAPI)")),
+    "en": ("Research and open data", "Search with filters, download the results and use the "
+           "public API.", ("Advanced search", "Pieces recovered through seizures",
+                           "Figures and their data (CSV)",
+                           "Download the catalog (CSV)", "Public API (OpenAPI)")),
+    "nah": ("Tlatemoliztli ihuan datos" + NAH, "Xictemo, xiccui in datos ihuan in API.",
+            ("Xictemo", "Tlamantin (aseguramiento)", "Tlapohualli (CSV)",
+             "Tlapohualamatl (CSV)", "API (OpenAPI)")),
+}  # fmt: skip
+FEATURED_COUNT = 4
+
+
+def _featured_pieces(site) -> None:
+    """Curators' choice for the home page: four public pieces of different cultures."""
+    from heritage.models import FeaturedPiece, FeaturedPiecesSettings
+
+    setting = FeaturedPiecesSettings.for_site(site)
+    if setting.featured_pieces.exists():
+        return
+    chosen, cultures = [], set()
+    for piece in Piece.objects.filter(live=True, restricted=False).order_by("catalog_number"):
+        if piece.culture_id not in cultures:
+            chosen.append(piece)
+            cultures.add(piece.culture_id)
+        if len(chosen) == FEATURED_COUNT:
+            break
+    for order, piece in enumerate(chosen):
+        FeaturedPiece.objects.create(setting=setting, piece=piece, sort_order=order)
+
+
+def _home(catalog: CatalogIndexPage) -> None:
+    """The catalog's sections and doors on the home page, in every language of the demo."""
+    from django.utils import translation
+
+    from core.demo import extend_home
+    from core.links import page_path
+    from heritage.models import FiguresPage
+
+    figures = FiguresPage.objects.first()
+    sections, doors = {}, {}
+    for code, (featured, numbers, cases) in HOME_SECTIONS.items():
+        sections[code] = [("featured-pieces", featured, FEATURED_COUNT),
+                          ("headline-figures", numbers, 3), ("latest-cases", cases, 3)]  # fmt: skip
+        with translation.override(code):
+            catalog_path = page_path(catalog) or "/"
+        export, seizures = catalog_path + "export/csv/", catalog_path + "?method=seizure"
+        heading, text, label = CATALOG_DOOR[code]
+        r_heading, r_text, (search, seized, data, download, api) = RESEARCH_DOOR[code]
+        doors[code] = [
+            (0, heading, text, [(label, catalog.pk)]),
+            (1, r_heading, r_text, [(search, catalog.pk), (seized, seizures), (data, figures.pk),
+                                    (download, export), (api, "/api/v1/openapi.json")]),
+        ]  # fmt: skip
+    extend_home(sections=sections, doors=doors)
+
+
 def load(*, stdout) -> None:
     with transaction.atomic():
-        home = Site.objects.get(is_default_site=True).root_page.specific
+        site = Site.objects.get(is_default_site=True)
+        home = site.root_page.specific
         page = _catalog_page(home)
         _menu_link(page)
         _figures_page(home)
         cases = _cases()
         created = _pieces(cases, _demo_images())
+        _featured_pieces(site)
+        _home(page)
     stdout.write(f"heritage: {len(cases)} cases, {created} new pieces (illustrative)")

@@ -27,6 +27,7 @@ MODERATOR_CODENAMES = [
     "delete_piece",
     "delete_recoverycase",
     "view_restricted",
+    "change_featuredpiecessettings",  # the home page's featured pieces
 ]
 WORKFLOW_NAME = "Moderators approval"
 

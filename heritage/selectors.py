@@ -1,6 +1,6 @@
 """Reads the public pages, the admin and the API share. Public = live and not restricted."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Value
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils.translation import get_language
 
@@ -37,6 +37,19 @@ def catalog_path(request) -> str | None:
 
     key = (get_language(), request.get_host(), request.scheme) if request else (get_language(),)
     return routes.remember("catalog-path", key, find) or None
+
+
+def figures_page_public():
+    """(path in the active language, is illustrative) of the live figures page, or None; kept
+    like catalog_path."""
+    from heritage.models import FiguresPage
+
+    def find():
+        page = FiguresPage.objects.live().public().first()
+        path = page_path(page) if page else None
+        return (path, page.is_illustrative) if path else None
+
+    return routes.remember("figures-page", (get_language(),), find)
 
 
 def piece_public_q(prefix: str = "") -> Q:
@@ -92,6 +105,26 @@ def pieces_in_order(ids: list[int], *, cards: bool = False) -> list[Piece]:
     position = {pk: index for index, pk in enumerate(ids)}
     queryset = piece_cards_public() if cards else piece_list_public()
     return sorted(queryset.filter(pk__in=ids), key=lambda piece: position[piece.pk])
+
+
+def pieces_featured_public(*, site, count: int) -> list[Piece]:
+    """The pieces curators feature on `site` (FeaturedPiecesSettings), in their order, as
+    cards; when none of them is public, the `count` pieces most recently returned (received
+    in Mexico, through a published case). Fixed queries whatever `count`."""
+    from heritage.models import FeaturedPiece
+
+    chosen = list(
+        FeaturedPiece.objects.filter(setting__site=site, piece__live=True,
+                                     piece__restricted=False)
+        .order_by("sort_order", "pk")
+        .values_list("piece_id", flat=True)[:count]
+    ) if site is not None else []  # fmt: skip
+    if chosen:
+        return pieces_in_order(chosen, cards=True)
+    # The date a case's pieces came back counts only while the case is published.
+    returned = Case(When(case__live=True, then=F("case__date_received")))
+    recent = piece_cards_public().order_by(returned.desc(nulls_last=True), "-pk")
+    return list(recent[:count])
 
 
 def piece_get_public(*, catalog_number: str) -> Piece:

@@ -9,7 +9,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from heritage import admin_views, log_actions
+from core.home import HomeSection
+from heritage import admin_views, home, log_actions
 from heritage.bulk_actions import BULK_ACTIONS
 from heritage.dates import outside_spans
 from heritage.models import Piece, RecoveryCase
@@ -115,3 +116,27 @@ def missing_translations_menu_item():
         icon_name="doc-full",
         order=700,
     )
+
+
+@hooks.register("register_home_section")
+def featured_pieces_section():
+    return HomeSection(
+        name="featured-pieces", label=_("Featured pieces (chosen, or recently returned)"),
+        heading=_("Featured pieces"), render=home.featured_pieces,
+    )  # fmt: skip
+
+
+@hooks.register("register_home_section")
+def latest_cases_section():
+    return HomeSection(
+        name="latest-cases", label=_("Latest recovery cases"),
+        heading=_("Latest recovery cases"), render=home.latest_cases,
+    )  # fmt: skip
+
+
+@hooks.register("register_home_section")
+def headline_figures_section():
+    return HomeSection(
+        name="headline-figures", label=_("Three headline figures"),
+        heading=_("The recovered heritage in figures"), render=home.headline_figures,
+    )  # fmt: skip

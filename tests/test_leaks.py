@@ -2,12 +2,14 @@
 
 Private here: a restricted piece, an unpublished draft piece, a hidden find-spot (site name and
 coordinates of a published piece whose find-spot was never released), an unpublished recovery
-case and an unpublished program. Each channel — pages, search, autocomplete, API, JSON-LD,
-exports, iCalendar feeds, sitemaps — is one line of CHANNELS; a new channel is one more line.
+case and an unpublished program. Each channel — pages (the home page's sections among them),
+search, autocomplete, API, JSON-LD, exports, iCalendar feeds, sitemaps — is one line of
+CHANNELS; a new channel is one more line.
 Each test also checks the channel shows the public piece (or program), so a channel that
 answers nothing at all cannot pass.
 """
 
+import json
 import re
 from datetime import timedelta
 from decimal import Decimal
@@ -57,7 +59,25 @@ def records(catalog, django_capture_on_commit_callbacks):
         visible.save_revision().publish()
         make_program(index, "oculto", title_es=PRIVATE["draft program"],
                      sessions=[weekly(venue, soon)], publish=False)  # fmt: skip
+        _home_with_every_section(catalog.get_parent().specific)
     return public
+
+
+def _home_with_every_section(home) -> None:
+    """The home page shows every section its apps offer, and curators chose the restricted and
+    the draft piece beside the public one."""
+    from wagtail.models import Site
+
+    from core.home import section_choices
+    from heritage.models import FeaturedPiece, FeaturedPiecesSettings, Piece
+
+    home.body_es = json.dumps([{"type": "section", "value": {"source": name, "heading": "",
+                                                             "count": 12}}
+                               for name, _label in section_choices()])  # fmt: skip
+    home.save_revision().publish()
+    setting = FeaturedPiecesSettings.for_site(Site.objects.get(is_default_site=True))
+    for order, piece in enumerate(Piece.objects.order_by("-catalog_number")):
+        FeaturedPiece.objects.create(setting=setting, piece=piece, sort_order=order)
 
 
 def _get(client, path: str, **headers) -> str:
@@ -124,6 +144,7 @@ CHANNELS = {
         ["/es/programas/", "/es/programas/visible/", "/es/programas/oculto/"],
         "Programa visible ZQ",
     ),  # fmt: skip
+    "home page": (["/es/", "/es/?near=60607"], PUBLIC),
     "sitemaps": (
         ["/sitemap.xml", "/sitemap-pieces.xml", "/sitemap-pages.xml", "/sitemap-cases.xml"],
         "REP-LEAK-1",

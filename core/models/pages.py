@@ -5,7 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock, HomeStreamBlock
 from core.i18n import title_row, translated_row, translated_sections
 from core.models.mixins import IllustrativeMixin, ReaderTranslationMixin
 
@@ -45,9 +45,14 @@ class BasePage(ReaderTranslationMixin, IllustrativeMixin, Page):
 
 
 class HomePage(BasePage):
+    """The door of the site: the shared blocks, plus sections the apps provide (core.home) and
+    doors for each kind of visitor."""
+
     # Any page type may sit under the home page; each app's page types say where they belong.
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+
+    body = StreamField(HomeStreamBlock(), verbose_name=_("body"), blank=True)
 
     class Meta:
         verbose_name = _("home page")

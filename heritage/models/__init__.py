@@ -1,4 +1,5 @@
 from heritage.models.cases import CaseAuthority, CaseSource, RecoveryCase
+from heritage.models.featured import FeaturedPiece, FeaturedPiecesSettings
 from heritage.models.figures import CatalogFiguresSettings, FiguresPage
 from heritage.models.imports import ImportJob
 from heritage.models.pages import CatalogIndexPage
@@ -20,6 +21,8 @@ from heritage.models.vocabularies import (
 
 __all__ = [
     "CatalogFiguresSettings",
+    "FeaturedPiece",
+    "FeaturedPiecesSettings",
     "FiguresPage",
     "RESTRICTED_PERMISSION",
     "VOCABULARIES",
