@@ -156,6 +156,24 @@ def _parsed_rule(text: str, naive_start: datetime):
     return parsed
 
 
+def dates_on(rule: str, start_local: datetime, days: set[date]) -> list[datetime]:
+    """The rule's dates that fall on `days` (naive, wall-clock time), each at its own time:
+    what a session's exception dates leave out. Read from the rule itself up to the last of
+    the days, however many dates come before (not from the expansion MAX_OCCURRENCES caps),
+    and no further than HORIZON_YEARS after the start."""
+    if not days or not rule_happens(rule, start_local):
+        return []
+    naive_start = start_local.replace(tzinfo=None)
+    last = min(max(days), (naive_start + timedelta(days=HORIZON_YEARS * 366)).date())
+    found = []
+    for moment in parse_rule(rule, start_local):
+        if moment.date() > last:
+            break
+        if moment.date() in days:
+            found.append(moment)
+    return found
+
+
 @lru_cache(maxsize=5_000)
 def _exception_days(text: str) -> frozenset[date]:
     return frozenset(parse_dates(text))
