@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Cast
+from django.http import HttpRequest
 from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -234,6 +235,15 @@ class MultipleChooser(forms.Widget):
     def __init__(self, model, attrs=None):
         super().__init__(attrs)
         self.model = model
+        self.scope = None  # what the form's user may choose (scope_for), else every record
+
+    def scope_for(self, user) -> models.QuerySet:
+        """What `user` may choose, the dialog's scope (choosable): core.forms.ScopedChoicesMixin
+        makes it the form field's queryset, and the list shows only chosen records in it."""
+        request = HttpRequest()  # the viewsets' scopes read only the request's user
+        request.user = user
+        self.scope = choosable(self.model, request)
+        return self.scope
 
     @cached_property
     def chooser(self):
@@ -251,7 +261,8 @@ class MultipleChooser(forms.Widget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        chosen = self.model._default_manager.filter(pk__in=_keys(self.model, value))
+        records = self.model._default_manager.all() if self.scope is None else self.scope
+        chosen = records.filter(pk__in=_keys(self.model, value))
         widget = context["widget"]
         widget.update(
             {
