@@ -24,6 +24,7 @@ from django.http import HttpRequest
 from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.actions.registry import action_registry
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.forms.models import registry as form_field_overrides
 from wagtail.admin.telepath import JSContext
@@ -34,6 +35,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
     SnippetChosenMultipleView,
     SnippetChosenView,
+    SnippetCreateView,
 )
 from wagtail.snippets.widgets import AdminSnippetChooser
 
@@ -180,7 +182,22 @@ class CatalogChosenMultipleView(SnippetChosenMultipleView):
         return choosable(self.model_class, self.request).filter(pk__in=_keys(self.model_class, pks))
 
 
+class CatalogCreateView(SnippetCreateView):
+    """A term added from the dialog's "Add" tab is created as the snippet's own create view
+    creates one, through Wagtail's create action: a revision where the model keeps them and a
+    `wagtail.create` entry in the history and the site's log, by the user who added it. (The
+    dialog itself already checked that the user may add one.)"""
+
+    def save_form(self, form):
+        action_class = action_registry.get_action_class(self.model_class, "create")
+        action_class(form.instance, user=self.request.user, form=form).execute(
+            skip_permission_checks=True
+        )
+        return form.instance
+
+
 class CatalogChooserViewSet(SnippetChooserViewSet):
+    create_view_class = CatalogCreateView
     chosen_view_class = CatalogChosenView
     chosen_multiple_view_class = CatalogChosenMultipleView
     base_widget_class = SnippetChooser
