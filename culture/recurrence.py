@@ -112,8 +112,14 @@ def _first(text: str, naive_start: datetime, *, ends: bool) -> datetime | None:
 def _most_per_period(rule) -> int:
     """How many dates one period of the rule can hold at most, the set BYSETPOS counts in."""
     days = {DAILY: 1, WEEKLY: 7, MONTHLY: 31, YEARLY: 366}[rule._freq]
+    weekdays = rule._byweekday or rule._bynweekday
     if rule._freq == WEEKLY and rule._byweekday and not rule._bynweekday:
         days = len(rule._byweekday)
+    elif rule._freq in (MONTHLY, YEARLY) and not (
+        weekdays or rule._byyearday or rule._byweekno or rule._byeaster
+    ):  # days of the month only (dateutil gives the start's when the rule names none)
+        months = len(rule._bymonth or range(12)) if rule._freq == YEARLY else 1
+        days = months * (len(rule._bymonthday) + len(rule._bynmonthday))
     return days * len(rule._timeset)
 
 
