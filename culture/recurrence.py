@@ -12,6 +12,7 @@ date on — here, in the API and in the feeds (culture.ical sends that date as D
 """
 
 import re
+import warnings
 from datetime import MAXYEAR, UTC, date, datetime, timedelta
 from functools import lru_cache
 from itertools import islice
@@ -23,6 +24,9 @@ MAX_OCCURRENCES = 500  # a rule without COUNT or UNTIL is cut here
 # A rule's first date is looked for this many years after the session's start and no further:
 # a rule with none by then (the fifth Friday of February comes every 28 years) is refused.
 HORIZON_YEARS = 50
+# The API and the calendar pages list a rule's dates this many years from its start at most
+# (and MAX_OCCURRENCES of them); calendar applications read the rule itself, with no end.
+EXPANSION_YEARS = 100
 CALENDAR_CYCLE = 400  # years after which the Gregorian calendar repeats, weekdays included
 
 
@@ -180,6 +184,29 @@ def dates_on(rule: str, start_local: datetime, days: set[date]) -> list[datetime
     return found
 
 
+@lru_cache(maxsize=20_000)
+def _expansion(text: str, naive_start: datetime):
+    """The rule as it is expanded: ending EXPANSION_YEARS after the start at the latest. A rule
+    whose dates are decades apart (DAILY on a Friday 29 February) would otherwise walk to the
+    year 9999 a day at a time to list its MAX_OCCURRENCES dates (13 s); dateutil checks UNTIL
+    on each date it finds, so it stops at the first one past the end. Kept, with dateutil's
+    cache of the dates found, as _parsed_rule is."""
+    rule = _parsed_rule(text, naive_start)
+    try:
+        end = naive_start.replace(year=naive_start.year + EXPANSION_YEARS)
+    except ValueError:  # past the year 9999 (or 29 February into a common year)
+        end = (
+            None
+            if naive_start.year + EXPANSION_YEARS > MAXYEAR
+            else naive_start + timedelta(days=EXPANSION_YEARS * 365)
+        )
+    if end is None or (rule._until is not None and rule._until <= end):
+        return rule
+    with warnings.catch_warnings():  # COUNT and UNTIL together: dateutil stops at either
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return rule.replace(until=end, cache=True)
+
+
 @lru_cache(maxsize=5_000)
 def _exception_days(text: str) -> frozenset[date]:
     return frozenset(parse_dates(text))
@@ -217,7 +244,8 @@ def iter_occurrences(
     skipped = _exception_days(exceptions) if exceptions else frozenset()
     if rule.strip() and not rule_happens(rule, local_start):
         return  # saved before such rules were refused (check_rule)
-    naive = parse_rule(rule, local_start) if rule.strip() else [local_start.replace(tzinfo=None)]
+    naive_start = local_start.replace(tzinfo=None)
+    naive = _expansion(rule_text(rule), naive_start) if rule.strip() else [naive_start]
     for index, moment in enumerate(naive):
         if index >= MAX_OCCURRENCES:
             return

@@ -12,7 +12,9 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
 from culture.recurrence import (
+    EXPANSION_YEARS,
     HORIZON_YEARS,
+    MAX_OCCURRENCES,
     NeverHappens,
     TooFrequent,
     check_rule,
@@ -84,6 +86,21 @@ def test_a_rule_is_looked_at_for_horizon_years_and_no_further():
         check_rule(every.format(12), start)
     # Every fourth year from 2031 on is never a leap year.
     assert rule_happens("FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29", START) is False
+
+
+@pytest.mark.parametrize("end", ["", ";COUNT=500"])
+def test_a_rule_whose_dates_are_decades_apart_is_listed_for_expansion_years(end):
+    # A Friday 29 February: 2036, 2064, 2092, 2104, 2132, … (walked to 9999 in 13 s before).
+    start = datetime(2036, 2, 29, 18, tzinfo=CHICAGO)
+    began = time.perf_counter()
+    found = occurrences(start=start, end=start + timedelta(hours=1), timezone="America/Chicago",
+                        rule="FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=FR" + end)  # fmt: skip
+    assert time.perf_counter() - began < 2
+    assert EXPANSION_YEARS == 100
+    assert [begins.year for begins, _ends in found] == [2036, 2064, 2092, 2104, 2132]
+    weekly = occurrences(start=START, end=START + timedelta(hours=2), timezone="America/Chicago",
+                         rule="FREQ=WEEKLY")  # fmt: skip
+    assert len(weekly) == MAX_OCCURRENCES  # ten years: the expansion's other bound
 
 
 def test_the_rrule_name_is_read_alike_everywhere():
