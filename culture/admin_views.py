@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.api_http import error_response
-from culture.models import ProgramSession
+from culture.models import ProgramIndexPage, ProgramPage, ProgramSession
 from culture.models.places import validate_timezone
 from culture.widgets import ExceptionDatesWidget, RecurrenceWidget
 
@@ -41,10 +42,23 @@ class SessionDatesForm(forms.Form):
         return data
 
 
+def may_edit_sessions(user) -> bool:
+    """Whether the user may change a program page or add one (where programs are added): only
+    they edit sessions, so only they ask for a rule's dates."""
+    policy = PagePermissionPolicy()
+    return user.is_superuser or (
+        policy.instances_user_has_permission_for(user, "change").type(ProgramPage).exists()
+        or policy.instances_user_has_permission_for(user, "add").type(ProgramIndexPage).exists()
+    )
+
+
 @require_POST
 def session_dates(request: HttpRequest) -> JsonResponse:
     """The rule the builder's controls make and the session's next dates from now, in its zone:
-    `{rule, timezone, dates: [ISO 8601 with offset], more}`; 400 `{error, message, detail}`."""
+    `{rule, timezone, dates: [ISO 8601 with offset], more}`; 400 `{error, message, detail}`;
+    403 for a user who may neither change nor add a program."""
+    if not may_edit_sessions(request.user):
+        return error_response(403, "forbidden", _("You do not have permission to edit programs."))
     form = SessionDatesForm(request.POST)
     found = []
     if form.is_valid():

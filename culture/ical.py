@@ -9,7 +9,8 @@ the one way RFC 5545 readers and dateutil-based ones read alike:
 - UNTIL goes out in UTC, as RFC 5545 asks when DTSTART has a TZID: the rule as stored ends at a
   wall-clock time (the builder's "23:59:59 that day") or a day, which readers take as UTC, as
   local time or as the whole day.
-- EXDATE names each occurrence left out, at its own time.
+- EXDATE names each occurrence left out, at its own time, read from the exception dates and the
+  rule (culture.recurrence.dates_on), however far: not from the dates the API expands.
 - A rule without COUNT or UNTIL goes out as written: calendars follow it past the dates the API
   expands (culture.recurrence.MAX_OCCURRENCES).
 A session that has no date at all (a rule saved before such rules were refused, or every date an
@@ -19,14 +20,14 @@ one, reads only the first date of a line) and is the same in every feed, from 20
 readers keep the first VTIMEZONE they meet for a TZID and read every later calendar with it.
 """
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
 from core.links import page_url
-from culture.recurrence import iter_occurrences, parse_dates
+from culture.recurrence import dates_on, iter_occurrences, parse_dates, rule_text
 
 PRODID = "-//Retorno//Programas//ES"
 ZONE_YEARS = (date(2000, 1, 1), date(2050, 1, 1))  # the changes of time a VTIMEZONE lists
@@ -39,7 +40,7 @@ def session_uid(session) -> str:
 def _rule_for_readers(rule: str, zone: ZoneInfo) -> vRecur:
     """The stored rule with its UNTIL in UTC, where culture.recurrence (dateutil) puts it: a
     wall-clock time in the session's zone, or a day's midnight there."""
-    parts = vRecur.from_ical(rule[6:] if rule.upper().startswith("RRULE:") else rule)
+    parts = vRecur.from_ical(rule_text(rule))
     if parts.get("UNTIL"):
         until = parts["UNTIL"][0]
         if not isinstance(until, datetime):
@@ -73,10 +74,9 @@ def session_event(session, *, url: str | None = None) -> Event | None:
     event.add("dtend", ends)
     if rule:
         event.add("rrule", _rule_for_readers(rule, zone))
-    if skipped:
-        last = datetime.combine(max(skipped) + timedelta(days=1), time.min, tzinfo=zone)
-        left_out = [moment for moment, _ends in iter_occurrences(**timing, before=last)
-                    if moment.date() in skipped]  # fmt: skip
+    if rule and skipped:
+        local_start = session.start.astimezone(zone)
+        left_out = [moment.replace(tzinfo=zone) for moment in dates_on(rule, local_start, skipped)]
         if left_out:
             event.add("exdate", left_out)
     if session.venue_id:

@@ -17,7 +17,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 from icalendar import vRecur, vWeekday
 
-from culture.recurrence import RecurrenceError, parse_dates
+from culture.recurrence import RecurrenceError, parse_dates, rule_text
 
 CUSTOM = "custom"  # the rule as written under "Advanced": one the builder cannot show
 FREQUENCIES = (
@@ -55,7 +55,7 @@ def _day_choices(first: int = 0) -> list[tuple[str, str]]:
 def controls_from_rule(rule: str) -> dict | None:
     """The builder's controls for a rule, or None when the builder cannot show it."""
     controls = dict(BLANK, rule=rule)
-    text = rule.strip()
+    text = rule_text(rule)
     if not text:
         return controls
     try:
@@ -128,7 +128,9 @@ def same_rule(one: str, other: str) -> bool:
     """Two spellings of one rule ("FREQ=WEEKLY;COUNT=10;BYDAY=TU" and "FREQ=WEEKLY;BYDAY=TU;
     COUNT=10"): a session saved unchanged keeps its text, and calendars see no new SEQUENCE."""
     try:
-        return bool(one.strip()) and vRecur.from_ical(one.strip()) == vRecur.from_ical(other)
+        return bool(rule_text(one)) and vRecur.from_ical(rule_text(one)) == vRecur.from_ical(
+            rule_text(other)
+        )
     except ValueError:
         return False
 

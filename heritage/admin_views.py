@@ -175,14 +175,22 @@ def _year(value: str) -> int | None:
 
 @require_GET
 def date_texts(request):
-    """The text generated in each language for ?start=&end=&qualifier= (signed years, a piece's
-    qualifier code): the placeholders of the piece editor's date text inputs."""
+    """What readers of each language read for ?start=&end=&qualifier= (signed years, a piece's
+    qualifier code) and &display_<code>= (the texts typed in the other boxes) while that
+    language's box is empty: the placeholders of the piece editor's date text inputs."""
     if not any(request.user.has_perm(f"heritage.{action}_piece") for action in ("add", "change")):
         raise PermissionDenied
     qualifier = request.GET.get("qualifier", "")
     if qualifier not in PIECE_DATE_QUALIFIERS:
         qualifier = DateQualifier.EXACT
     start, end = _year(request.GET.get("start", "")), _year(request.GET.get("end", ""))
+    written = {code: request.GET.get(f"display_{code}", "") for code in language_codes()}
     return JsonResponse(
-        {code: date_text(start, end, qualifier, language=code) for code in language_codes()}
-    )
+        {
+            code: date_text(
+                start, end, qualifier, language=code,
+                written={other: text for other, text in written.items() if other != code},
+            )
+            for code in language_codes()
+        }
+    )  # fmt: skip

@@ -20,9 +20,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Cast
+from django.http import HttpRequest
 from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.actions.registry import action_registry
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.forms.models import registry as form_field_overrides
 from wagtail.admin.telepath import JSContext
@@ -33,6 +35,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
     SnippetChosenMultipleView,
     SnippetChosenView,
+    SnippetCreateView,
 )
 from wagtail.snippets.widgets import AdminSnippetChooser
 
@@ -179,7 +182,22 @@ class CatalogChosenMultipleView(SnippetChosenMultipleView):
         return choosable(self.model_class, self.request).filter(pk__in=_keys(self.model_class, pks))
 
 
+class CatalogCreateView(SnippetCreateView):
+    """A term added from the dialog's "Add" tab is created as the snippet's own create view
+    creates one, through Wagtail's create action: a revision where the model keeps them and a
+    `wagtail.create` entry in the history and the site's log, by the user who added it. (The
+    dialog itself already checked that the user may add one.)"""
+
+    def save_form(self, form):
+        action_class = action_registry.get_action_class(self.model_class, "create")
+        action_class(form.instance, user=self.request.user, form=form).execute(
+            skip_permission_checks=True
+        )
+        return form.instance
+
+
 class CatalogChooserViewSet(SnippetChooserViewSet):
+    create_view_class = CatalogCreateView
     chosen_view_class = CatalogChosenView
     chosen_multiple_view_class = CatalogChosenMultipleView
     base_widget_class = SnippetChooser
@@ -234,6 +252,15 @@ class MultipleChooser(forms.Widget):
     def __init__(self, model, attrs=None):
         super().__init__(attrs)
         self.model = model
+        self.scope = None  # what the form's user may choose (scope_for), else every record
+
+    def scope_for(self, user) -> models.QuerySet:
+        """What `user` may choose, the dialog's scope (choosable): core.forms.ScopedChoicesMixin
+        makes it the form field's queryset, and the list shows only chosen records in it."""
+        request = HttpRequest()  # the viewsets' scopes read only the request's user
+        request.user = user
+        self.scope = choosable(self.model, request)
+        return self.scope
 
     @cached_property
     def chooser(self):
@@ -251,7 +278,8 @@ class MultipleChooser(forms.Widget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        chosen = self.model._default_manager.filter(pk__in=_keys(self.model, value))
+        records = self.model._default_manager.all() if self.scope is None else self.scope
+        chosen = records.filter(pk__in=_keys(self.model, value))
         widget = context["widget"]
         widget.update(
             {

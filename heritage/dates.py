@@ -1,9 +1,13 @@
 """Signed years (-1200 = 1200 BCE) and how they read in the reader's language."""
 
+from collections.abc import Mapping
+
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.i18n import fallback_chain
 from heritage.choices import DateQualifier
 
 YEAR_ORDER_ERROR = gettext_lazy("The end year cannot come before the start year.")
@@ -53,13 +57,29 @@ def date_text(
     qualifier: str = DateQualifier.EXACT,
     *,
     language: str | None = None,
+    written: Mapping[str, str | None] | None = None,
 ) -> str:
-    """The display text of a dating in `language` (the active one when None): "ca. 600–900 CE",
-    "ca. 600–900 d. C.", "300 a. C. – 250 d. C."; "" without years. A language whose catalogue
-    lacks a phrase reads it as the site falls back (Nahuatl: Spanish, as gettext does)."""
-    if language is not None:
-        with translation.override(language):
-            return date_text(start, end, qualifier)
+    """The date a reader of `language` (the active one when None) reads: the curator's text
+    (`written`, by language code: a piece's `date_display_<code>`) first found along the
+    language's fallback chain, as modeltranslation serves every translated field (an English
+    reader of a piece dated only in Spanish reads the Spanish text); else the text generated
+    from the years and the qualifier in that language: "ca. 600–900 CE", "ca. 600–900 d. C.",
+    "300 a. C. – 250 d. C."; "" without years. A language whose catalogue lacks a phrase reads
+    it as the site falls back (Nahuatl: Spanish, as gettext does).
+
+    The piece's pages, cards, API and exports (Piece.date_label) and the editor's placeholders
+    (heritage.panels, the date_texts endpoint) all ask here, so a box left empty shows exactly
+    what its readers will read."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    for code in fallback_chain(language):
+        text = (written or {}).get(code)
+        if text and text.strip():
+            return text
+    with translation.override(language):
+        return _generated(start, end, qualifier)
+
+
+def _generated(start: int | None, end: int | None, qualifier: str) -> str:
     if qualifier == DateQualifier.UNKNOWN:
         return _("date unknown")
     years = year_range_label(start, end)

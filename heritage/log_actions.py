@@ -1,7 +1,9 @@
 """How the catalog's own actions read in a record's history (Wagtail log entries).
 
-Each bulk action logs one entry per record with what it did in the entry's data; these
-formatters turn that data into the row's message, in the reader's language at display time.
+Each bulk action logs one entry per record with what it did in the entry's data; one table
+(LOGGED) says how each reads: its label, its message with the data's values, and the message
+when the data lacks the value it names. Messages are read in the reader's language at display
+time.
 """
 
 from django.core.exceptions import FieldDoesNotExist
@@ -13,45 +15,49 @@ from wagtail.log_actions import LogFormatter
 from heritage.models import Piece
 
 
-class RestrictFormatter(LogFormatter):
-    label = _("Restrict")
-
-    def format_message(self, log_entry):
-        reason = (log_entry.data or {}).get("reason")
-        if not reason:
-            return gettext("Withheld from the public")
-        return gettext("Withheld from the public. Reason: %(reason)s") % {"reason": reason}
-
-
-class AddToCaseFormatter(LogFormatter):
-    label = _("Add to case")
-
-    def format_message(self, log_entry):
-        case = (log_entry.data or {}).get("case")
-        if not case:
-            return gettext("Moved to a recovery case")
-        return gettext("Moved to the recovery case %(case)s") % {"case": case}
+def _set_field_values(data: dict) -> dict:
+    """A set-field entry's field by its name in the reader's language, its values or "(none)"."""
+    try:
+        field = capfirst(Piece._meta.get_field(data.get("field", "")).verbose_name)
+    except FieldDoesNotExist:
+        field = data.get("field", "")
+    return {"field": field, "old": data.get("old") or gettext("(none)"),
+            "new": data.get("new") or gettext("(none)")}  # fmt: skip
 
 
-class SetFieldFormatter(LogFormatter):
-    label = _("Set a field")
+# action: (label, message with the data's values, message without `needs`, needs, values)
+LOGGED = {
+    "heritage.restrict": (
+        _("Restrict"), _("Withheld from the public. Reason: %(reason)s"),
+        _("Withheld from the public"), "reason", None,
+    ),
+    "heritage.unrestrict": (_("Lift restriction"), _("Made public again"), None, None, None),
+    "heritage.add_to_case": (
+        _("Add to case"), _("Moved to the recovery case %(case)s"),
+        _("Moved to a recovery case"), "case", None,
+    ),
+    "heritage.set_field": (
+        _("Set a field"), _("%(field)s changed: %(old)s → %(new)s"), None, None, _set_field_values,
+    ),
+}  # fmt: skip
+
+
+class CatalogFormatter(LogFormatter):
+    """An entry of one of LOGGED's actions, worded from its data."""
+
+    message = bare = needs = values = None
 
     def format_message(self, log_entry):
         data = log_entry.data or {}
-        try:
-            field = capfirst(Piece._meta.get_field(data.get("field", "")).verbose_name)
-        except FieldDoesNotExist:
-            field = data.get("field", "")
-        return gettext("%(field)s changed: %(old)s → %(new)s") % {
-            "field": field,
-            "old": data.get("old") or gettext("(none)"),
-            "new": data.get("new") or gettext("(none)"),
-        }
+        if self.needs and not data.get(self.needs):
+            return str(self.bare)
+        values = self.values(data) if self.values else data
+        return str(self.message) % values if values else str(self.message)
 
 
 def register(actions) -> None:
     """The register_log_actions hook's body."""
-    actions.register_action("heritage.restrict")(RestrictFormatter)
-    actions.register_action("heritage.unrestrict", _("Lift restriction"), _("Made public again"))
-    actions.register_action("heritage.add_to_case")(AddToCaseFormatter)
-    actions.register_action("heritage.set_field")(SetFieldFormatter)
+    for action, (label, message, bare, needs, values) in LOGGED.items():
+        attributes = {"label": label, "message": message, "bare": bare, "needs": needs,
+                      "values": staticmethod(values) if values else None}  # fmt: skip
+        actions.register_action(action)(type("CatalogFormatter", (CatalogFormatter,), attributes))

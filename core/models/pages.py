@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock, HomeStreamBlock
+from core.forms import AdminPageForm
 from core.i18n import title_row, translated_row, translated_sections
 from core.models.mixins import IllustrativeMixin, ReaderTranslationMixin
 
@@ -15,6 +16,7 @@ class BasePage(ReaderTranslationMixin, IllustrativeMixin, Page):
 
     # The translated fields a reader sees, in the order the fallback notice names them.
     reader_fields = ("title", "intro", "body")
+    base_form_class = AdminPageForm  # many-to-many choices scoped to the user (core/forms.py)
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)

@@ -29,6 +29,7 @@ from culture.recurrence import (
     NeverHappens,
     RecurrenceError,
     StartNotInRule,
+    TooFrequent,
     check_rule,
     occurrences,
     parse_dates,
@@ -374,6 +375,11 @@ class ProgramSession(CalendarSequenceMixin, Orderable):
                         "This rule gives no date at all (like the 30th of February): check its "
                         "days and months."
                     )
+            except TooFrequent:
+                errors["recurrence"] = _(
+                    "A session repeats at most once a day: for several times a day, repeat it "
+                    "every day at those hours (FREQ=DAILY;BYHOUR=10,16)."
+                )
             except RecurrenceError:
                 errors["recurrence"] = _(
                     'Not a valid recurrence rule (RFC 5545), e.g. "FREQ=WEEKLY;BYDAY=TU;COUNT=10".'

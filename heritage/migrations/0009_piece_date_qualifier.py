@@ -4,33 +4,68 @@ from django.db import migrations, models
 
 
 # A piece's "date uncertain" box becomes the qualifier uncertain ("600–900 d. C. (?)": what the
-# curator said, not a guess at circa), in the
-# pieces and in their revisions: a pending draft published later must not bring the box back
-# or lose the qualifier.
-def _piece_revisions(apps, key: str):
+# curator said, not a guess at circa), in the pieces and in their revisions: a pending draft
+# published later must not bring the box back or lose the qualifier.
+#
+# Going back, the box can say only "exact or not": circa, before and after become a ticked box,
+# as uncertain does. That loss is bounded: each revision keeps its qualifier beside the box (the
+# model before this migration reads only its own fields), so migrating forward again gives every
+# revision, and every piece whose latest revision kept it, its qualifier back. A piece edited in
+# between, or one without revisions, comes back as "uncertain".
+NOT_EXACT = ("circa", "before", "after", "uncertain")
+
+
+def _piece_revision_ids(apps, key: str) -> list[int]:
+    """The keys of the pieces' revisions whose content has `key`, collected before any is
+    saved: saving rows while iterating a query filtered on what the save changes could skip
+    or repeat some."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     Revision = apps.get_model("wagtailcore", "Revision")
     piece_type = ContentType.objects.filter(app_label="heritage", model="piece").first()
     if piece_type is None:
         return []
-    return Revision.objects.filter(base_content_type=piece_type, content__has_key=key).iterator()
+    revisions = Revision.objects.filter(base_content_type=piece_type, content__has_key=key)
+    return list(revisions.order_by("pk").values_list("pk", flat=True))
+
+
+def _each_revision(apps, key: str):
+    Revision = apps.get_model("wagtailcore", "Revision")
+    for pk in _piece_revision_ids(apps, key):
+        yield Revision.objects.get(pk=pk)
+
+
+def _qualifier(content: dict) -> str:
+    """A revision's qualifier from its box, or the one it kept when migrated back."""
+    if not content.get("date_uncertain"):
+        return "exact"
+    kept = content.get("date_qualifier")
+    return kept if kept in NOT_EXACT else "uncertain"
 
 
 def box_to_qualifier(apps, schema_editor):
     Piece = apps.get_model("heritage", "Piece")
-    Piece.objects.filter(date_uncertain=True).update(date_qualifier="uncertain")
-    for revision in _piece_revisions(apps, "date_uncertain"):
-        uncertain = revision.content.pop("date_uncertain")
-        revision.content["date_qualifier"] = "uncertain" if uncertain else "exact"
+    Revision = apps.get_model("wagtailcore", "Revision")
+    for revision in _each_revision(apps, "date_uncertain"):
+        revision.content["date_qualifier"] = _qualifier(revision.content)
+        revision.content.pop("date_uncertain")
         revision.save(update_fields=["content"])
+    ticked = dict(Piece.objects.filter(date_uncertain=True).values_list("pk", "latest_revision_id"))
+    latest = Revision.objects.filter(pk__in=[pk for pk in ticked.values() if pk])
+    kept = {pk: content.get("date_qualifier") for pk, content in latest.values_list("pk", "content")}
+    pieces_by_qualifier = {}
+    for piece, revision in ticked.items():
+        qualifier = kept.get(revision) if kept.get(revision) in NOT_EXACT else "uncertain"
+        pieces_by_qualifier.setdefault(qualifier, []).append(piece)
+    for qualifier, pieces in pieces_by_qualifier.items():
+        Piece.objects.filter(pk__in=pieces).update(date_qualifier=qualifier)
 
 
 def qualifier_to_box(apps, schema_editor):
     Piece = apps.get_model("heritage", "Piece")
     Piece.objects.exclude(date_qualifier="exact").update(date_uncertain=True)
-    for revision in _piece_revisions(apps, "date_qualifier"):
-        qualifier = revision.content.pop("date_qualifier")
-        revision.content["date_uncertain"] = qualifier != "exact"
+    for revision in _each_revision(apps, "date_qualifier"):
+        # The qualifier stays beside the box, for a later migration forward (see above).
+        revision.content["date_uncertain"] = revision.content["date_qualifier"] != "exact"
         revision.save(update_fields=["content"])
 
 

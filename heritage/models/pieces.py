@@ -12,7 +12,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.i18n import localized_names, translated_row, translated_sections
+from core.i18n import (
+    language_codes,
+    localized_name,
+    localized_names,
+    translated_row,
+    translated_sections,
+)
 from heritage.choices import PIECE_DATE_QUALIFIERS, Authenticity, DateQualifier, ImageLicense
 from heritage.dates import YEAR_ORDER_ERROR, date_text, years_out_of_order
 from heritage.models.cases import RecoveryCase
@@ -239,7 +245,13 @@ class Piece(EditorialMixin, index.Indexed, ClusterableModel):
     def date_label(self) -> str:
         """The curator's text in the reader's language (or its fallback) if written, else the
         text generated from the years and the qualifier in the reader's language."""
-        return self.date_display or date_text(self.date_start, self.date_end, self.date_qualifier)
+        return date_text(self.date_start, self.date_end, self.date_qualifier,
+                         written=self.written_dates())  # fmt: skip
+
+    def written_dates(self) -> dict[str, str]:
+        """The curator's date texts by language code (`date_display_<code>`)."""
+        return {code: getattr(self, localized_name("date_display", code)) or ""
+                for code in language_codes()}  # fmt: skip
 
     @property
     def find_spot_is_public(self) -> bool:

@@ -114,6 +114,17 @@ def test_editors_allowed_to_add_a_term_add_it_from_the_dialog(client, editor):
     assert Material.objects.get(code="jadeita").label_en == "Jadeite"
 
 
+def test_a_term_added_from_the_dialog_is_logged_as_the_snippet_form_logs_it(client, editor):
+    from wagtail.models import ModelLogEntry
+
+    editor.user_permissions.add(Permission.objects.get(codename="add_material"))
+    url = reverse(CHOOSE.format(model="material", view="create"))
+    client.post(url, {"code": "jadeita", "label_es": "Jadeíta", "label_en": "", "label_nah": ""})
+    term = Material.objects.get(code="jadeita")
+    entries = ModelLogEntry.objects.for_instance(term)
+    assert [(entry.action, entry.user_id) for entry in entries] == [("wagtail.create", editor.pk)]
+
+
 def test_a_bad_new_term_is_answered_in_the_dialog_with_the_field_wrong(client, curator):
     url = reverse(CHOOSE.format(model="material", view="create"))
     response = client.post(url, {"code": "Not a code!", "label_es": ""})

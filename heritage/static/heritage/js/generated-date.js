@@ -1,7 +1,8 @@
-// The piece editor's date text inputs show, as their placeholder, the text the site generates
-// from the years, their eras and the qualifier (an empty input means "use it"). This keeps the
-// placeholders current while those change; the texts come from the server, which words dates
-// in one place (heritage.dates.date_text).
+// The piece editor's date text inputs show, as their placeholder, what that language's readers
+// read while the input is empty: the text typed for another language along its fallback chain,
+// else the text generated from the years, their eras and the qualifier. This keeps the
+// placeholders current while any of those change; the texts come from the server, which words
+// dates in one place (heritage.dates.date_text).
 (function () {
   "use strict";
 
@@ -13,6 +14,9 @@
     var form = inputs[0].form;
     var url = inputs[0].getAttribute("data-generated-date-url");
     var watched = ["date_qualifier", "date_start_0", "date_start_1", "date_end_0", "date_end_1"];
+    inputs.forEach(function (input) {
+      watched.push(input.name);
+    });
     var timer = null;
     var asked = 0;
 
@@ -35,6 +39,9 @@
         start: signedYear("date_start"),
         end: signedYear("date_end"),
         qualifier: value("date_qualifier"),
+      });
+      inputs.forEach(function (input) {
+        query.set("display_" + input.getAttribute("data-generated-date"), input.value.trim());
       });
       var ask = ++asked;
       fetch(url + "?" + query.toString(), {
