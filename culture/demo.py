@@ -316,8 +316,19 @@ QUESTIONS = [
 ]  # fmt: skip
 
 
+def _corrections_link(page: ConsultationPage) -> None:
+    """Draft translations (the Nahuatl interface) ask readers for corrections through the
+    consultation form: Settings › Navigation names the page."""
+    nav = NavigationSettings.for_site(page.get_site())
+    if nav.corrections_page_id is None:
+        nav.corrections_page = page
+        nav.save(update_fields=["corrections_page"])
+
+
 def _consultation(index) -> None:
-    if ConsultationPage.objects.exists():
+    existing = ConsultationPage.objects.first()
+    if existing is not None:
+        _corrections_link(existing)
         return
     now = timezone.now()
     page = ConsultationPage(
@@ -356,6 +367,7 @@ def _consultation(index) -> None:
         )
     index.add_child(instance=page)
     page.save_revision().publish()
+    _corrections_link(page)
 
 
 def load(*, stdout) -> None:
