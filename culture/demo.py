@@ -120,6 +120,9 @@ def _at(day, hour: int, tz: str) -> datetime:
     return datetime.combine(day, time(hour, 0), tzinfo=ZoneInfo(tz))
 
 
+NAHUATL_FIELDS = ("title_nah", "summary_nah")
+
+
 def _programs(index, venues, organizers) -> int:
     term = {model: {t.code: t for t in model.objects.all()}
             for model in (ProgramCategory, Audience, ProgramLanguage)}  # fmt: skip
@@ -128,6 +131,9 @@ def _programs(index, venues, organizers) -> int:
         {
             "slug": "clases-de-nahuatl", "title_es": "Clases de náhuatl para familias",
             "title_en": "Nahuatl classes for families", "category": "language",
+            "title_nah": "Nahuatlahtolli tlamachtilli ic cencaltin",
+            "summary_nah": "Cecen semana tlamachtilli ic nahuatlahtolli ic tenanhuan, tetahhuan "
+                           "ihuan inpilhuan.",
             "audiences": ["families", "later-generations"], "languages": ["nah", "es", "en"],
             "organizer": "chi", "cost": None,
             "summary_es": "Curso semanal de náhuatl para madres, padres, hijas e hijos.",
@@ -217,6 +223,8 @@ def _programs(index, venues, organizers) -> int:
             summary_es=spec["summary_es"], summary_en=spec["summary_en"],
             category=term[ProgramCategory][spec["category"]],
             organizer=organizers[spec["organizer"]], cost=spec["cost"], is_illustrative=True,
+            # the one program written in Nahuatl too; the others fall back to Spanish
+            **{field: spec[field] for field in NAHUATL_FIELDS if field in spec},
         )  # fmt: skip
         for index_, session in enumerate(spec["sessions"]):
             venue = venues.get(session.get("venue"))

@@ -280,6 +280,10 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+# The demo piece whose reader-facing text is written in Nahuatl too (issue 15, item 4).
+NAHUATL_PIECE = 1
+
+
 def _pieces(cases: list[RecoveryCase], images: list) -> int:
     rng = random.Random(SEED)  # noqa: S311 - reproducible demo data, not security
     plausible = PlausiblePieces()
@@ -336,8 +340,18 @@ def _pieces(cases: list[RecoveryCase], images: list) -> int:
             is_illustrative=True,
             live=number % 13 != 0,  # a few stay drafts, as curators leave them
         )
-        if number % 9 == 0:
-            piece.title_nah = f"{culture.label_es} (nāhuatl ilustrativo)"
+        if number == NAHUATL_PIECE:
+            # One piece read wholly in Nahuatl (culture names are proper names, kept as written).
+            piece.title_nah = (
+                f"Huehcauh tlamantli, {culture.label_es} nemiliztli (tlaixyeyecoltilli)"
+            )
+            piece.description_nah = (
+                f"Tlaixyeyecoltilli, amo nelli huehcauh tlamantli: omochiuh ipan "
+                f"{culture.label_es} nemiliztli."
+            )
+        elif number % 9 == 0:
+            # Others only partly: the reader is told which parts fall back to Spanish.
+            piece.title_nah = f"{culture.label_es}: huehcauh tlamantli (tlaixyeyecoltilli)"
         # Children and many-to-many values of a ClusterableModel are saved with it, in one go.
         piece.materials = drawn.materials
         piece.techniques = drawn.techniques
