@@ -34,7 +34,10 @@ HOME = {
         "The pre-Hispanic heritage that has returned to Mexico, and cultural programming for "
         "Mexican communities abroad, in one place."
     ),
-    "intro_nah": "Niltze! Ximopanolti.",
+    "intro_nah": (
+        "Niltze! Huehcauh tlamantin tlen ocuepaloqueh Mexihco, ihuan programas tlen toltecayotl "
+        "ic mexihcah tlen nemih occe tlalpan, ipan zan ce campa."
+    ),
 }
 
 STANDARD_PAGES = [
@@ -92,13 +95,16 @@ STANDARD_PAGES = [
 
 MENU = [
     # (Spanish slug of the page, label es, label en, label nah); "" = falls back to Spanish
-    ("acerca-de", "Acerca de", "About", ""),
+    ("acerca-de", "Acerca de", "About", "Tlen Retorno"),
     ("como-consultar", "Guía de consulta", "Research guide", ""),
 ]
-FOOTER = [("aviso-de-privacidad", "Aviso de privacidad", "Privacy notice", "")]
+FOOTER = [
+    ("aviso-de-privacidad", "Aviso de privacidad", "Privacy notice", "Tlanahuatilli ic ichtacayotl")
+]
 FOOTER_TEXT = {
     "footer_text_es": "Sitio de demostración: todo su contenido es ilustrativo.",
     "footer_text_en": "Demonstration site: all of its content is illustrative.",
+    "footer_text_nah": "Amatlalli ic tlanextiliztli: nochi tlen quipia zan tlaixyeyecoltilli.",
 }
 
 

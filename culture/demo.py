@@ -112,7 +112,8 @@ def _index(home) -> ProgramIndexPage:
     nav = NavigationSettings.for_site(page.get_site())
     if not nav.main_menu_links.filter(page=page).exists():
         MainMenuLink.objects.create(setting=nav, page=page, sort_order=1,
-                                    label_es="Programas", label_en="Programs")  # fmt: skip
+                                    label_es="Programas", label_en="Programs",
+                                    label_nah="Programas")  # fmt: skip
     return page
 
 

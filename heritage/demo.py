@@ -400,6 +400,7 @@ def _menu_link(page: CatalogIndexPage) -> None:
             sort_order=-1,
             label_es="Catálogo",
             label_en="Catalog",
+            label_nah="Tlapohualamatl",
         )
 
 
@@ -424,7 +425,7 @@ def _figures_page(home) -> None:
     nav = NavigationSettings.for_site(page.get_site())
     if not nav.main_menu_links.filter(page=page).exists():
         MainMenuLink.objects.create(setting=nav, page=page, sort_order=2, label_es="Cifras",
-                                    label_en="Figures")  # fmt: skip
+                                    label_en="Figures", label_nah="Tlapohualli")  # fmt: skip
 
 
 def load(*, stdout) -> None:
