@@ -173,7 +173,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # `make messages` and search_rebuild: README "Adding a language", which tests/test_languages.py
 # follows for Yucatec Maya.
 INDIGENOUS_LANG_INFO = {
-    "nah": {"bidi": False, "code": "nah", "name": "Nahuatl", "name_local": "Nāhuatlahtōlli"},
+    # nah is the ISO 639-2/5 collective code; the variety we write is Central Nahuatl (ISO 639-3
+    # nhn), in the modern practical orthography (no vowel-length macrons): README "Languages".
+    "nah": {"bidi": False, "code": "nah", "name": "Nahuatl", "name_local": "Nahuatlahtolli"},
     "yua": {"bidi": False, "code": "yua", "name": "Yucatec Maya", "name_local": "Maaya t'aan"},
     "mix": {"bidi": False, "code": "mix", "name": "Mixtec", "name_local": "Tu'un savi"},
     "zap": {"bidi": False, "code": "zap", "name": "Zapotec", "name_local": "Diidxazá"},
@@ -194,6 +196,10 @@ RETORNO_FALLBACKS = {
     "en": ("es",),
 }
 RETORNO_DEFAULT_FALLBACK = ("es", "en")
+# Languages whose interface is a draft translation awaiting review by its speakers: their pages
+# say so and link to the corrections page set in Settings › Navigation. Remove a code once
+# speakers have reviewed its catalogue.
+RETORNO_DRAFT_LANGUAGES = {"nah"}
 # The Snowball stemmer of each language that has one (the same name in PostgreSQL's text search,
 # Elasticsearch/OpenSearch's `stemmer` filter and Python's snowballstemmer). Languages without
 # one (Nahuatl) are folded, never stemmed.

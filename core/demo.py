@@ -37,20 +37,25 @@ HOME = {
         "The pre-Hispanic heritage that has returned to Mexico, and cultural programming for "
         "Mexican communities abroad, in one place."
     ),
-    "intro_nah": "Niltze! Ximopanolti. (nāhuatl ilustrativo)",
+    "intro_nah": (
+        "Niltze! Huehcauh tlamantin tlen ocuepaloqueh Mexihco, ihuan programas tlen toltecayotl "
+        "ic mexihcah tlen nemih occe tlalpan, ipan zan ce campa."
+    ),
 }
+
+# How the demo marks its draft Nahuatl texts (the apps' demos too).
+NAH_MARK = " (náhuatl ilustrativo)"
 
 # The home page's own blocks; the apps add their sections and doors (extend_home).
 HOME_TEXT = {
     "es": "<p>Explore las piezas recuperadas y encuentre programas culturales cercanos.</p>",
     "en": "<p>Explore the recovered pieces and find cultural programs near you.</p>",
-    "nah": "<p>Xiquitta huehcauh tlamantin ihuan xictemo programas nonahuac. "
-    "(nāhuatl ilustrativo)</p>",
+    "nah": f"<p>Xiquitta huehcauh tlamantin ihuan xictemo programas nonahuac.{NAH_MARK}</p>",
 }
 DOORS_HEADING = {
     "es": "¿Por dónde quiere empezar?",
     "en": "Where would you like to start?",
-    "nah": "¿Campa ticpehuaz? (nāhuatl ilustrativo)",
+    "nah": "¿Campa ticpehuaz?" + NAH_MARK,
 }
 
 STANDARD_PAGES = [
@@ -108,13 +113,16 @@ STANDARD_PAGES = [
 
 MENU = [
     # (Spanish slug of the page, label es, label en, label nah); "" = falls back to Spanish
-    ("acerca-de", "Acerca de", "About", ""),
+    ("acerca-de", "Acerca de", "About", "Tlen Retorno"),
     ("como-consultar", "Guía de consulta", "Research guide", ""),
 ]
-FOOTER = [("aviso-de-privacidad", "Aviso de privacidad", "Privacy notice", "")]
+FOOTER = [
+    ("aviso-de-privacidad", "Aviso de privacidad", "Privacy notice", "Tlanahuatilli ic ichtacayotl")
+]
 FOOTER_TEXT = {
     "footer_text_es": "Sitio de demostración: todo su contenido es ilustrativo.",
     "footer_text_en": "Demonstration site: all of its content is illustrative.",
+    "footer_text_nah": "Amatlalli ic tlanextiliztli: nochi tlen quipia zan tlaixyeyecoltilli.",
 }
 
 

@@ -19,6 +19,12 @@ def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
+def is_draft_language(lang: str | None = None) -> bool:
+    """Whether `lang` (the active language by default) has a draft interface translation,
+    awaiting review by its speakers (settings.RETORNO_DRAFT_LANGUAGES)."""
+    return (lang or get_language()) in settings.RETORNO_DRAFT_LANGUAGES
+
+
 def fallback_chain(lang: str) -> list[str]:
     """The languages to try, in order, for a reader of `lang` (the language itself first)."""
     chain = settings.RETORNO_FALLBACKS.get(lang, settings.RETORNO_DEFAULT_FALLBACK)

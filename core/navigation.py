@@ -57,11 +57,16 @@ def navigation_for(*, site, request=None) -> dict:
         main = nav.main_menu_links.select_related("page") if nav.pk else []
         footer = nav.footer_links.select_related("page") if nav.pk else []
         footer_source = source_language(nav, "footer_text", current)
+        corrections = nav.corrections_page if nav.corrections_page_id else None
+        corrections_href = ""
+        if corrections is not None and corrections.live:
+            corrections_href = corrections.get_url(request=request) or ""
         data = {
             "main": _links(main, current, request),
             "footer": _links(footer, current, request),
             "footer_text": nav.footer_text or "",
             "footer_text_lang": footer_source if footer_source != current else None,
+            "corrections_href": corrections_href,
         }
         # for_site() may have just created the settings row, which bumps the version.
         key = f"retorno:navigation:{_version()}:{site.pk}:{current}"

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import requires_csrf_token
 
 from core.api_http import error_response, is_api
@@ -62,8 +62,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 STYLE_COMPONENTS = (
     (
         "tokens",
-        _lazy("Design tokens"),
-        _lazy(
+        gettext_lazy("Design tokens"),
+        gettext_lazy(
             "Colours, spacing, type sizes, radii and the focus ring are custom properties at the "
             "top of static/css/site.css. Use them instead of new values; the text colours pass "
             "WCAG AA on the page and card backgrounds."
@@ -71,16 +71,16 @@ STYLE_COMPONENTS = (
     ),
     (
         "type",
-        _lazy("Typography"),
-        _lazy(
+        gettext_lazy("Typography"),
+        gettext_lazy(
             "One page title (h1) per page, sections in h2. Use the intro under the title, the "
             "hint for help text and the muted colour for secondary facts."
         ),
     ),
     (
         "forms",
-        _lazy("Form fields"),
-        _lazy(
+        gettext_lazy("Form fields"),
+        gettext_lazy(
             "Label above the input, help below it, the error under the help. An input with an "
             "error gets aria-invalid and names its error and help with aria-describedby (the "
             "widget template tag does this). Checkboxes and radios sit beside their label."
@@ -88,8 +88,8 @@ STYLE_COMPONENTS = (
     ),
     (
         "buttons",
-        _lazy("Buttons"),
-        _lazy(
+        gettext_lazy("Buttons"),
+        gettext_lazy(
             "One primary button per form for the action it is for; secondary for a second, "
             "lesser action; a link-styled button for resetting or going back. Every target is "
             "at least 44 pixels high."
@@ -97,8 +97,8 @@ STYLE_COMPONENTS = (
     ),
     (
         "notices",
-        _lazy("Notices"),
-        _lazy(
+        gettext_lazy("Notices"),
+        gettext_lazy(
             "Information (a translation fallback), warning (illustrative data, a degraded "
             "service) and error (a form that could not be sent). Errors take role=alert, the "
             "others role=status or role=note."
@@ -106,8 +106,8 @@ STYLE_COMPONENTS = (
     ),
     (
         "chips",
-        _lazy("Tags and chips"),
-        _lazy(
+        gettext_lazy("Tags and chips"),
+        gettext_lazy(
             "A tag states something about a record (illustrative, open). A chip is a filter "
             "the reader chose: a link to the same listing without it. Build chips with "
             "core.chips from the listing's own filter declaration."
@@ -115,16 +115,16 @@ STYLE_COMPONENTS = (
     ),
     (
         "cards",
-        _lazy("Cards"),
-        _lazy(
+        gettext_lazy("Cards"),
+        gettext_lazy(
             "One record in a list of results: its title as a link, then its facts in the "
             "muted colour."
         ),
     ),
     (
         "listing",
-        _lazy("Listing with a filter panel"),
-        _lazy(
+        gettext_lazy("Listing with a filter panel"),
+        gettext_lazy(
             "Results first on phones, the filters in a disclosure panel that works without "
             "JavaScript and the chosen filters as chips above the results; on wide screens "
             "the panel is a side column. Inputs outside the form name it with form=."
@@ -132,8 +132,8 @@ STYLE_COMPONENTS = (
     ),
     (
         "tables",
-        _lazy("Tables"),
-        _lazy(
+        gettext_lazy("Tables"),
+        gettext_lazy(
             "Data beside a chart or a list of facts: a caption, header cells with scope, "
             "numbers aligned right. Wrap it in table-scroll so a wide table scrolls inside its "
             "box, never the page."
@@ -141,8 +141,8 @@ STYLE_COMPONENTS = (
     ),
     (
         "pagination",
-        _lazy("Pagination"),
-        _lazy("Previous and next links in a labelled navigation, with where the reader is."),
+        gettext_lazy("Pagination"),
+        gettext_lazy("Previous and next links in a labelled navigation, with where the reader is."),
     ),
 )
 

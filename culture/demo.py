@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
+from core.demo import NAH_MARK
 from core.models import MainMenuLink, NavigationSettings
 from culture.models import (
     Audience,
@@ -112,12 +113,16 @@ def _index(home) -> ProgramIndexPage:
     nav = NavigationSettings.for_site(page.get_site())
     if not nav.main_menu_links.filter(page=page).exists():
         MainMenuLink.objects.create(setting=nav, page=page, sort_order=1,
-                                    label_es="Programas", label_en="Programs")  # fmt: skip
+                                    label_es="Programas", label_en="Programs",
+                                    label_nah="Programas")  # fmt: skip
     return page
 
 
 def _at(day, hour: int, tz: str) -> datetime:
     return datetime.combine(day, time(hour, 0), tzinfo=ZoneInfo(tz))
+
+
+NAHUATL_FIELDS = ("title_nah", "summary_nah")
 
 
 def _programs(index, venues, organizers) -> int:
@@ -128,6 +133,9 @@ def _programs(index, venues, organizers) -> int:
         {
             "slug": "clases-de-nahuatl", "title_es": "Clases de náhuatl para familias",
             "title_en": "Nahuatl classes for families", "category": "language",
+            "title_nah": "Nahuatlahtolli tlamachtilli ic cencaltin",
+            "summary_nah": "Cecen semana tlamachtilli ic nahuatlahtolli ic tenanhuan, tetahhuan "
+                           "ihuan inpilhuan.",
             "audiences": ["families", "later-generations"], "languages": ["nah", "es", "en"],
             "organizer": "chi", "cost": None,
             "summary_es": "Curso semanal de náhuatl para madres, padres, hijas e hijos.",
@@ -217,6 +225,8 @@ def _programs(index, venues, organizers) -> int:
             summary_es=spec["summary_es"], summary_en=spec["summary_en"],
             category=term[ProgramCategory][spec["category"]],
             organizer=organizers[spec["organizer"]], cost=spec["cost"], is_illustrative=True,
+            # the one program written in Nahuatl too; the others fall back to Spanish
+            **{field: spec[field] for field in NAHUATL_FIELDS if field in spec},
         )  # fmt: skip
         for index_, session in enumerate(spec["sessions"]):
             venue = venues.get(session.get("venue"))
@@ -316,8 +326,19 @@ QUESTIONS = [
 ]  # fmt: skip
 
 
+def _corrections_link(page: ConsultationPage) -> None:
+    """Draft translations (the Nahuatl interface) ask readers for corrections through the
+    consultation form: Settings › Navigation names the page."""
+    nav = NavigationSettings.for_site(page.get_site())
+    if nav.corrections_page_id is None:
+        nav.corrections_page = page
+        nav.save(update_fields=["corrections_page"])
+
+
 def _consultation(index) -> None:
-    if ConsultationPage.objects.exists():
+    existing = ConsultationPage.objects.first()
+    if existing is not None:
+        _corrections_link(existing)
         return
     now = timezone.now()
     page = ConsultationPage(
@@ -356,9 +377,10 @@ def _consultation(index) -> None:
         )
     index.add_child(instance=page)
     page.save_revision().publish()
+    _corrections_link(page)
 
 
-NAH = " (nāhuatl ilustrativo)"  # how the demo marks its draft Nahuatl
+NAH = NAH_MARK
 HOME_SECTIONS = {
     # language → (programs heading, stops heading)
     "es": ("Programas cerca de usted", "Próximas paradas del consulado sobre ruedas"),

@@ -17,6 +17,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from core.demo import NAH_MARK
 from core.models import MainMenuLink, NavigationSettings
 from heritage.choices import (
     Authenticity,
@@ -280,6 +281,10 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+# The demo piece whose reader-facing text is written in Nahuatl too (issue 15, item 4).
+NAHUATL_PIECE = 1
+
+
 def _pieces(cases: list[RecoveryCase], images: list) -> int:
     rng = random.Random(SEED)  # noqa: S311 - reproducible demo data, not security
     plausible = PlausiblePieces()
@@ -336,8 +341,18 @@ def _pieces(cases: list[RecoveryCase], images: list) -> int:
             is_illustrative=True,
             live=number % 13 != 0,  # a few stay drafts, as curators leave them
         )
-        if number % 9 == 0:
-            piece.title_nah = f"{culture.label_es} (nāhuatl ilustrativo)"
+        if number == NAHUATL_PIECE:
+            # One piece read wholly in Nahuatl (culture names are proper names, kept as written).
+            piece.title_nah = (
+                f"Huehcauh tlamantli, {culture.label_es} nemiliztli (tlaixyeyecoltilli)"
+            )
+            piece.description_nah = (
+                f"Tlaixyeyecoltilli, amo nelli huehcauh tlamantli: omochiuh ipan "
+                f"{culture.label_es} nemiliztli."
+            )
+        elif number % 9 == 0:
+            # Others only partly: the reader is told which parts fall back to Spanish.
+            piece.title_nah = f"{culture.label_es}: huehcauh tlamantli (tlaixyeyecoltilli)"
         # Children and many-to-many values of a ClusterableModel are saved with it, in one go.
         piece.materials = drawn.materials
         piece.techniques = drawn.techniques
@@ -386,6 +401,7 @@ def _menu_link(page: CatalogIndexPage) -> None:
             sort_order=-1,
             label_es="Catálogo",
             label_en="Catalog",
+            label_nah="Tlapohualamatl",
         )
 
 
@@ -410,10 +426,10 @@ def _figures_page(home) -> None:
     nav = NavigationSettings.for_site(page.get_site())
     if not nav.main_menu_links.filter(page=page).exists():
         MainMenuLink.objects.create(setting=nav, page=page, sort_order=2, label_es="Cifras",
-                                    label_en="Figures")  # fmt: skip
+                                    label_en="Figures", label_nah="Tlapohualli")  # fmt: skip
 
 
-NAH = " (nāhuatl ilustrativo)"  # how the demo marks its draft Nahuatl
+NAH = NAH_MARK
 HOME_SECTIONS = {
     # language → (featured heading, figures heading, cases heading)
     "es": ("Piezas destacadas", "El patrimonio recuperado en cifras",

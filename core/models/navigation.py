@@ -15,11 +15,26 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
     """The main menu and the footer, edited in Settings › Navigation."""
 
     footer_text = models.TextField(_("footer text"), blank=True)
+    # Pages in a draft language (settings.RETORNO_DRAFT_LANGUAGES) link here so that speakers can
+    # suggest corrections: a consultation page, say. A setting, so core names no app's page.
+    corrections_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page for translation corrections"),
+        help_text=_(
+            "Pages in a language whose translation is a draft link here so that readers can "
+            "suggest corrections (a consultation, for instance)."
+        ),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         InlinePanel("main_menu_links", heading=_("Main menu"), label=_("Link")),
         MultiFieldPanel([translated_row("footer_text", _("Footer text"))], heading=_("Footer")),
         InlinePanel("footer_links", heading=_("Footer links"), label=_("Link")),
+        PageChooserPanel("corrections_page"),
     ]
 
     class Meta:

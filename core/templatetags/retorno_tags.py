@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from core.chips import Chip, filter_chips, form_filters
-from core.i18n import language_codes, source_language
+from core.i18n import is_draft_language, language_codes, source_language
 from core.links import absolute_url, page_path
 from core.navigation import navigation_for
 
@@ -112,6 +112,20 @@ def fallback_notice(context, obj) -> dict:
         if item.language not in [code for code, _name in languages]:
             languages.append((item.language, item.language_name))
     return {"fallback_languages": languages, "request": context.get("request")}
+
+
+@register.inclusion_tag("core/includes/draft_language_notice.html")
+def draft_language_notice(nav: dict | None) -> dict:
+    """In a language whose interface is a draft translation, says so, with the link to suggest
+    corrections that Settings › Navigation names (none when it names no page)."""
+    if not is_draft_language():
+        return {"shown": False}
+    info = translation.get_language_info(translation.get_language())
+    return {
+        "shown": True,
+        "language": info["name_translated"],
+        "corrections_href": (nav or {}).get("corrections_href", ""),
+    }
 
 
 @register.simple_tag(takes_context=True)

@@ -41,7 +41,9 @@ def test_everything_the_demo_creates_says_it_is_illustrative(client, settings, t
     pages = [home, *StandardPage.objects.all()]
     for page in pages:
         assert page.is_illustrative
-        assert "(ilustrativo)" in page.get_admin_display_title()
+        # in Spanish: the previous page's request left its own language active in this thread
+        with translation.override(settings.LANGUAGE_CODE):
+            assert "(ilustrativo)" in page.get_admin_display_title()
         for lang in ("es", "en", "nah"):
             with translation.override(lang):
                 with_lang = page.get_url()
@@ -50,3 +52,38 @@ def test_everything_the_demo_creates_says_it_is_illustrative(client, settings, t
             assert response.status_code == 200, with_lang
             html = BeautifulSoup(response.content.decode(), "html.parser")
             assert html.select_one(".notice-illustrative") is not None, with_lang
+
+
+def test_one_program_and_one_piece_read_in_nahuatl_without_fallback(client, settings, tmp_path):
+    """Demo content in Nahuatl (issue 15, item 4): a nah reader of that program and that piece
+    sees their Nahuatl text, and no notice that a part falls back to another language; every nah
+    page links to the consultation to suggest corrections."""
+    from culture.models import ConsultationPage, ProgramPage
+    from heritage.demo import NAHUATL_PIECE
+    from heritage.models import CatalogIndexPage, Piece
+
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    program = ProgramPage.objects.get(title_nah__gt="")
+    piece = Piece.objects.get(catalog_number__endswith=f"-{NAHUATL_PIECE:06d}")
+    with translation.override("nah"):
+        consultation = ConsultationPage.objects.get().get_url()
+        shown = [
+            (program.get_url(), [program.title_nah, program.summary_nah]),
+            (
+                f"{CatalogIndexPage.objects.get().get_url()}{piece.catalog_number}/",
+                [piece.title_nah, piece.description_nah],
+            ),
+        ]
+    for url, texts in shown:
+        assert url.startswith("/nah/")
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = BeautifulSoup(response.content.decode(), "html.parser")
+        main = html.select_one("main").get_text(" ", strip=True)
+        assert all(text and text in main for text in texts), url
+        assert html.select_one(".notice-fallback") is None, url
+        assert html.select_one(".notice-draft a")["href"] == consultation
+    with translation.override(settings.LANGUAGE_CODE):
+        spanish = client.get(program.get_url()).content.decode()
+    assert program.title_es in spanish and program.title_nah not in spanish

@@ -125,8 +125,8 @@ def test_fallback_chains():
     [
         ("es", "Página no encontrada"),
         ("en", "Page not found"),
-        ("nah", "Página no encontrada"),
-    ],  # nah UI falls back to es
+        ("nah", "Amo onezqui amaixtli"),
+    ],
 )
 def test_404_speaks_the_language_of_the_url(client, home, lang, heading):
     response = client.get(f"/{lang}/no-such-page/")

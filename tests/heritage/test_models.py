@@ -91,8 +91,11 @@ def test_year_range_labels_in_spanish():
         assert year_range_label(-1200, -900) == "1200–900 a. C."
 
 
-# The Nahuatl catalogue has no date phrases yet: Nahuatl readers get the Spanish ones, as the
-# site falls back (nah → es).
+# Nahuatl dates keep the era abbreviations (a. C., d. C.) and "ca." of Spanish; "before" and
+# "after" are its own words (the draft catalogue, issue 15 item 4).
+NAHUATL_WORDS = {"antes de": "achtopa", "después de": "zatepan"}
+
+
 @pytest.mark.parametrize(
     ("start", "end", "qualifier", "spanish", "english"),
     [
@@ -109,7 +112,10 @@ def test_year_range_labels_in_spanish():
     ],
 )
 def test_date_texts_generated_in_each_language(start, end, qualifier, spanish, english):
-    texts = {"es": spanish, "en": english, "nah": spanish}
+    nahuatl = spanish
+    for spanish_words, nahuatl_word in NAHUATL_WORDS.items():
+        nahuatl = nahuatl.replace(spanish_words, nahuatl_word)
+    texts = {"es": spanish, "en": english, "nah": nahuatl}
     for language, text in texts.items():
         assert date_text(start, end, qualifier, language=language) == text
     with translation.override("en"):  # the active language when none is named
