@@ -67,6 +67,26 @@ class NearMeMixin(forms.Form):
         return data
 
 
+def _vocabulary_choices() -> dict[str, list[tuple[str, str]]]:
+    """The facets' choices in the reader's language, kept like routes (core.routes) until any
+    record changes: every listing request builds this form."""
+    from django.utils.translation import get_language
+
+    from core import routes
+
+    def read():
+        return {
+            name: [(term.code, str(term)) for term in model.objects.all()]
+            for name, model in (
+                ("category", ProgramCategory),
+                ("audience", Audience),
+                ("language", ProgramLanguage),
+            )  # fmt: skip
+        }
+
+    return routes.remember("program-vocabularies", (get_language(),), read)
+
+
 class ProgramFilterForm(NearMeMixin, forms.Form):
     MODES = [("", _("Online or in person")), ("in-person", _("In person")), ("online", _("Online"))]
     SORTS = [
@@ -99,9 +119,8 @@ class ProgramFilterForm(NearMeMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, model in (("category", ProgramCategory), ("audience", Audience),
-                            ("language", ProgramLanguage)):  # fmt: skip
-            self.fields[name].choices = [(term.code, str(term)) for term in model.objects.all()]
+        for name, choices in _vocabulary_choices().items():
+            self.fields[name].choices = choices
 
     def clean_country(self):
         return self.cleaned_data["country"].strip().upper()

@@ -2,10 +2,12 @@
 
 import heapq
 from calendar import Calendar, monthrange
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import islice
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -55,18 +57,24 @@ class _Session:
     ranks every live program's sessions — thousands — and shows twenty)."""
 
     __slots__ = ("pk", "program_id", "start", "end", "timezone", "recurrence", "exceptions",
-                 "status", "venue", "online_url")  # fmt: skip
+                 "status", "venue", "online_url", "moved_from")  # fmt: skip
     COLUMNS = ("pk", "program_id", "start", "end", "timezone", "recurrence", "exceptions",
-               "status", "venue_id", "online_url")  # fmt: skip
+               "status", "venue_id", "online_url", "moved_from")  # fmt: skip
+    VENUE = COLUMNS.index("venue_id")
 
     def __init__(self, row: tuple, venues: dict):
         (self.pk, self.program_id, self.start, self.end, self.timezone, self.recurrence,
-         self.exceptions, self.status, venue_id, self.online_url) = row  # fmt: skip
+         self.exceptions, self.status, venue_id, self.online_url,
+         self.moved_from) = row  # fmt: skip
         self.venue = venues.get(venue_id)
 
     @property
     def is_cancelled(self) -> bool:
         return self.status == ProgramSession.Status.CANCELLED
+
+    @property
+    def is_moved(self) -> bool:
+        return self.status == ProgramSession.Status.MOVED
 
     def occurrences(self, after=None, before=None, limit: int = 50):
         return list(islice(self.iter_occurrences(after, before), limit))
@@ -111,7 +119,7 @@ def _matching_sessions(programs: QuerySet, filters: dict, since) -> dict[int, li
         .order_by("start", "pk")
         .values_list(*_Session.COLUMNS)
     )
-    venue_ids = {row[8] for row in rows if row[8] is not None}
+    venue_ids = {row[_Session.VENUE] for row in rows if row[_Session.VENUE] is not None}
     venues = Venue.objects.in_bulk(venue_ids) if venue_ids else {}
     sessions: dict[int, list[_Session]] = {pk: [] for pk in ids}
     for row in rows:
@@ -121,13 +129,51 @@ def _matching_sessions(programs: QuerySet, filters: dict, since) -> dict[int, li
     return sessions
 
 
+@dataclass(frozen=True)
+class SessionSummary:
+    """What a listing card says of a session: when (in which zone) and where, and whether it
+    was cancelled or moved (with the date it was first planned for). Plain values, kept in the
+    cached ranking, so a card costs no query of its own."""
+
+    pk: int
+    timezone: str
+    city: str = ""
+    online: bool = False
+    status: str = ProgramSession.Status.SCHEDULED
+    moved_from: datetime | None = None
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ProgramSession.Status.CANCELLED
+
+    @property
+    def is_moved(self) -> bool:
+        return self.status == ProgramSession.Status.MOVED
+
+
+def _summary(session) -> SessionSummary:
+    return SessionSummary(pk=session.pk, timezone=session.timezone,
+                          city=session.venue.city if session.venue else "",
+                          online=bool(session.online_url), status=session.status,
+                          moved_from=session.moved_from)  # fmt: skip
+
+
+# Columns of a program a listing card does not show: its body in every language.
+def _card_deferred() -> list[str]:
+    return ["body", *(f"body_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES)]
+
+
 class RankedPrograms:
     """Live programs in the listing's order, loaded as pages: ranking needs only ids, times and
-    places; the programs themselves (with category, organizer, audiences, languages) are
-    fetched for the slice shown, in a fixed number of queries. Works with Django's Paginator."""
+    places; the programs themselves are fetched for the slice shown, in a fixed number of
+    queries — one for a listing's cards (`cards`: category and organizer joined, the body left
+    out; the next session from the ranking), four for the API (audiences, languages and the
+    next sessions as model instances too). Works with Django's Paginator."""
 
-    def __init__(self, ranked: list[tuple]):
-        self._ranked = ranked  # (program id, next (start, session id) or None, km or None)
+    def __init__(self, ranked: list[tuple], *, cards: bool = False):
+        # (program id, next (start, SessionSummary) or None, km or None, change or None)
+        self._ranked = ranked
+        self._cards = cards
 
     def __len__(self) -> int:
         return len(self._ranked)
@@ -137,23 +183,30 @@ class RankedPrograms:
 
     def __getitem__(self, index):
         chosen = self._ranked[index] if isinstance(index, slice) else [self._ranked[index]]
-        loaded = (
-            ProgramPage.objects.filter(pk__in=[pk for pk, _next, _km in chosen])
-            .select_related("category", "organizer")
-            .prefetch_related("languages", "audiences")
-            .in_bulk()
+        queryset = ProgramPage.objects.filter(pk__in=[row[0] for row in chosen]).select_related(
+            "category", "organizer"
         )
-        # The next sessions shown, as model instances (translated notice, venue).
-        sessions = ProgramSession.objects.select_related("venue").in_bulk(
-            [following[1] for _pk, following, _km in chosen if following]
-        )
+        sessions = {}
+        if self._cards:
+            queryset = queryset.defer(*_card_deferred())
+        else:
+            queryset = queryset.prefetch_related("languages", "audiences")
+            # The next sessions, as model instances (translated notice, venue).
+            sessions = ProgramSession.objects.select_related("venue").in_bulk(
+                [row[1][1].pk for row in chosen if row[1]]
+            )
+        loaded = queryset.in_bulk()
         programs = []
-        for pk, following, km in chosen:
+        for pk, following, km, change in chosen:
             program = loaded.get(pk)
-            if program is None or (following and following[1] not in sessions):
+            if program is None or (following and not self._cards
+                                   and following[1].pk not in sessions):  # fmt: skip
                 continue  # deleted since the ranking was cached
-            program.next_occurrence = (following[0], sessions[following[1]]) if following else None
+            if following and not self._cards:
+                following = (following[0], sessions[following[1].pk])
+            program.next_occurrence = following
             program.distance_km = km
+            program.session_change = change
             programs.append(program)
         return programs if isinstance(index, slice) else programs[0]
 
@@ -162,8 +215,9 @@ class RankedPrograms:
 
 
 def _rank(parent, filters: dict, now, since) -> tuple[list[tuple], dict]:
-    """(program id, next (start, session id) or None, km or None) in the listing's order, and the
-    matching sessions per program id."""
+    """(program id, next (start, SessionSummary) or None, km or None, change or None) in the
+    listing's order, and the matching sessions per program id. A change is the soonest
+    cancelled or moved session in the window: (start, SessionSummary)."""
     after, before = _window(filters, now)
     queryset = _public_programs(parent, filters)
     sessions = _matching_sessions(queryset, filters, since)
@@ -176,21 +230,30 @@ def _rank(parent, filters: dict, now, since) -> tuple[list[tuple], dict]:
     far = datetime.max.replace(tzinfo=timezone.get_current_timezone())
     ranked = []
     for pk, program_sessions in sessions.items():
-        upcoming = [
-            (begins, session)
-            for session in program_sessions
-            if not session.is_cancelled
-            for begins, _ends in session.occurrences(after=after, before=before, limit=1)
-        ]
+        upcoming, changes = [], []
+        for session in program_sessions:
+            # Each session expanded up to its first date in the window, no further.
+            first = next(session.iter_occurrences(after, before), None)
+            if first is None:
+                continue
+            if not session.is_cancelled:
+                upcoming.append((first[0], session))
+            if session.is_cancelled or session.is_moved:
+                changes.append((first[0], session))
         following = min(upcoming, key=lambda pair: pair[0]) if upcoming else None
+        change = min(changes, key=lambda pair: pair[0]) if changes else None
         distances = [
             away
             for _begins, session in upcoming
             if (away := venue_distance(session.venue, origin)) is not None
         ]
         if following or not narrowed:
-            pair = (following[0], following[1].pk) if following else None
-            ranked.append((pk, pair, min(distances) if distances else None))
+            ranked.append((
+                pk,
+                (following[0], _summary(following[1])) if following else None,
+                min(distances) if distances else None,
+                (change[0], _summary(change[1])) if change else None,
+            ))  # fmt: skip
 
     def soonest(row):
         return row[1][0] if row[1] else far
@@ -203,19 +266,23 @@ def _rank(parent, filters: dict, now, since) -> tuple[list[tuple], dict]:
     return ranked, sessions
 
 
-def program_list_public(*, parent=None, filters: dict | None = None) -> RankedPrograms:
+def program_list_public(*, parent=None, filters: dict | None = None,
+                        cards: bool = False) -> RankedPrograms:  # fmt: skip
     """Live programs narrowed by the listing's filters, soonest first (or nearest first when a
     place is given); each carries `next_occurrence` — (start, session) of the next session that
-    matches, or None — and `distance_km`. A constant number of queries whatever the count."""
+    matches, or None —, `distance_km` and `session_change` — (start, SessionSummary) of the
+    soonest cancelled or moved session, or None. With `cards`, only what a listing card shows
+    (the session as a SessionSummary). A constant number of queries whatever the count."""
     filters = filters or {}
 
     def compute():
         now = timezone.now()
         return _rank(parent, filters, now, since=now)[0]
 
-    ranked = cache.remember("ranking", (parent.pk if parent else None, _cache_key(filters)),
+    ranked = cache.remember("program-ranking", (parent.pk if parent else None,
+                                                _cache_key(filters)),
                             cache.RANKING_SECONDS, compute)  # fmt: skip
-    return RankedPrograms(ranked)
+    return RankedPrograms(ranked, cards=cards)
 
 
 def _cache_key(filters: dict) -> list:
@@ -266,7 +333,7 @@ def sessions_matching(*, parent=None, filters: dict) -> list:
     one-off sessions of the last FEED_PAST_DAYS days (so subscribers keep them)."""
     now = timezone.now()
     ranked, sessions = _rank(parent, filters, now, since=now - timedelta(days=FEED_PAST_DAYS))
-    ids = [session.pk for pk, _next, _km in ranked for session in sessions[pk]]
+    ids = [session.pk for pk, *_shown in ranked for session in sessions[pk]]
     return sorted(_full_sessions(ids).values(), key=lambda session: (session.start, session.pk))
 
 
