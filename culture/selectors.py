@@ -10,8 +10,11 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
-from core.i18n import site_name
+from core import routes
+from core.i18n import localized_name, localized_names, site_name
+from core.links import page_path
 from culture import cache
 from culture.geo import KM_PER_MILE, distance_km
 from culture.models import ProgramPage, ProgramSession, RouteStop, Venue
@@ -117,6 +120,7 @@ def _matching_sessions(programs: QuerySet, filters: dict, since) -> dict[int, li
         ProgramSession.objects.filter(program_id__in=ids)
         .filter(Q(recurrence__gt="") | Q(end__gte=since))
         .order_by("start", "pk")
+        .rewrite(False)  # no translated column read: plain rows, without modeltranslation's pass
         .values_list(*_Session.COLUMNS)
     )
     venue_ids = {row[_Session.VENUE] for row in rows if row[_Session.VENUE] is not None}
@@ -160,7 +164,42 @@ def _summary(session) -> SessionSummary:
 
 # Columns of a program a listing card does not show: its body in every language.
 def _card_deferred() -> list[str]:
-    return ["body", *(f"body_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES)]
+    return ["body", *localized_names("body")]
+
+
+class ProgramCard:
+    """What a listing card shows of a program, as plain values (its title and summary in every
+    language, so `lang_attr` says which one the reader sees): cheap to keep and to copy."""
+
+    TEXTS = ("title", "summary")
+
+    def __init__(self, program: ProgramPage):
+        self.pk = program.pk
+        self.card_url = page_path(program)
+        self.is_illustrative = program.is_illustrative
+        self.category = str(program.category) if program.category else ""
+        self.organizer = str(program.organizer) if program.organizer else ""
+        self.cost = program.cost
+        for field in self.TEXTS:
+            setattr(self, field, getattr(program, field))
+            for code, _name in settings.LANGUAGES:
+                name = localized_name(field, code)
+                setattr(self, name, getattr(program, name))
+
+    @property
+    def is_free(self) -> bool:
+        return not self.cost
+
+
+def _cards(queryset, ids: list[int]) -> dict:
+    """The cards of a listing page by program id: what a card shows of a program changes only
+    with its records, so a page of cards is kept like routes (core.routes) until any record
+    changes."""
+
+    def load():
+        return {pk: ProgramCard(program) for pk, program in queryset.in_bulk().items()}
+
+    return routes.remember("program-cards", (tuple(ids), get_language()), load)
 
 
 class RankedPrograms:
@@ -188,14 +227,14 @@ class RankedPrograms:
         )
         sessions = {}
         if self._cards:
-            queryset = queryset.defer(*_card_deferred())
+            loaded = _cards(queryset.defer(*_card_deferred()), [row[0] for row in chosen])
         else:
             queryset = queryset.prefetch_related("languages", "audiences")
             # The next sessions, as model instances (translated notice, venue).
             sessions = ProgramSession.objects.select_related("venue").in_bulk(
                 [row[1][1].pk for row in chosen if row[1]]
             )
-        loaded = queryset.in_bulk()
+            loaded = queryset.in_bulk()
         programs = []
         for pk, following, km, change in chosen:
             program = loaded.get(pk)
@@ -298,7 +337,13 @@ def _cache_key(filters: dict) -> list:
 
 
 def program_context(*, program: ProgramPage) -> dict:
-    """What a program page shows: upcoming occurrences (cancelled ones too, with their notice)."""
+    """What a program page shows: upcoming occurrences (cancelled and moved ones too, with
+    their notice), its terms and its public pieces (each with its images), in a fixed number
+    of queries whatever the number of sessions or pieces."""
+    from django.db.models import prefetch_related_objects
+
+    from heritage.selectors import piece_cards_public
+
     now = timezone.now()
     sessions = list(program.sessions.select_related("venue").order_by("start"))
     upcoming = sorted(
@@ -314,12 +359,20 @@ def program_context(*, program: ProgramPage) -> dict:
         ),
         key=lambda item: item["start"],
     )[:UPCOMING_LIMIT]
-    parent = program.get_parent()
+    prefetch_related_objects([program], "languages", "audiences")
+    index_url = routes.remember(
+        "program-index-path", (program.pk, get_language()),
+        lambda: page_path(parent) if (parent := program.get_parent()) else "",
+    )  # fmt: skip
     return {
-        "index_url": parent.url if parent else "",
+        "index_url": index_url,
         "sessions": sessions,
         "upcoming": upcoming,
-        "related_pieces": program.related_pieces.filter(live=True, restricted=False),
+        "languages": list(program.languages.all()),
+        "audiences": list(program.audiences.all()),
+        "related_pieces": list(
+            piece_cards_public().filter(pk__in=program.related_pieces.values("pk"))
+        ),
     }
 
 

@@ -218,14 +218,29 @@ class ProgramPage(RoutablePageMixin, BasePage):
         from django.utils.translation import get_language
 
         from core.links import page_url
+        from culture.calendar_links import (
+            event_links,
+            session_entry,
+            share_links,
+            subscription_links,
+            webcal_url,
+        )
         from culture.linked_data import program_events, program_images
         from culture.selectors import program_context
 
         context = program_context(program=self)
+        url = page_url(self, request)
         context["json_ld"] = program_events(
-            self, context["upcoming"], url=page_url(self, request), language=get_language(),
+            self, context["upcoming"], url=url, language=get_language(),
             images=program_images(self, context["related_pieces"], request=request),
         )  # fmt: skip
+        for item in context["upcoming"]:
+            entry = session_entry(program=self, session=item["session"], start=item["start"],
+                                  end=item["end"], url=url)  # fmt: skip
+            item["add"] = {**event_links(entry),
+                           "webcal": webcal_url(url + item["ics"].lstrip("/"))}  # fmt: skip
+        context["subscribe"] = subscription_links(url + "ics/", name=self.title)
+        context["share"] = share_links(url=url, title=self.title)
         return self.render(request, context_overrides=context)
 
     @path("ics/", name="program-ics")
