@@ -5,7 +5,6 @@ from calendar import Calendar, monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import islice
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -22,6 +21,7 @@ from culture.recurrence import iter_occurrences
 
 UPCOMING_LIMIT = 12
 MONTH_LIMIT = 1000
+DAY_LIMIT = 4  # occurrences a day of the month view lists; the rest are counted and linked
 FEED_PAST_DAYS = 30
 
 
@@ -377,7 +377,13 @@ def program_context(*, program: ProgramPage) -> dict:
 
 
 def _full_sessions(ids) -> dict:
-    return ProgramSession.objects.select_related("program", "venue").in_bulk(list(ids))
+    """Sessions by id with their venue and program (its bodies left out: no session list or
+    feed shows them)."""
+    return (
+        ProgramSession.objects.select_related("program", "venue")
+        .defer(*(f"program__{name}" for name in _card_deferred()))
+        .in_bulk(list(ids))
+    )
 
 
 def sessions_matching(*, parent=None, filters: dict) -> list:
@@ -394,17 +400,35 @@ def occurrences_public(*, filters: dict, now, limit: int, parent=None) -> list[t
     """(program, session, start, end) of the upcoming occurrences of live programs matching the
     listing's filters, soonest first, cancelled ones included (they carry their status)."""
 
-    def compute():
-        return _next_occurrences(parent, filters, now, limit)
-
-    parts = (parent.pk if parent else None, limit, _cache_key(filters))
-    found = cache.remember("occurrences", parts, cache.RANKING_SECONDS, compute)
+    found = _occurrence_rows(parent, filters, now, limit)
     sessions = _full_sessions({pk for _begins, _title, pk, _ends in found})
     return [
         (sessions[pk].program, sessions[pk], begins, ends)
         for begins, _title, pk, ends in found
         if pk in sessions  # deleted since cached
     ]
+
+
+def _occurrence_rows(parent, filters: dict, now, limit: int) -> list[tuple]:
+    """(start, title, session id, end) of the first `limit` occurrences, soonest first: kept
+    RANKING_SECONDS (culture.cache), as the listing's ranking."""
+
+    def compute():
+        return _next_occurrences(parent, filters, now, limit)
+
+    parts = (parent.pk if parent else None, limit, _cache_key(filters))
+    return cache.remember("occurrences", parts, cache.RANKING_SECONDS, compute)
+
+
+def _program_paths(ids) -> dict[int, str]:
+    """Each program's path in the reader's language, kept like routes (core.routes)."""
+    ids = tuple(sorted(set(ids)))
+
+    def read():
+        return {program.pk: page_path(program) for program in
+                ProgramPage.objects.filter(pk__in=ids).defer(*_card_deferred())}  # fmt: skip
+
+    return routes.remember("program-paths", (ids, get_language()), read) if ids else {}
 
 
 def _next_occurrences(parent, filters: dict, now, limit: int) -> list[tuple]:
@@ -434,29 +458,35 @@ def _next_occurrences(parent, filters: dict, now, limit: int) -> list[tuple]:
 
 
 def month_calendar(*, parent=None, filters: dict, month: date, now, first_weekday: int) -> dict:
-    """A month of the listing as weeks of days, each day with its occurrences (in the local time
-    of the session's place), plus the months before and after."""
+    """A month of the listing as weeks of days, each day with its first DAY_LIMIT occurrences
+    (in the local time of the session's place) and how many more it has, plus the months
+    before and after. Sessions are loaded for the occurrences shown only."""
     last = date(month.year, month.month, monthrange(month.year, month.month)[1])
     narrowed = {
         **filters,
         "date_from": max(filters.get("date_from") or month, month),
         "date_to": min(filters.get("date_to") or last, last),
     }
-    by_day: dict[date, list] = {}
-    urls: dict[int, str] = {}
+    rows: dict[date, list] = {}
     if narrowed["date_from"] <= narrowed["date_to"]:
-        for program, session, begins, ends in occurrences_public(
-            parent=parent, filters=narrowed, now=now, limit=MONTH_LIMIT
-        ):
-            local = begins.astimezone(ZoneInfo(session.timezone))
-            if program.pk not in urls:  # a URL per program, not per occurrence
-                urls[program.pk] = program.url
-            by_day.setdefault(local.date(), []).append(
-                {"program": program, "session": session, "start": local, "end": ends,
-                 "url": urls[program.pk]}
-            )  # fmt: skip
+        # Each occurrence comes in its session's own zone: its date is the local one.
+        for row in _occurrence_rows(parent, narrowed, now, MONTH_LIMIT):
+            rows.setdefault(row[0].date(), []).append(row)
+    shown = [row for day_rows in rows.values() for row in day_rows[:DAY_LIMIT]]
+    sessions = _full_sessions({pk for _begins, _title, pk, _ends in shown})
+    urls = _program_paths(session.program_id for session in sessions.values())
+    by_day: dict[date, list] = {}
+    for begins, _title, pk, ends in shown:
+        session = sessions.get(pk)
+        if session is None:
+            continue  # deleted since cached
+        by_day.setdefault(begins.date(), []).append(
+            {"program": session.program, "session": session, "start": begins, "end": ends,
+             "url": urls.get(session.program_id, "")}
+        )  # fmt: skip
     weeks = [
-        [{"day": day, "in_month": day.month == month.month, "items": by_day.get(day, [])}
+        [{"day": day, "in_month": day.month == month.month, "items": by_day.get(day, []),
+          "more": max(0, len(rows.get(day, ())) - DAY_LIMIT)}
          for day in week]
         for week in Calendar(first_weekday).monthdatescalendar(month.year, month.month)
     ]  # fmt: skip
@@ -466,7 +496,7 @@ def month_calendar(*, parent=None, filters: dict, month: date, now, first_weekda
         "weekdays": [week_day["day"] for week_day in weeks[0]],
         "previous": (month - timedelta(days=1)).replace(day=1),
         "next": last + timedelta(days=1),
-        "count": sum(len(items) for items in by_day.values()),
+        "count": sum(len(day_rows) for day_rows in rows.values()),
     }
 
 
