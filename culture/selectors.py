@@ -112,25 +112,71 @@ def _window(filters: dict, now) -> tuple:
     return after, before
 
 
-def _matching_sessions(programs: QuerySet, filters: dict, since) -> dict[int, list[_Session]]:
-    """Per program id, its sessions that answer the place filters, leaving out one-off sessions
-    over before `since` (three queries: program ids, sessions as rows, their venues)."""
-    ids = list(programs.values_list("pk", flat=True).distinct())
-    rows = list(
-        ProgramSession.objects.filter(program_id__in=ids)
-        .filter(Q(recurrence__gt="") | Q(end__gte=since))
-        .order_by("start", "pk")
-        .rewrite(False)  # no translated column read: plain rows, without modeltranslation's pass
-        .values_list(*_Session.COLUMNS)
-    )
-    venue_ids = {row[_Session.VENUE] for row in rows if row[_Session.VENUE] is not None}
-    venues = Venue.objects.in_bulk(venue_ids) if venue_ids else {}
-    sessions: dict[int, list[_Session]] = {pk: [] for pk in ids}
+@dataclass(frozen=True)
+class _Place:
+    """A venue as ranking reads it (kept with the session rows: plain values)."""
+
+    city: str
+    state: str
+    country: str
+    latitude: float | None
+    longitude: float | None
+
+
+def _live_sessions(parent) -> tuple[dict[int, str], list[tuple], dict[int, _Place]]:
+    """Every public program under `parent` (id → title in the site's language), their sessions
+    as rows (one-off ones over before FEED_PAST_DAYS left out) and their venues: what every
+    ranking starts from, whatever its filters. Derived from records only, so kept like routes
+    (core.routes) until any record changes; the clock is applied by each reader."""
+
+    def read():
+        programs = ProgramPage.objects.live().public()
+        if parent is not None:
+            programs = programs.child_of(parent)
+        titles = dict(programs.values_list("pk", site_name("title")))
+        cutoff = timezone.now() - timedelta(days=FEED_PAST_DAYS)
+        rows = list(
+            ProgramSession.objects.filter(program_id__in=list(titles))
+            .filter(Q(recurrence__gt="") | Q(end__gte=cutoff))
+            .order_by("start", "pk")
+            .rewrite(False)  # no translated column read: plain rows, no modeltranslation pass
+            .values_list(*_Session.COLUMNS)
+        )
+        venue_ids = {row[_Session.VENUE] for row in rows if row[_Session.VENUE] is not None}
+        venues = {
+            venue.pk: _Place(venue.city, venue.state, venue.country,
+                             None if venue.latitude is None else float(venue.latitude),
+                             None if venue.longitude is None else float(venue.longitude))
+            for venue in Venue.objects.filter(pk__in=venue_ids)
+        }  # fmt: skip
+        return titles, rows, venues
+
+    return routes.remember("program-sessions", (parent.pk if parent else None,), read)
+
+
+def _narrowed_by_terms(filters: dict) -> bool:
+    return any(filters.get(name) for name in ("category", "audience", "language", "free"))
+
+
+def _matching_sessions(parent, filters: dict, since) -> tuple[dict[int, list[_Session]], dict]:
+    """Per program id, its sessions that answer the filters, leaving out one-off sessions over
+    before `since`; and the programs' titles. One query for the programs' terms when the
+    filters name some; none otherwise (the rows are kept: _live_sessions)."""
+    titles, rows, venues = _live_sessions(parent)
+    if _narrowed_by_terms(filters):
+        wanted = set(_public_programs(parent, filters).values_list("pk", flat=True).distinct())
+        titles = {pk: title for pk, title in titles.items() if pk in wanted}
+    sessions: dict[int, list[_Session]] = {pk: [] for pk in titles}
+    end = _Session.COLUMNS.index("end")
+    recurrence = _Session.COLUMNS.index("recurrence")
+    program = _Session.COLUMNS.index("program_id")
     for row in rows:
+        if row[program] not in sessions or (not row[recurrence] and row[end] < since):
+            continue
         session = _Session(row, venues)
         if _session_matches(session, filters):
             sessions[session.program_id].append(session)
-    return sessions
+    return sessions, titles
 
 
 @dataclass(frozen=True)
@@ -258,9 +304,7 @@ def _rank(parent, filters: dict, now, since) -> tuple[list[tuple], dict]:
     listing's order, and the matching sessions per program id. A change is the soonest
     cancelled or moved session in the window: (start, SessionSummary)."""
     after, before = _window(filters, now)
-    queryset = _public_programs(parent, filters)
-    sessions = _matching_sessions(queryset, filters, since)
-    titles = dict(queryset.values_list("pk", site_name("title")))
+    sessions, titles = _matching_sessions(parent, filters, since)
     narrowed = any(
         filters.get(name)
         for name in ("city", "state", "country", "mode", "date_from", "date_to", "radius")
@@ -433,8 +477,7 @@ def _program_paths(ids) -> dict[int, str]:
 
 def _next_occurrences(parent, filters: dict, now, limit: int) -> list[tuple]:
     after, before = _window(filters, now)
-    queryset = _public_programs(parent, filters)
-    titles = dict(queryset.values_list("pk", site_name("title")))
+    sessions, titles = _matching_sessions(parent, filters, now)
 
     def stream(session):
         title = titles[session.program_id]
@@ -448,7 +491,7 @@ def _next_occurrences(parent, filters: dict, now, limit: int) -> list[tuple]:
             heapq.merge(
                 *(
                     stream(session)
-                    for program_sessions in _matching_sessions(queryset, filters, now).values()
+                    for program_sessions in sessions.values()
                     for session in program_sessions
                 )
             ),

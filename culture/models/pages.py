@@ -68,7 +68,11 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
             lambda: list(self.get_children().live().public().not_type(ProgramPage).specific()),
         )  # fmt: skip
         context = {"form": form, "valid": valid, "filters": filters, "community": community,
-                   "feed_query": query.urlencode() if valid else ""}  # fmt: skip
+                   "feed_query": query.urlencode() if valid else "",
+                   # "Near me" (culture/includes/near_me.html, the `near_me` block): the place
+                   # the results are measured from, its radius, and whether they go nearest first.
+                   "near_me": {"origin": filters.get("origin"), "radius": filters.get("radius"),
+                               "by_distance": sorts_by_distance(filters)}}  # fmt: skip
         if filters.get("view") == "month" or (not valid and request.GET.get("view") == "month"):
             now = timezone.now()
             context["view"] = "month"
