@@ -188,15 +188,19 @@ def main() -> None:
     if generated is not None:
         print(f"generated in {generated} s ({args.programs / generated:.1f} programs/s)")
     print()
-    head = ("measure", "cold p50", "cold p95", "warm p50", "warm p95", "SQL")
-    print("| {:<28} | {:>9} | {:>9} | {:>9} | {:>9} | {:>4} |".format(*head))
-    print("|" + "|".join("-" * (width + 2) for width in (28, 9, 9, 9, 9, 4)) + "|")
+    head = ("measure", "cold p50", "cold p95", "warm p50", "warm p95", "warm CPU", "SQL")
+    line = "| {:<28} | {:>9} | {:>9} | {:>9} | {:>9} | {:>8} | {:>4} |"
+    print(line.format(*head))
+    print("|" + "|".join("-" * (width + 2) for width in (28, 9, 9, 9, 9, 8, 4)) + "|")
     for label, row in figures["pages"].items():
         cells = (label, row["cold_p50_ms"], row["cold_p95_ms"], row["p50_ms"], row["p95_ms"],
-                 row["queries"])  # fmt: skip
-        print("| {:<28} | {:>9} | {:>9} | {:>9} | {:>9} | {:>4} |".format(*cells))
+                 row["cpu_p50_ms"], row["queries"])  # fmt: skip
+        print(line.format(*cells))
     feed = figures["feed"]
-    print("(milliseconds; SQL = statements of a warm request)")
+    print(
+        "(milliseconds; warm CPU = p50 of this process's CPU time per warm request, the work in "
+        "process;\n SQL = statements of a warm request)"
+    )
     print(f"\nfeed: {feed['events']} events, {feed['bytes'] / 1024:.0f} KiB")
     write_results("programs", figures)
 

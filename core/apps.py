@@ -12,9 +12,8 @@ class CoreConfig(AppConfig):
 
         signals.connect()
         pagecache.connect()
-        from wagtail.contrib.routable_page.models import RoutablePageMixin
         from wagtail.models import get_page_models
 
         for model in get_page_models():
-            if not issubclass(model, RoutablePageMixin) and model._meta.app_label != "wagtailcore":
+            if model._meta.app_label != "wagtailcore":
                 pagecache.cache_child_routes(model)

@@ -25,9 +25,10 @@ answers too; outer middleware (security headers, CSP) applies to them as to any 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 
 from core import routes
@@ -136,13 +137,18 @@ def cache_child_routes(model) -> None:
 
     Every page request walks from the home page down, one query per level for the children
     and one for the specific page; the child a slug names is kept here (the specific page, in
-    the reader's language) until any record changes. Routable pages keep their own routing
-    (their routes come before their children). Applied in core.apps after
-    wagtail-modeltranslation has installed its language-aware route on each page model."""
+    the reader's language) until any record changes. A routable page's own routes (a feed, a
+    search) still come before its children, as RoutablePageMixin has them. Applied in core.apps
+    after wagtail-modeltranslation has installed its language-aware route on each page model."""
     original = model.route
+    routable = issubclass(model, RoutablePageMixin)
 
     def route(self, request, path_components):
-        if path_components and not getattr(request, "is_preview", False):
+        if (
+            path_components
+            and not getattr(request, "is_preview", False)
+            and not (routable and _routes_itself(self, path_components))
+        ):
             slug = path_components[0]
             child = routes.remember("child", (self.pk, slug, get_language()),
                                     lambda: _child(self, slug))  # fmt: skip
@@ -151,6 +157,14 @@ def cache_child_routes(model) -> None:
         return original(self, request, path_components)
 
     model.route = route
+
+
+def _routes_itself(page, path_components) -> bool:
+    try:
+        page.resolve_subpage("/" + "/".join(path_components) + "/")
+    except Http404:
+        return False
+    return True
 
 
 def _child(page, slug: str):

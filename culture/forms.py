@@ -4,6 +4,8 @@ import re
 from datetime import date
 
 from django import forms
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.params import ascii_digits
@@ -67,6 +69,46 @@ class NearMeMixin(forms.Form):
         return data
 
 
+class CheckboxOptions(forms.CheckboxSelectMultiple):
+    """Checkboxes whose inputs are written in Python, as Django's templates write them (a test
+    compares the two): a listing renders some thirty on every request, and a template per
+    input cost more than the rest of the filter form."""
+
+    def _render(self, template_name, context, renderer=None):
+        widget = context["widget"]
+        if template_name != self.option_template_name or widget.get("wrap_label"):
+            return super()._render(template_name, context, renderer)
+        html = format_html('<input type="{}" name="{}"', widget["type"], widget["name"])
+        if widget["value"] is not None:
+            html += format_html(' value="{}"', widget["value"])
+        for name, value in widget["attrs"].items():
+            if value is True:
+                html += format_html(" {}", name)
+            elif value is not False:
+                html += format_html(' {}="{}"', name, value)
+        return mark_safe(html + ">")  # noqa: S308 - every part escaped by format_html
+
+
+def _vocabulary_choices() -> dict[str, list[tuple[str, str]]]:
+    """The facets' choices in the reader's language, kept like routes (core.routes) until any
+    record changes: every listing request builds this form."""
+    from django.utils.translation import get_language
+
+    from core import routes
+
+    def read():
+        return {
+            name: [(term.code, str(term)) for term in model.objects.all()]
+            for name, model in (
+                ("category", ProgramCategory),
+                ("audience", Audience),
+                ("language", ProgramLanguage),
+            )  # fmt: skip
+        }
+
+    return routes.remember("program-vocabularies", (get_language(),), read)
+
+
 class ProgramFilterForm(NearMeMixin, forms.Form):
     MODES = [("", _("Online or in person")), ("in-person", _("In person")), ("online", _("Online"))]
     SORTS = [
@@ -81,11 +123,11 @@ class ProgramFilterForm(NearMeMixin, forms.Form):
     country = forms.CharField(label=_("Country"), required=False, max_length=2, min_length=2,
                               widget=forms.TextInput(attrs={"placeholder": "US"}))  # fmt: skip
     category = forms.MultipleChoiceField(label=_("Category"), required=False,
-                                         widget=forms.CheckboxSelectMultiple)  # fmt: skip
+                                         widget=CheckboxOptions)  # fmt: skip
     audience = forms.MultipleChoiceField(label=_("For"), required=False,
-                                         widget=forms.CheckboxSelectMultiple)  # fmt: skip
+                                         widget=CheckboxOptions)  # fmt: skip
     language = forms.MultipleChoiceField(label=_("Language"), required=False,
-                                         widget=forms.CheckboxSelectMultiple)  # fmt: skip
+                                         widget=CheckboxOptions)  # fmt: skip
     date_from = forms.DateField(label=_("From"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
     date_to = forms.DateField(label=_("Until"), required=False,
@@ -99,9 +141,8 @@ class ProgramFilterForm(NearMeMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, model in (("category", ProgramCategory), ("audience", Audience),
-                            ("language", ProgramLanguage)):  # fmt: skip
-            self.fields[name].choices = [(term.code, str(term)) for term in model.objects.all()]
+        for name, choices in _vocabulary_choices().items():
+            self.fields[name].choices = choices
 
     def clean_country(self):
         return self.cleaned_data["country"].strip().upper()

@@ -36,17 +36,16 @@ def program_images(program, related_pieces, *, request=None) -> list[str]:
     """Absolute URLs of what a program shows: the images of its body, then the first image of
     each public piece it presents (`related_pieces` holds public ones only)."""
     images = [block.value["image"] for block in program.body if block.block_type == "image"]
-    for piece in related_pieces:
-        first = piece.images.select_related("image").order_by("sort_order").first()
-        if first is not None:
-            images.append(first.image)
+    for piece in related_pieces:  # with their images (heritage.selectors.piece_cards_public)
+        if piece.image_list:
+            images.append(piece.image_list[0].image)
     return list(dict.fromkeys(absolute_url(image.file.url, request) for image in images))
 
 
 def program_events(
     program, upcoming: list[dict], *, url: str, language: str, images: list[str] = ()
 ) -> list[dict]:
-    languages = [term.code for term in program.languages.all()] or [language]
+    languages = [term.code for term in program.languages.all()] or [language]  # prefetched
     events = []
     for item in upcoming:
         session = item["session"]

@@ -2,14 +2,18 @@
 
 import heapq
 from calendar import Calendar, monthrange
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import islice
-from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
-from core.i18n import site_name
+from core import routes
+from core.i18n import localized_name, localized_names, site_name
+from core.links import page_path
 from culture import cache
 from culture.geo import KM_PER_MILE, distance_km
 from culture.models import ProgramPage, ProgramSession, RouteStop, Venue
@@ -17,6 +21,7 @@ from culture.recurrence import iter_occurrences
 
 UPCOMING_LIMIT = 12
 MONTH_LIMIT = 1000
+DAY_LIMIT = 4  # occurrences a day of the month view lists; the rest are counted and linked
 FEED_PAST_DAYS = 30
 
 
@@ -55,18 +60,24 @@ class _Session:
     ranks every live program's sessions — thousands — and shows twenty)."""
 
     __slots__ = ("pk", "program_id", "start", "end", "timezone", "recurrence", "exceptions",
-                 "status", "venue", "online_url")  # fmt: skip
+                 "status", "venue", "online_url", "moved_from")  # fmt: skip
     COLUMNS = ("pk", "program_id", "start", "end", "timezone", "recurrence", "exceptions",
-               "status", "venue_id", "online_url")  # fmt: skip
+               "status", "venue_id", "online_url", "moved_from")  # fmt: skip
+    VENUE = COLUMNS.index("venue_id")
 
     def __init__(self, row: tuple, venues: dict):
         (self.pk, self.program_id, self.start, self.end, self.timezone, self.recurrence,
-         self.exceptions, self.status, venue_id, self.online_url) = row  # fmt: skip
+         self.exceptions, self.status, venue_id, self.online_url,
+         self.moved_from) = row  # fmt: skip
         self.venue = venues.get(venue_id)
 
     @property
     def is_cancelled(self) -> bool:
         return self.status == ProgramSession.Status.CANCELLED
+
+    @property
+    def is_moved(self) -> bool:
+        return self.status == ProgramSession.Status.MOVED
 
     def occurrences(self, after=None, before=None, limit: int = 50):
         return list(islice(self.iter_occurrences(after, before), limit))
@@ -101,33 +112,153 @@ def _window(filters: dict, now) -> tuple:
     return after, before
 
 
-def _matching_sessions(programs: QuerySet, filters: dict, since) -> dict[int, list[_Session]]:
-    """Per program id, its sessions that answer the place filters, leaving out one-off sessions
-    over before `since` (three queries: program ids, sessions as rows, their venues)."""
-    ids = list(programs.values_list("pk", flat=True).distinct())
-    rows = list(
-        ProgramSession.objects.filter(program_id__in=ids)
-        .filter(Q(recurrence__gt="") | Q(end__gte=since))
-        .order_by("start", "pk")
-        .values_list(*_Session.COLUMNS)
-    )
-    venue_ids = {row[8] for row in rows if row[8] is not None}
-    venues = Venue.objects.in_bulk(venue_ids) if venue_ids else {}
-    sessions: dict[int, list[_Session]] = {pk: [] for pk in ids}
+@dataclass(frozen=True)
+class _Place:
+    """A venue as ranking reads it (kept with the session rows: plain values)."""
+
+    city: str
+    state: str
+    country: str
+    latitude: float | None
+    longitude: float | None
+
+
+def _live_sessions(parent) -> tuple[dict[int, str], list[tuple], dict[int, _Place]]:
+    """Every public program under `parent` (id → title in the site's language), their sessions
+    as rows (one-off ones over before FEED_PAST_DAYS left out) and their venues: what every
+    ranking starts from, whatever its filters. Derived from records only, so kept like routes
+    (core.routes) until any record changes; the clock is applied by each reader."""
+
+    def read():
+        programs = ProgramPage.objects.live().public()
+        if parent is not None:
+            programs = programs.child_of(parent)
+        titles = dict(programs.values_list("pk", site_name("title")))
+        cutoff = timezone.now() - timedelta(days=FEED_PAST_DAYS)
+        rows = list(
+            ProgramSession.objects.filter(program_id__in=list(titles))
+            .filter(Q(recurrence__gt="") | Q(end__gte=cutoff))
+            .order_by("start", "pk")
+            .rewrite(False)  # no translated column read: plain rows, no modeltranslation pass
+            .values_list(*_Session.COLUMNS)
+        )
+        venue_ids = {row[_Session.VENUE] for row in rows if row[_Session.VENUE] is not None}
+        venues = {
+            venue.pk: _Place(venue.city, venue.state, venue.country,
+                             None if venue.latitude is None else float(venue.latitude),
+                             None if venue.longitude is None else float(venue.longitude))
+            for venue in Venue.objects.filter(pk__in=venue_ids)
+        }  # fmt: skip
+        return titles, rows, venues
+
+    return routes.remember("program-sessions", (parent.pk if parent else None,), read)
+
+
+def _narrowed_by_terms(filters: dict) -> bool:
+    return any(filters.get(name) for name in ("category", "audience", "language", "free"))
+
+
+def _matching_sessions(parent, filters: dict, since) -> tuple[dict[int, list[_Session]], dict]:
+    """Per program id, its sessions that answer the filters, leaving out one-off sessions over
+    before `since`; and the programs' titles. One query for the programs' terms when the
+    filters name some; none otherwise (the rows are kept: _live_sessions)."""
+    titles, rows, venues = _live_sessions(parent)
+    if _narrowed_by_terms(filters):
+        wanted = set(_public_programs(parent, filters).values_list("pk", flat=True).distinct())
+        titles = {pk: title for pk, title in titles.items() if pk in wanted}
+    sessions: dict[int, list[_Session]] = {pk: [] for pk in titles}
+    end = _Session.COLUMNS.index("end")
+    recurrence = _Session.COLUMNS.index("recurrence")
+    program = _Session.COLUMNS.index("program_id")
     for row in rows:
+        if row[program] not in sessions or (not row[recurrence] and row[end] < since):
+            continue
         session = _Session(row, venues)
         if _session_matches(session, filters):
             sessions[session.program_id].append(session)
-    return sessions
+    return sessions, titles
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """What a listing card says of a session: when (in which zone) and where, and whether it
+    was cancelled or moved (with the date it was first planned for). Plain values, kept in the
+    cached ranking, so a card costs no query of its own."""
+
+    pk: int
+    timezone: str
+    city: str = ""
+    online: bool = False
+    status: str = ProgramSession.Status.SCHEDULED
+    moved_from: datetime | None = None
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ProgramSession.Status.CANCELLED
+
+    @property
+    def is_moved(self) -> bool:
+        return self.status == ProgramSession.Status.MOVED
+
+
+def _summary(session) -> SessionSummary:
+    return SessionSummary(pk=session.pk, timezone=session.timezone,
+                          city=session.venue.city if session.venue else "",
+                          online=bool(session.online_url), status=session.status,
+                          moved_from=session.moved_from)  # fmt: skip
+
+
+# Columns of a program a listing card does not show: its body in every language.
+def _card_deferred() -> list[str]:
+    return ["body", *localized_names("body")]
+
+
+class ProgramCard:
+    """What a listing card shows of a program, as plain values (its title and summary in every
+    language, so `lang_attr` says which one the reader sees): cheap to keep and to copy."""
+
+    TEXTS = ("title", "summary")
+
+    def __init__(self, program: ProgramPage):
+        self.pk = program.pk
+        self.card_url = page_path(program)
+        self.is_illustrative = program.is_illustrative
+        self.category = str(program.category) if program.category else ""
+        self.organizer = str(program.organizer) if program.organizer else ""
+        self.cost = program.cost
+        for field in self.TEXTS:
+            setattr(self, field, getattr(program, field))
+            for code, _name in settings.LANGUAGES:
+                name = localized_name(field, code)
+                setattr(self, name, getattr(program, name))
+
+    @property
+    def is_free(self) -> bool:
+        return not self.cost
+
+
+def _cards(queryset, ids: list[int]) -> dict:
+    """The cards of a listing page by program id: what a card shows of a program changes only
+    with its records, so a page of cards is kept like routes (core.routes) until any record
+    changes."""
+
+    def load():
+        return {pk: ProgramCard(program) for pk, program in queryset.in_bulk().items()}
+
+    return routes.remember("program-cards", (tuple(ids), get_language()), load)
 
 
 class RankedPrograms:
     """Live programs in the listing's order, loaded as pages: ranking needs only ids, times and
-    places; the programs themselves (with category, organizer, audiences, languages) are
-    fetched for the slice shown, in a fixed number of queries. Works with Django's Paginator."""
+    places; the programs themselves are fetched for the slice shown, in a fixed number of
+    queries — one for a listing's cards (`cards`: category and organizer joined, the body left
+    out; the next session from the ranking), four for the API (audiences, languages and the
+    next sessions as model instances too). Works with Django's Paginator."""
 
-    def __init__(self, ranked: list[tuple]):
-        self._ranked = ranked  # (program id, next (start, session id) or None, km or None)
+    def __init__(self, ranked: list[tuple], *, cards: bool = False):
+        # (program id, next (start, SessionSummary) or None, km or None, change or None)
+        self._ranked = ranked
+        self._cards = cards
 
     def __len__(self) -> int:
         return len(self._ranked)
@@ -137,23 +268,30 @@ class RankedPrograms:
 
     def __getitem__(self, index):
         chosen = self._ranked[index] if isinstance(index, slice) else [self._ranked[index]]
-        loaded = (
-            ProgramPage.objects.filter(pk__in=[pk for pk, _next, _km in chosen])
-            .select_related("category", "organizer")
-            .prefetch_related("languages", "audiences")
-            .in_bulk()
+        queryset = ProgramPage.objects.filter(pk__in=[row[0] for row in chosen]).select_related(
+            "category", "organizer"
         )
-        # The next sessions shown, as model instances (translated notice, venue).
-        sessions = ProgramSession.objects.select_related("venue").in_bulk(
-            [following[1] for _pk, following, _km in chosen if following]
-        )
+        sessions = {}
+        if self._cards:
+            loaded = _cards(queryset.defer(*_card_deferred()), [row[0] for row in chosen])
+        else:
+            queryset = queryset.prefetch_related("languages", "audiences")
+            # The next sessions, as model instances (translated notice, venue).
+            sessions = ProgramSession.objects.select_related("venue").in_bulk(
+                [row[1][1].pk for row in chosen if row[1]]
+            )
+            loaded = queryset.in_bulk()
         programs = []
-        for pk, following, km in chosen:
+        for pk, following, km, change in chosen:
             program = loaded.get(pk)
-            if program is None or (following and following[1] not in sessions):
+            if program is None or (following and not self._cards
+                                   and following[1].pk not in sessions):  # fmt: skip
                 continue  # deleted since the ranking was cached
-            program.next_occurrence = (following[0], sessions[following[1]]) if following else None
+            if following and not self._cards:
+                following = (following[0], sessions[following[1].pk])
+            program.next_occurrence = following
             program.distance_km = km
+            program.session_change = change
             programs.append(program)
         return programs if isinstance(index, slice) else programs[0]
 
@@ -162,12 +300,11 @@ class RankedPrograms:
 
 
 def _rank(parent, filters: dict, now, since) -> tuple[list[tuple], dict]:
-    """(program id, next (start, session id) or None, km or None) in the listing's order, and the
-    matching sessions per program id."""
+    """(program id, next (start, SessionSummary) or None, km or None, change or None) in the
+    listing's order, and the matching sessions per program id. A change is the soonest
+    cancelled or moved session in the window: (start, SessionSummary)."""
     after, before = _window(filters, now)
-    queryset = _public_programs(parent, filters)
-    sessions = _matching_sessions(queryset, filters, since)
-    titles = dict(queryset.values_list("pk", site_name("title")))
+    sessions, titles = _matching_sessions(parent, filters, since)
     narrowed = any(
         filters.get(name)
         for name in ("city", "state", "country", "mode", "date_from", "date_to", "radius")
@@ -176,21 +313,30 @@ def _rank(parent, filters: dict, now, since) -> tuple[list[tuple], dict]:
     far = datetime.max.replace(tzinfo=timezone.get_current_timezone())
     ranked = []
     for pk, program_sessions in sessions.items():
-        upcoming = [
-            (begins, session)
-            for session in program_sessions
-            if not session.is_cancelled
-            for begins, _ends in session.occurrences(after=after, before=before, limit=1)
-        ]
+        upcoming, changes = [], []
+        for session in program_sessions:
+            # Each session expanded up to its first date in the window, no further.
+            first = next(session.iter_occurrences(after, before), None)
+            if first is None:
+                continue
+            if not session.is_cancelled:
+                upcoming.append((first[0], session))
+            if session.is_cancelled or session.is_moved:
+                changes.append((first[0], session))
         following = min(upcoming, key=lambda pair: pair[0]) if upcoming else None
+        change = min(changes, key=lambda pair: pair[0]) if changes else None
         distances = [
             away
             for _begins, session in upcoming
             if (away := venue_distance(session.venue, origin)) is not None
         ]
         if following or not narrowed:
-            pair = (following[0], following[1].pk) if following else None
-            ranked.append((pk, pair, min(distances) if distances else None))
+            ranked.append((
+                pk,
+                (following[0], _summary(following[1])) if following else None,
+                min(distances) if distances else None,
+                (change[0], _summary(change[1])) if change else None,
+            ))  # fmt: skip
 
     def soonest(row):
         return row[1][0] if row[1] else far
@@ -203,19 +349,23 @@ def _rank(parent, filters: dict, now, since) -> tuple[list[tuple], dict]:
     return ranked, sessions
 
 
-def program_list_public(*, parent=None, filters: dict | None = None) -> RankedPrograms:
+def program_list_public(*, parent=None, filters: dict | None = None,
+                        cards: bool = False) -> RankedPrograms:  # fmt: skip
     """Live programs narrowed by the listing's filters, soonest first (or nearest first when a
     place is given); each carries `next_occurrence` — (start, session) of the next session that
-    matches, or None — and `distance_km`. A constant number of queries whatever the count."""
+    matches, or None —, `distance_km` and `session_change` — (start, SessionSummary) of the
+    soonest cancelled or moved session, or None. With `cards`, only what a listing card shows
+    (the session as a SessionSummary). A constant number of queries whatever the count."""
     filters = filters or {}
 
     def compute():
         now = timezone.now()
         return _rank(parent, filters, now, since=now)[0]
 
-    ranked = cache.remember("ranking", (parent.pk if parent else None, _cache_key(filters)),
+    ranked = cache.remember("program-ranking", (parent.pk if parent else None,
+                                                _cache_key(filters)),
                             cache.RANKING_SECONDS, compute)  # fmt: skip
-    return RankedPrograms(ranked)
+    return RankedPrograms(ranked, cards=cards)
 
 
 def _cache_key(filters: dict) -> list:
@@ -231,7 +381,13 @@ def _cache_key(filters: dict) -> list:
 
 
 def program_context(*, program: ProgramPage) -> dict:
-    """What a program page shows: upcoming occurrences (cancelled ones too, with their notice)."""
+    """What a program page shows: upcoming occurrences (cancelled and moved ones too, with
+    their notice), its terms and its public pieces (each with its images), in a fixed number
+    of queries whatever the number of sessions or pieces."""
+    from django.db.models import prefetch_related_objects
+
+    from heritage.selectors import piece_cards_public
+
     now = timezone.now()
     sessions = list(program.sessions.select_related("venue").order_by("start"))
     upcoming = sorted(
@@ -247,17 +403,31 @@ def program_context(*, program: ProgramPage) -> dict:
         ),
         key=lambda item: item["start"],
     )[:UPCOMING_LIMIT]
-    parent = program.get_parent()
+    prefetch_related_objects([program], "languages", "audiences")
+    index_url = routes.remember(
+        "program-index-path", (program.pk, get_language()),
+        lambda: page_path(parent) if (parent := program.get_parent()) else "",
+    )  # fmt: skip
     return {
-        "index_url": parent.url if parent else "",
+        "index_url": index_url,
         "sessions": sessions,
         "upcoming": upcoming,
-        "related_pieces": program.related_pieces.filter(live=True, restricted=False),
+        "languages": list(program.languages.all()),
+        "audiences": list(program.audiences.all()),
+        "related_pieces": list(
+            piece_cards_public().filter(pk__in=program.related_pieces.values("pk"))
+        ),
     }
 
 
 def _full_sessions(ids) -> dict:
-    return ProgramSession.objects.select_related("program", "venue").in_bulk(list(ids))
+    """Sessions by id with their venue and program (its bodies left out: no session list or
+    feed shows them)."""
+    return (
+        ProgramSession.objects.select_related("program", "venue")
+        .defer(*(f"program__{name}" for name in _card_deferred()))
+        .in_bulk(list(ids))
+    )
 
 
 def sessions_matching(*, parent=None, filters: dict) -> list:
@@ -266,7 +436,7 @@ def sessions_matching(*, parent=None, filters: dict) -> list:
     one-off sessions of the last FEED_PAST_DAYS days (so subscribers keep them)."""
     now = timezone.now()
     ranked, sessions = _rank(parent, filters, now, since=now - timedelta(days=FEED_PAST_DAYS))
-    ids = [session.pk for pk, _next, _km in ranked for session in sessions[pk]]
+    ids = [session.pk for pk, *_shown in ranked for session in sessions[pk]]
     return sorted(_full_sessions(ids).values(), key=lambda session: (session.start, session.pk))
 
 
@@ -274,11 +444,7 @@ def occurrences_public(*, filters: dict, now, limit: int, parent=None) -> list[t
     """(program, session, start, end) of the upcoming occurrences of live programs matching the
     listing's filters, soonest first, cancelled ones included (they carry their status)."""
 
-    def compute():
-        return _next_occurrences(parent, filters, now, limit)
-
-    parts = (parent.pk if parent else None, limit, _cache_key(filters))
-    found = cache.remember("occurrences", parts, cache.RANKING_SECONDS, compute)
+    found = _occurrence_rows(parent, filters, now, limit)
     sessions = _full_sessions({pk for _begins, _title, pk, _ends in found})
     return [
         (sessions[pk].program, sessions[pk], begins, ends)
@@ -287,10 +453,31 @@ def occurrences_public(*, filters: dict, now, limit: int, parent=None) -> list[t
     ]
 
 
+def _occurrence_rows(parent, filters: dict, now, limit: int) -> list[tuple]:
+    """(start, title, session id, end) of the first `limit` occurrences, soonest first: kept
+    RANKING_SECONDS (culture.cache), as the listing's ranking."""
+
+    def compute():
+        return _next_occurrences(parent, filters, now, limit)
+
+    parts = (parent.pk if parent else None, limit, _cache_key(filters))
+    return cache.remember("occurrences", parts, cache.RANKING_SECONDS, compute)
+
+
+def _program_paths(ids) -> dict[int, str]:
+    """Each program's path in the reader's language, kept like routes (core.routes)."""
+    ids = tuple(sorted(set(ids)))
+
+    def read():
+        return {program.pk: page_path(program) for program in
+                ProgramPage.objects.filter(pk__in=ids).defer(*_card_deferred())}  # fmt: skip
+
+    return routes.remember("program-paths", (ids, get_language()), read) if ids else {}
+
+
 def _next_occurrences(parent, filters: dict, now, limit: int) -> list[tuple]:
     after, before = _window(filters, now)
-    queryset = _public_programs(parent, filters)
-    titles = dict(queryset.values_list("pk", site_name("title")))
+    sessions, titles = _matching_sessions(parent, filters, now)
 
     def stream(session):
         title = titles[session.program_id]
@@ -304,7 +491,7 @@ def _next_occurrences(parent, filters: dict, now, limit: int) -> list[tuple]:
             heapq.merge(
                 *(
                     stream(session)
-                    for program_sessions in _matching_sessions(queryset, filters, now).values()
+                    for program_sessions in sessions.values()
                     for session in program_sessions
                 )
             ),
@@ -314,29 +501,35 @@ def _next_occurrences(parent, filters: dict, now, limit: int) -> list[tuple]:
 
 
 def month_calendar(*, parent=None, filters: dict, month: date, now, first_weekday: int) -> dict:
-    """A month of the listing as weeks of days, each day with its occurrences (in the local time
-    of the session's place), plus the months before and after."""
+    """A month of the listing as weeks of days, each day with its first DAY_LIMIT occurrences
+    (in the local time of the session's place) and how many more it has, plus the months
+    before and after. Sessions are loaded for the occurrences shown only."""
     last = date(month.year, month.month, monthrange(month.year, month.month)[1])
     narrowed = {
         **filters,
         "date_from": max(filters.get("date_from") or month, month),
         "date_to": min(filters.get("date_to") or last, last),
     }
-    by_day: dict[date, list] = {}
-    urls: dict[int, str] = {}
+    rows: dict[date, list] = {}
     if narrowed["date_from"] <= narrowed["date_to"]:
-        for program, session, begins, ends in occurrences_public(
-            parent=parent, filters=narrowed, now=now, limit=MONTH_LIMIT
-        ):
-            local = begins.astimezone(ZoneInfo(session.timezone))
-            if program.pk not in urls:  # a URL per program, not per occurrence
-                urls[program.pk] = program.url
-            by_day.setdefault(local.date(), []).append(
-                {"program": program, "session": session, "start": local, "end": ends,
-                 "url": urls[program.pk]}
-            )  # fmt: skip
+        # Each occurrence comes in its session's own zone: its date is the local one.
+        for row in _occurrence_rows(parent, narrowed, now, MONTH_LIMIT):
+            rows.setdefault(row[0].date(), []).append(row)
+    shown = [row for day_rows in rows.values() for row in day_rows[:DAY_LIMIT]]
+    sessions = _full_sessions({pk for _begins, _title, pk, _ends in shown})
+    urls = _program_paths(session.program_id for session in sessions.values())
+    by_day: dict[date, list] = {}
+    for begins, _title, pk, ends in shown:
+        session = sessions.get(pk)
+        if session is None:
+            continue  # deleted since cached
+        by_day.setdefault(begins.date(), []).append(
+            {"program": session.program, "session": session, "start": begins, "end": ends,
+             "url": urls.get(session.program_id, "")}
+        )  # fmt: skip
     weeks = [
-        [{"day": day, "in_month": day.month == month.month, "items": by_day.get(day, [])}
+        [{"day": day, "in_month": day.month == month.month, "items": by_day.get(day, []),
+          "more": max(0, len(rows.get(day, ())) - DAY_LIMIT)}
          for day in week]
         for week in Calendar(first_weekday).monthdatescalendar(month.year, month.month)
     ]  # fmt: skip
@@ -346,7 +539,7 @@ def month_calendar(*, parent=None, filters: dict, month: date, now, first_weekda
         "weekdays": [week_day["day"] for week_day in weeks[0]],
         "previous": (month - timedelta(days=1)).replace(day=1),
         "next": last + timedelta(days=1),
-        "count": sum(len(items) for items in by_day.values()),
+        "count": sum(len(day_rows) for day_rows in rows.values()),
     }
 
 

@@ -52,6 +52,9 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
+        from django.utils.translation import get_language
+
+        from core import routes
         from culture.forms import ProgramFilterForm, read_filters
         from culture.selectors import month_calendar, program_list_public, sorts_by_distance
 
@@ -59,10 +62,18 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
         valid, filters = read_filters(form)
         query = request.GET.copy()
         query.pop("page", None)
-        # Consultations and the mobile consulate live under the index too: named at the top.
-        community = list(self.get_children().live().public().not_type(ProgramPage).specific())
+        # Consultations and the mobile consulate live under the index too: named at the top
+        # (kept like routes, core.routes, until any record changes).
+        community = routes.remember(
+            "program-community", (self.pk, get_language()),
+            lambda: list(self.get_children().live().public().not_type(ProgramPage).specific()),
+        )  # fmt: skip
         context = {"form": form, "valid": valid, "filters": filters, "community": community,
-                   "feed_query": query.urlencode() if valid else ""}  # fmt: skip
+                   "feed_query": query.urlencode() if valid else "",
+                   # "Near me" (culture/includes/near_me.html, the `near_me` block): the place
+                   # the results are measured from, its radius, and whether they go nearest first.
+                   "near_me": {"origin": filters.get("origin"), "radius": filters.get("radius"),
+                               "by_distance": sorts_by_distance(filters)}}  # fmt: skip
         if filters.get("view") == "month" or (not valid and request.GET.get("view") == "month"):
             now = timezone.now()
             context["view"] = "month"
@@ -77,7 +88,9 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
         else:
             from django.core.paginator import Paginator
 
-            programs = program_list_public(parent=self, filters=filters) if valid else []
+            programs = (
+                program_list_public(parent=self, filters=filters, cards=True) if valid else []
+            )
             page_obj = Paginator(programs, PROGRAMS_PER_PAGE).get_page(request.GET.get("page"))
             context["view"] = "list"
             context["page_obj"] = page_obj
@@ -210,14 +223,29 @@ class ProgramPage(RoutablePageMixin, BasePage):
         from django.utils.translation import get_language
 
         from core.links import page_url
+        from culture.calendar_links import (
+            event_links,
+            session_entry,
+            share_links,
+            subscription_links,
+            webcal_url,
+        )
         from culture.linked_data import program_events, program_images
         from culture.selectors import program_context
 
         context = program_context(program=self)
+        url = page_url(self, request)
         context["json_ld"] = program_events(
-            self, context["upcoming"], url=page_url(self, request), language=get_language(),
+            self, context["upcoming"], url=url, language=get_language(),
             images=program_images(self, context["related_pieces"], request=request),
         )  # fmt: skip
+        for item in context["upcoming"]:
+            entry = session_entry(program=self, session=item["session"], start=item["start"],
+                                  end=item["end"], url=url)  # fmt: skip
+            item["add"] = {**event_links(entry),
+                           "webcal": webcal_url(url + item["ics"].lstrip("/"))}  # fmt: skip
+        context["subscribe"] = subscription_links(url + "ics/", name=self.title)
+        context["share"] = share_links(url=url, title=self.title)
         return self.render(request, context_overrides=context)
 
     @path("ics/", name="program-ics")
@@ -285,9 +313,13 @@ class ProgramSession(CalendarSequenceMixin, Orderable):
         _("notice"), max_length=255, blank=True,
         help_text=_("Shown with a moved or cancelled session."),
     )  # fmt: skip
+    moved_from = models.DateTimeField(
+        _("first planned for"), null=True, blank=True,
+        help_text=_("A moved session: when it was to start (its start is the new date)."),
+    )  # fmt: skip
 
     sequence_fields = ("start", "end", "timezone", "venue_id", "online_url", "recurrence",
-                       "exceptions", "status")  # fmt: skip
+                       "exceptions", "status", "moved_from")  # fmt: skip
 
     panels = [
         FieldRowPanel(
@@ -303,7 +335,7 @@ class ProgramSession(CalendarSequenceMixin, Orderable):
         FieldPanel(
             "exceptions", widget=ExceptionDatesWidget, help_text=_("Dates without a session.")
         ),
-        FieldRowPanel([FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("moved_from")]),
         translated_row("notice", _("Notice")),
     ]
 
@@ -318,9 +350,15 @@ class ProgramSession(CalendarSequenceMixin, Orderable):
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
+    @property
+    def is_moved(self) -> bool:
+        return self.status == self.Status.MOVED
+
     def clean(self):
         super().clean()
         errors = {}
+        if self.moved_from and self.status != self.Status.MOVED:
+            errors["moved_from"] = _("Only a moved session has a first planned date.")
         if self.start and self.end and self.end <= self.start:
             errors["end"] = END_BEFORE_START
         if not self.venue_id and not self.online_url:

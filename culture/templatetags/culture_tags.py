@@ -4,7 +4,7 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from core.links import absolute_url
+from culture.calendar_links import webcal_url
 from culture.geo import KM_PER_MILE
 
 register = template.Library()
@@ -13,10 +13,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def webcal(context, path: str, query: str = "") -> str:
     """A webcal:// address of a feed, which calendar apps open as a subscription."""
-    url = absolute_url(path, context.get("request"))
-    if query:
-        url += ("&" if "?" in url else "?") + query
-    return "webcal://" + url.split("://", 1)[1]
+    return webcal_url(path, context.get("request"), query)
 
 
 @register.filter

@@ -209,3 +209,18 @@ def test_cached_listing_and_feed_follow_publishing_and_venue_changes(
         venue.city = "Evanston"
         venue.save()
     assert "Primero" in client.get("/es/programas/", {"city": "Evanston"}).content.decode()
+
+
+def test_near_me_is_a_block_with_its_place_in_the_context(client, spread):
+    """The layout places "near me" through the `near_me` block and context (the place, its
+    radius, nearest first or not); its form comes before every other filter."""
+    response = client.get("/es/programas/", {"near": "60607", "radius": "50"})
+    near = response.context["near_me"]
+    assert near["radius"] == 50 and near["by_distance"]
+    assert (round(near["origin"].latitude), round(near["origin"].longitude)) == (42, -88)
+    html = response.content.decode()
+    near_field, city_field = html.index('name="near"'), html.index('name="city"')
+    assert near_field < city_field < html.index('class="program-list"')
+    assert client.get("/es/programas/").context["near_me"] == {
+        "origin": None, "radius": None, "by_distance": False
+    }  # fmt: skip
