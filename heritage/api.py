@@ -27,6 +27,7 @@ from heritage import catalog, selectors
 from heritage.choices import PIECE_DATE_QUALIFIERS
 from heritage.linked_data import piece_linked_art
 from heritage.models import Piece, PieceImage, ProvenanceEvent, RecoveryCase
+from heritage.models.pages import case_route, piece_route
 
 router = Router(tags=["catalog"])
 IDENTIFIER = re.compile(r"[A-Z0-9][A-Z0-9_.-]*")
@@ -287,12 +288,12 @@ class Links:
     def piece(self, catalog_number: str) -> str | None:
         if not self.base:
             return None
-        return absolute_url(f"{self.base}{catalog_number}/", self.request)
+        return absolute_url(self.base + piece_route(catalog_number), self.request)
 
     def case(self, code: str) -> str | None:
         if not self.base:
             return None
-        return absolute_url(f"{self.base}cases/{code}/", self.request)
+        return absolute_url(self.base + case_route(code), self.request)
 
 
 def _term(term) -> dict | None:

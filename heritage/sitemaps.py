@@ -5,6 +5,7 @@ from django.utils import translation
 from core.links import page_path
 from core.sitemaps import LanguageSitemap
 from heritage.models import Piece, RecoveryCase
+from heritage.models.pages import case_route, piece_route
 from heritage.selectors import catalog_page_public, piece_public_q
 
 
@@ -36,7 +37,7 @@ class PieceSitemap(CatalogSitemap):
         )
 
     def path_in_language(self, piece, lang: str) -> str:
-        return f"{self.base(lang)}{piece.catalog_number}/"
+        return self.base(lang) + piece_route(piece.catalog_number)
 
     def lastmod(self, piece):
         return piece.last_published_at
@@ -55,7 +56,7 @@ class CaseSitemap(CatalogSitemap):
         )
 
     def path_in_language(self, case, lang: str) -> str:
-        return f"{self.base(lang)}cases/{case.code}/"
+        return self.base(lang) + case_route(case.code)
 
     def lastmod(self, case):
         return case.last_published_at

@@ -24,6 +24,7 @@ from core.chips import FilterParameter, filter_chips
 from core.i18n import localized_name
 from core.links import page_url
 from heritage import catalog, selectors
+from heritage.models.pages import case_route, piece_route
 
 ERAS = ("ce", "bce")
 # Parameters of a search itself: links to other pages of results keep these, drop the rest.
@@ -252,7 +253,7 @@ def _export_rows(search: catalog.CatalogQuery, limit: int, base_url: str) -> Ite
                     "techniques": _terms(piece.technique_list),
                     "custodian": str(piece.custodian) if piece.custodian else "",
                     "case": piece.case.code if piece.case_id and piece.case.live else "",
-                    "url": f"{base_url}{piece.catalog_number}/",
+                    "url": base_url + piece_route(piece.catalog_number),
                     "illustrative": piece.is_illustrative,
                 }
             if not result.next_cursor or result.fallback:
@@ -338,7 +339,7 @@ def case_detail(request, *, page, code):
             case=case,
             pieces=pieces,
             translated_object=case,
-            route_suffix=f"cases/{case.code}/",
+            route_suffix=case_route(case.code),
         ),
     )
 
@@ -357,7 +358,7 @@ def piece_sections(request, piece) -> list[str]:
 
 def piece_detail(request, *, page, catalog_number):
     piece = selectors.piece_get_public(catalog_number=catalog_number)
-    suffix = f"{piece.catalog_number}/"
+    suffix = piece_route(piece.catalog_number)
     return render(
         request,
         "heritage/piece.html",

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from core.i18n import localized_name
 from culture.models import ProgramPage
 from heritage import catalog
+from heritage.models.pages import case_route, piece_route
 from heritage.selectors import case_list_public, catalog_path
 from search import service
 
@@ -70,7 +71,7 @@ def site(request: HttpRequest) -> HttpResponse:
     catalog_url = catalog_path(request)
 
     def catalog_link(suffix: str) -> str | None:
-        return f"{catalog_url}{suffix}/" if catalog_url else None
+        return catalog_url + suffix if catalog_url else None
 
     if text:
         result = catalog.search(
@@ -89,7 +90,7 @@ def site(request: HttpRequest) -> HttpResponse:
                 "items": [
                     _item(
                         piece,
-                        f"{catalog_url}{piece.catalog_number}/",
+                        catalog_link(piece_route(piece.catalog_number)),
                         piece.catalog_number,
                         found[piece.pk],
                         title=localized_name("title", language),
@@ -104,7 +105,7 @@ def site(request: HttpRequest) -> HttpResponse:
             "program": (_("Programs"), ProgramPage.objects.live().public(),
                         lambda program: (program.get_url(request=request), "")),
             "case": (_("Recovery cases"), case_list_public(),
-                     lambda case: (catalog_link(f"cases/{case.code}"), case.code)),
+                     lambda case: (catalog_link(case_route(case.code)), case.code)),
             "page": (_("Pages"), Page.objects.live().public().specific(),
                      lambda page: (page.get_url(request=request), "")),
         }  # fmt: skip

@@ -40,6 +40,7 @@ from django.utils import translation
 from core.models import HomePage
 from culture.models import MobileConsulatePage, ProgramIndexPage, ProgramPage
 from heritage.models import CatalogIndexPage, FiguresPage, Piece, RecoveryCase
+from heritage.models.pages import case_route, piece_route
 
 piece = Piece.objects.filter(live=True, restricted=False).order_by("catalog_number").first()
 case = RecoveryCase.objects.filter(live=True).order_by("code").first()
@@ -51,8 +52,8 @@ for code, _name in settings.LANGUAGES:
         found[code] = {
             "home": HomePage.objects.live().get().url,
             "catalog": catalog,
-            "piece": f"{catalog}{piece.catalog_number}/",
-            "case": f"{catalog}cases/{case.code}/",
+            "piece": catalog + piece_route(piece.catalog_number),
+            "case": catalog + case_route(case.code),
             "program listing": ProgramIndexPage.objects.live().get().url,
             "program": program.url,
             "mobile consulate": MobileConsulatePage.objects.live().order_by("path").first().url,

@@ -8,6 +8,17 @@ from core.models import BasePage
 IDENTIFIER = r"[A-Z0-9][A-Z0-9_.-]*"
 
 
+def piece_route(catalog_number: str) -> str:
+    """A piece's path under the catalog page: what `piece_detail` below serves. Every link to
+    a piece (pages, API, exports, search, sitemaps, home) is built from this, never by hand."""
+    return f"{catalog_number}/"
+
+
+def case_route(code: str) -> str:
+    """A recovery case's path under the catalog page, served by `case_detail` below."""
+    return f"cases/{code}/"
+
+
 class CatalogIndexPage(RoutablePageMixin, BasePage):
     """Routes under the page's translated slug (/es/catalogo/, /en/catalog/): "" the
     researcher's search, "export/csv/", "export/json/" its results, "<catalog number>/" a piece's

@@ -4,8 +4,11 @@ from django.utils.translation import gettext as _
 
 from heritage.dates import year_label
 from heritage.linked_data import piece_schema_org
+from heritage.models.pages import case_route, piece_route
 
 register = template.Library()
+register.filter("piece_route", piece_route)
+register.filter("case_route", case_route)
 
 
 @register.filter

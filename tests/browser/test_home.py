@@ -10,8 +10,6 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_accessibility import demo_site  # noqa: F401 - the fixture
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = (390, 1280)
@@ -36,7 +34,7 @@ def serious_violations(page: Page) -> list[str]:
     ]
 
 
-def test_home_fits_every_screen_and_passes_axe(live_server, page: Page, demo_site):  # noqa: F811
+def test_home_fits_every_screen_and_passes_axe(live_server, page: Page, demo_site):
     refused = []
     page.on("console", lambda message: refused.append(message.text)
             if "Content Security Policy" in message.text else None)  # fmt: skip
@@ -58,7 +56,7 @@ def test_home_fits_every_screen_and_passes_axe(live_server, page: Page, demo_sit
 
 
 def test_two_taps_to_a_program_near_me_and_one_to_a_filtered_catalog(
-    live_server, page: Page, demo_site  # noqa: F811
+    live_server, page: Page, demo_site
 ):  # fmt: skip
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}/es/")
