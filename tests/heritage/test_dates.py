@@ -6,6 +6,7 @@ shows that text, not one generated for its language that nobody would read."""
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import translation
 
 from heritage.dates import date_text
 from heritage.models import Piece
@@ -36,7 +37,9 @@ def _page_date(client, language: str) -> str:
     response = client.get(PAGES[language])
     assert response.status_code == 200
     soup = BeautifulSoup(response.content.decode(), "html.parser")
-    label = soup.find("dt", string=lambda text: text and text.strip() in ("Fecha", "Date"))
+    with translation.override(language):
+        heading = translation.gettext("Date")  # the page's own label, in its language
+    label = soup.find("dt", string=lambda text: text and text.strip() == heading)
     return label.find_next_sibling("dd").get_text(strip=True)
 
 
