@@ -17,6 +17,7 @@ from core.links import page_path
 from culture import cache
 from culture.geo import KM_PER_MILE, distance_km
 from culture.models import ProgramPage, ProgramSession, RouteStop, Venue
+from culture.models.pages import SessionStatusMixin
 from culture.recurrence import iter_occurrences
 
 UPCOMING_LIMIT = 12
@@ -55,7 +56,7 @@ def sorts_by_distance(filters: dict) -> bool:
     return filters.get("origin") is not None and filters.get("sort") != "soonest"
 
 
-class _Session:
+class _Session(SessionStatusMixin):
     """A session as ranking needs it: a handful of columns, not a model instance (a listing
     ranks every live program's sessions — thousands — and shows twenty)."""
 
@@ -70,14 +71,6 @@ class _Session:
          self.exceptions, self.status, venue_id, self.online_url,
          self.moved_from) = row  # fmt: skip
         self.venue = venues.get(venue_id)
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self.status == ProgramSession.Status.CANCELLED
-
-    @property
-    def is_moved(self) -> bool:
-        return self.status == ProgramSession.Status.MOVED
 
     def occurrences(self, after=None, before=None, limit: int = 50):
         return list(islice(self.iter_occurrences(after, before), limit))
@@ -180,7 +173,7 @@ def _matching_sessions(parent, filters: dict, since) -> tuple[dict[int, list[_Se
 
 
 @dataclass(frozen=True)
-class SessionSummary:
+class SessionSummary(SessionStatusMixin):
     """What a listing card says of a session: when (in which zone) and where, and whether it
     was cancelled or moved (with the date it was first planned for). Plain values, kept in the
     cached ranking, so a card costs no query of its own."""
@@ -191,14 +184,6 @@ class SessionSummary:
     online: bool = False
     status: str = ProgramSession.Status.SCHEDULED
     moved_from: datetime | None = None
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self.status == ProgramSession.Status.CANCELLED
-
-    @property
-    def is_moved(self) -> bool:
-        return self.status == ProgramSession.Status.MOVED
 
 
 def _summary(session) -> SessionSummary:

@@ -280,7 +280,20 @@ def _moment(value: datetime) -> str:
     return f"{formats.date_format(local, 'l')} {formats.date_format(local, 'DATETIME_FORMAT')}"
 
 
-class ProgramSession(CalendarSequenceMixin, Orderable):
+class SessionStatusMixin:
+    """Whether a session (a model row, or the plain copies listings keep of one) was cancelled
+    or moved, read from its `status`."""
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ProgramSession.Status.CANCELLED
+
+    @property
+    def is_moved(self) -> bool:
+        return self.status == ProgramSession.Status.MOVED
+
+
+class ProgramSession(SessionStatusMixin, CalendarSequenceMixin, Orderable):
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")
         MOVED = "moved", _("Moved")
@@ -345,14 +358,6 @@ class ProgramSession(CalendarSequenceMixin, Orderable):
 
     def __str__(self) -> str:
         return f"{self.program.title} — {self.start:%Y-%m-%d %H:%M}"
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self.status == self.Status.CANCELLED
-
-    @property
-    def is_moved(self) -> bool:
-        return self.status == self.Status.MOVED
 
     def clean(self):
         super().clean()
