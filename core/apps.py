@@ -17,3 +17,4 @@ class CoreConfig(AppConfig):
         for model in get_page_models():
             if model._meta.app_label != "wagtailcore":
                 pagecache.cache_child_routes(model)
+                pagecache.cache_view_restrictions(model)

@@ -159,6 +159,27 @@ def cache_child_routes(model) -> None:
     model.route = route
 
 
+def cache_view_restrictions(model) -> None:
+    """Keep the view restrictions that apply to `model`'s pages with the routes.
+
+    Wagtail checks them before serving any page with two queries (the page's ancestors for
+    aliases, then their restrictions); the restrictions found are kept until any record
+    changes (a restriction's save or delete moves the site version like any other). The answer
+    is still a queryset of those restrictions: iterating it reads the kept rows, any refinement
+    (the admin's ordering, `exists()`) asks the database afresh."""
+    from wagtail.models import PageViewRestriction
+
+    original = model.get_view_restrictions
+
+    def get_view_restrictions(self):
+        kept = routes.remember("view-restrictions", (self.pk,), lambda: list(original(self)))
+        queryset = PageViewRestriction.objects.filter(pk__in=[item.pk for item in kept])
+        queryset._result_cache = kept  # what Django's prefetching does for a related set
+        return queryset
+
+    model.get_view_restrictions = get_view_restrictions
+
+
 def _routes_itself(page, path_components) -> bool:
     try:
         page.resolve_subpage("/" + "/".join(path_components) + "/")

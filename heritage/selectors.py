@@ -181,6 +181,17 @@ def piece_context(*, piece: Piece) -> dict:
     }
 
 
+def piece_page_public(*, catalog_number: str) -> dict:
+    """What a public piece's page shows (`piece_context` of `piece_get_public`), kept by each
+    process with the routes (core.routes) until any record changes: a warm piece page reads
+    the site version instead of five statements. Http404 for a piece that is not public."""
+
+    def load() -> dict:
+        return piece_context(piece=piece_get_public(catalog_number=catalog_number))
+
+    return routes.remember("piece-page", (catalog_number, get_language()), load)
+
+
 def case_list_public() -> QuerySet[RecoveryCase]:
     return (
         RecoveryCase.objects.filter(live=True)

@@ -357,7 +357,8 @@ def piece_sections(request, piece) -> list[str]:
 
 
 def piece_detail(request, *, page, catalog_number):
-    piece = selectors.piece_get_public(catalog_number=catalog_number)
+    context = selectors.piece_page_public(catalog_number=catalog_number)
+    piece = context["piece"]
     suffix = piece_route(piece.catalog_number)
     return render(
         request,
@@ -369,6 +370,6 @@ def piece_detail(request, *, page, catalog_number):
             route_suffix=suffix,
             extra_sections=piece_sections(request, piece),
             permalink=page_url(page, request, suffix=suffix),
-            **selectors.piece_context(piece=piece),
+            **context,
         ),
     )

@@ -59,18 +59,28 @@ class RevisionActionColumn(ActionColumn):
     """The history's action menu on every row that records a revision — publish rows and the
     live version's included, which Wagtail leaves bare: compare with the previous revision and
     with the live version, and review-and-revert (or edit, on the latest revision) for users
-    who may edit the record."""
+    who may edit the record. A revision that held the piece restricted offers nothing to a
+    user who may not see restricted pieces: its preview, revert and comparisons refuse them."""
 
-    def __init__(self, *args, user_can_edit: bool, **kwargs):
+    def __init__(self, *args, user_can_edit: bool, user_sees_restricted: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.user_can_edit = user_can_edit
+        self.user_sees_restricted = user_sees_restricted
+
+    def _hidden(self, revision) -> bool:
+        return (
+            isinstance(self.object, Piece)
+            and not self.user_sees_restricted
+            and revision is not None
+            and bool(revision.content.get("restricted"))
+        )
 
     def _url(self, name: str, *args) -> str | None:
         url_name = self.url_names.get(name)
         return reverse(url_name, args=(quote(self.object.pk), *args)) if url_name else None
 
     def get_actions(self, instance, parent_context):
-        if not self.revision_enabled or not instance.revision_id:
+        if not self.revision_enabled or not instance.revision_id or self._hidden(instance.revision):
             return []
         obj, revision_id = self.object, instance.revision_id
         candidates = []
@@ -124,6 +134,7 @@ class CatalogHistoryView(HistoryView):
             url_names=action.url_names,
             user_can_unschedule=action.user_can_unschedule,
             user_can_edit=self.user_can_edit(),
+            user_sees_restricted=can_see_restricted(self.request.user),
         )
         return columns
 

@@ -2,6 +2,8 @@
 page's children, checked against the site version in the database once per request — the
 piece page in a fixed, small number of statements, and never a route past a change."""
 
+import re
+
 import pytest
 from django.apps import apps
 
@@ -22,15 +24,27 @@ def piece(settings):
     return make_piece("REP-ROUTE-1", title_es="Vasija del camino")
 
 
-def test_the_piece_page_runs_at_most_eight_statements_without_redis(
+def test_a_warm_piece_page_reads_only_the_site_version_without_redis(
     client, piece, django_assert_max_num_queries
 ):
-    assert client.get(PIECE).status_code == 200  # the site and the routes are kept now
-    with django_assert_max_num_queries(8) as captured:
+    assert client.get(PIECE).status_code == 200  # the site, routes and the page's data are kept
+    with django_assert_max_num_queries(2) as captured:
         assert client.get(PIECE).status_code == 200
     sql = " ".join(query["sql"] for query in captured.captured_queries)
     assert "core_siteversion" in sql  # one read of the site version…
     assert "wagtailcore_site" not in sql  # …instead of the site lookup and the routing
+    assert "wagtailcore_pageviewrestriction" not in sql  # restrictions are kept with them
+    assert "heritage_piece" not in sql  # and so is what the piece page shows
+
+
+def test_a_kept_piece_page_follows_an_edit_and_a_restriction(client, piece):
+    assert "Vasija del camino" in client.get(PIECE).content.decode()
+    piece.title_es = "Vasija del camino real"
+    piece.save_revision().publish()
+    assert "Vasija del camino real" in client.get(PIECE).content.decode()
+    piece.restricted = True
+    piece.save_revision().publish()
+    assert client.get(PIECE).status_code == 404
 
 
 def test_routes_follow_a_new_slug_and_an_unpublished_page(client, piece):
@@ -68,3 +82,37 @@ def test_the_site_version_moves_with_redis_too(piece, settings):
     before = SiteVersion.objects.get().value
     make_piece("REP-ROUTE-2")
     assert SiteVersion.objects.get().value != before
+
+
+def test_kept_view_restrictions_follow_a_new_and_a_removed_restriction(client, piece):
+    """Restrictions are kept with the routes, never past a change: a restriction added to the
+    catalog closes its pieces at the next request, and its removal opens them again."""
+    from wagtail.models import PageViewRestriction
+
+    from heritage.models import CatalogIndexPage
+
+    assert client.get(PIECE).status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=CatalogIndexPage.objects.get(), restriction_type=PageViewRestriction.LOGIN
+    )
+    closed = client.get(PIECE)
+    assert closed.status_code == 302 and "/login/" in closed["Location"]
+    assert client.get(PIECE).status_code == 302  # kept, and still closed
+    restriction.delete()
+    assert client.get(PIECE).status_code == 200
+
+
+def test_the_admin_still_reads_restrictions_from_the_database(admin_client, piece):
+    """The kept list serves the page; the admin's own question (ordered) asks the database."""
+    from wagtail.models import PageViewRestriction
+
+    from heritage.models import CatalogIndexPage
+
+    catalog = CatalogIndexPage.objects.get()
+    PageViewRestriction.objects.create(page=catalog, restriction_type=PageViewRestriction.PASSWORD,
+                                       password="s3cret-word")  # fmt: skip
+    answer = admin_client.get(f"/admin/pages/{catalog.pk}/privacy/")
+    assert answer.status_code == 200
+    checked = r'<input[^>]*name="restriction_type"[^>]*checked[^>]*>'
+    chosen = re.search(checked, answer.json()["html"])
+    assert chosen and 'value="password"' in chosen.group(0)
