@@ -22,8 +22,13 @@ class Command(BaseCommand):
         data = catalog_export(
             file_format=options["format"], include_restricted=options["include_restricted"]
         )
-        if options["output"]:
-            options["output"].write_bytes(data)
-            self.stderr.write(f"wrote {options['output']} ({len(data)} bytes)")
-        else:
-            sys.stdout.buffer.write(data)
+        write_export(self, data, options["output"])
+
+
+def write_export(command: BaseCommand, data: bytes, output: Path | None) -> None:
+    """The export to `output`, or to stdout as bytes (export_cases, export_provenance too)."""
+    if output:
+        output.write_bytes(data)
+        command.stderr.write(f"wrote {output} ({len(data)} bytes)")
+    else:
+        sys.stdout.buffer.write(data)

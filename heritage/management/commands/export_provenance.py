@@ -1,0 +1,28 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from heritage.exporting import provenance_export
+from heritage.management.commands.export_pieces import write_export
+
+
+class Command(BaseCommand):
+    help = (
+        "Export the provenance events in the import format (CSV, XLSX or JSON): re-importing is "
+        "a no-op."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--format", choices=["csv", "xlsx", "json"], default="csv")
+        parser.add_argument("--output", type=Path, help="File to write (default: stdout).")
+        parser.add_argument(
+            "--include-restricted",
+            action="store_true",
+            help="Include the events of restricted pieces (handle with care).",
+        )
+
+    def handle(self, *args, **options):
+        data = provenance_export(
+            file_format=options["format"], include_restricted=options["include_restricted"]
+        )
+        write_export(self, data, options["output"])
