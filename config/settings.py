@@ -268,8 +268,9 @@ RETORNO_DATA_LICENSE = {
     ),
     "title": os.environ.get("RETORNO_DATA_LICENSE_TITLE", "CC0 1.0 Universal"),
 }
-# Where `publish_dump` writes releases (one folder per version), served by opendata's view.
-OPENDATA_ROOT = Path(os.environ.get("OPENDATA_ROOT", MEDIA_ROOT / "opendata"))
+# Where `publish_dump` writes releases (one folder per version), served by opendata's view;
+# empty: MEDIA_ROOT/opendata (the files are public by nature).
+OPENDATA_ROOT = os.environ.get("OPENDATA_ROOT", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
 # Uploads: images are checked by type (their content, not only the extension), size and pixels;

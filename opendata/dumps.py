@@ -340,12 +340,13 @@ def datapackage(*, version: str, created: datetime, schemas: dict, files: dict) 
 
 
 def release_publish(*, root: Path | None = None, now: datetime | None = None) -> Release:
-    """Write a release of the public catalog under `root` (OPENDATA_ROOT) and record it.
+    """Write a release of the public catalog under `root` (OPENDATA_ROOT, by default
+    MEDIA_ROOT/opendata) and record it.
 
     The files are written to a hidden folder first and moved into place when complete, so a
     release is never seen half-written."""
     now = now or timezone.now()
-    root = Path(root or settings.OPENDATA_ROOT)
+    root = Path(root or settings.OPENDATA_ROOT or Path(settings.MEDIA_ROOT) / "opendata")
     version = next_version(now)
     previous = Release.objects.order_by("-created_at", "-pk").first()
     staging, directory = root / f".{version}.partial", root / version
