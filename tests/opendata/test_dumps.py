@@ -200,6 +200,8 @@ def test_publish_dump_command_writes_and_records_a_release(records, dump_root, t
     assert (output / release.version / "datapackage.json").is_file()
     assert not list(output.glob(".*.partial"))
     assert f"published release {release.version}" in log.text
+    call_command("publish_dump", if_none=True, stdout=log)
+    assert Release.objects.count() == 1
 
 
 class _Log:

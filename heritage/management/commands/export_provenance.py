@@ -1,28 +1,18 @@
-from pathlib import Path
-
-from django.core.management.base import BaseCommand
-
 from heritage.exporting import provenance_export
-from heritage.management.commands.export_pieces import write_export
+from heritage.management.commands.export_pieces import Command as ExportCommand
 
 
-class Command(BaseCommand):
+class Command(ExportCommand):
     help = (
         "Export the provenance events in the import format (CSV, XLSX or JSON): re-importing is "
         "a no-op."
     )
+    private_option = (
+        "--include-restricted",
+        "Include the events of restricted pieces (handle with care).",
+    )
 
-    def add_arguments(self, parser):
-        parser.add_argument("--format", choices=["csv", "xlsx", "json"], default="csv")
-        parser.add_argument("--output", type=Path, help="File to write (default: stdout).")
-        parser.add_argument(
-            "--include-restricted",
-            action="store_true",
-            help="Include the events of restricted pieces (handle with care).",
-        )
-
-    def handle(self, *args, **options):
-        data = provenance_export(
+    def export(self, options) -> bytes:
+        return provenance_export(
             file_format=options["format"], include_restricted=options["include_restricted"]
         )
-        write_export(self, data, options["output"])

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from opendata.dumps import release_publish
+from opendata.dumps import release_list_public, release_publish
 
 
 class Command(BaseCommand):
@@ -15,8 +15,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--output", type=Path, help="Folder the release folders go in (default: OPENDATA_ROOT)."
         )
+        parser.add_argument(
+            "--if-none",
+            action="store_true",
+            help="Only when no release exists yet (the demo set-up, tools/setup_site.sh).",
+        )
 
     def handle(self, *args, **options):
+        if options["if_none"] and release_list_public().exists():
+            self.stdout.write("a release exists already: nothing written")
+            return
         release = release_publish(root=options["output"])
         counts = ", ".join(f"{count} {name}" for name, count in release.counts.items())
         changes = ", ".join(f"{count} {name}" for name, count in release.changes.items())
