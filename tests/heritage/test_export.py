@@ -107,3 +107,12 @@ def test_cases_export_writes_what_the_case_holds(records):
     assert rows["CASE-EXP-1"]["date_reported"] == "2020-03-01"
     assert rows["CASE-EXP-1"]["method"] == RecoveryCase.objects.get(code="CASE-EXP-1").method.code
     assert "notes_es" not in rows["CASE-EXP-1"]
+
+
+@pytest.mark.parametrize(
+    "data", [b"{not json", b'{"columns": ["catalog_number"], "pieces": [1, 2]}', b"{}"]
+)
+def test_a_broken_json_file_is_reported_not_raised(data):
+    report = catalog_import(data=data, filename="export.json")
+    assert not report.ok and not report.applied
+    assert report.errors[0].row == 0 and report.errors[0].message
