@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "core",
     "heritage",
     "culture",
+    "opendata",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -256,6 +257,20 @@ WAGTAIL_SITE_NAME = "Retorno"
 # request they use the request's own host (core/links.py), never Wagtail's Site record.
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_BASE_URL)
+# --- Open data (opendata app) ---------------------------------------------------------------
+# The licence of the catalog's metadata in the dumps, the API and the Open data page: declared
+# once here (a Frictionless licence: name, path, title). CC0 unless the institution decides
+# otherwise; image licences are each image's own.
+RETORNO_DATA_LICENSE = {
+    "name": os.environ.get("RETORNO_DATA_LICENSE_NAME", "CC0-1.0"),
+    "path": os.environ.get(
+        "RETORNO_DATA_LICENSE_URL", "https://creativecommons.org/publicdomain/zero/1.0/"
+    ),
+    "title": os.environ.get("RETORNO_DATA_LICENSE_TITLE", "CC0 1.0 Universal"),
+}
+# Where `publish_dump` writes releases (one folder per version), served by opendata's view;
+# empty: MEDIA_ROOT/opendata (the files are public by nature).
+OPENDATA_ROOT = os.environ.get("OPENDATA_ROOT", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
 # Uploads: images are checked by type (their content, not only the extension), size and pixels;

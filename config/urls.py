@@ -12,6 +12,7 @@ from config.api import api
 from core import views as core_views
 from core.sitemaps import PageSitemap
 from heritage.sitemaps import CaseSitemap, PieceSitemap
+from opendata import downloads as opendata_downloads
 
 SITEMAPS = {"pages": PageSitemap, "pieces": PieceSitemap, "cases": CaseSitemap}
 SITEMAP_CONTENT_TYPE = "application/xml; charset=utf-8"
@@ -40,6 +41,11 @@ urlpatterns = [
         sitemap_views.sitemap,
         {"sitemaps": SITEMAPS, "content_type": SITEMAP_CONTENT_TYPE},
         name="sitemap-section",
+    ),
+    path(
+        "opendata/releases/<str:version>/<str:name>",
+        opendata_downloads.release_file,
+        name="opendata-release-file",
     ),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
     path("style/", core_views.style_guide, name="style-guide"),  # 404 unless DEBUG

@@ -1,4 +1,5 @@
-"""Reading CSV (UTF-8 with or without BOM, `,` or `;`) and XLSX files into rows of text cells.
+"""Reading CSV (UTF-8 with or without BOM, `,` or `;`), XLSX and JSON exports (heritage.exporting:
+`{"columns": [...], "<sheet>": [rows]}`) into rows of text cells.
 
 Every problem is reported as a `TableError` in the user's language; nothing here touches the
 database.
@@ -6,6 +7,7 @@ database.
 
 import csv
 import io
+import json
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -122,6 +124,34 @@ def _xlsx_sheets(data: bytes) -> list[Sheet]:
     return sheets
 
 
+def _json_sheets(data: bytes) -> list[Sheet]:
+    """The JSON export's sheets: each key besides `columns` holding a list of objects."""
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise TableError(_("The JSON file cannot be read: %(error)s") % {"error": error}) from error
+    if not isinstance(document, dict):
+        raise TableError(_("The JSON file must be an object with a list of rows."))
+    columns = document.get("columns")
+    sheets = []
+    for name, rows in document.items():
+        if name == "columns" or not isinstance(rows, list):
+            continue
+        if not all(isinstance(row, dict) for row in rows):
+            raise TableError(_("The JSON file must be an object with a list of rows."))
+        header = _normalise_header(
+            columns if isinstance(columns, list) else list(rows[0] if rows else {})
+        )
+        cells = [
+            (number, {column: _clean(row.get(column)) for column in header})
+            for number, row in enumerate(rows, start=2)
+        ]
+        sheets.append(Sheet(name=name.strip().lower(), header=header, rows=cells))
+    if not sheets:
+        raise TableError(_("The file is empty."))
+    return sheets
+
+
 def read_sheets(data: bytes, filename: str = "") -> list[Sheet]:
     """Every sheet of an XLSX workbook, or the one table of a CSV file, within the size and row
     limits (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS)."""
@@ -143,6 +173,8 @@ def _read_sheets(data: bytes, filename: str) -> list[Sheet]:
         )
     if data.startswith(XLSX_MAGIC) or filename.lower().endswith(".xlsx"):
         return _xlsx_sheets(data)
+    if filename.lower().endswith(".json") or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
+        return _json_sheets(data)
     return [_csv_sheet(data, name="")]
 
 

@@ -3,8 +3,9 @@
 Private here: a restricted piece, an unpublished draft piece, a hidden find-spot (site name and
 coordinates of a published piece whose find-spot was never released), an unpublished recovery
 case and an unpublished program. Each channel — pages (the home page's sections among them),
-search, autocomplete, API, JSON-LD, exports, iCalendar feeds, sitemaps — is one line of
-CHANNELS; a new channel is one more line.
+search, autocomplete, API, JSON-LD, exports, iCalendar feeds, sitemaps, open-data dumps — is one
+line of CHANNELS; a new channel is one more line (its paths, or a function of a folder that
+makes what the channel serves and returns its paths).
 Each test also checks the channel shows the public piece (or program), so a channel that
 answers nothing at all cannot pass.
 """
@@ -89,6 +90,15 @@ def _get(client, path: str, **headers) -> str:
     return body if response.status_code == 200 else ""
 
 
+def _dump_files(folder) -> list[str]:
+    """A release of the open-data dump, published now: the URL of every file it lists."""
+    from opendata.downloads import release_file_url
+    from opendata.dumps import release_publish
+
+    release = release_publish(root=folder)
+    return [release_file_url(release, item["name"]) for item in release.files]
+
+
 # channel name → (paths, the public text each must show)
 CHANNELS = {
     "piece pages": (
@@ -149,12 +159,15 @@ CHANNELS = {
         ["/sitemap.xml", "/sitemap-pieces.xml", "/sitemap-pages.xml", "/sitemap-cases.xml"],
         "REP-LEAK-1",
     ),  # fmt: skip
+    "open-data dumps": (_dump_files, PUBLIC),
 }
 
 
 @pytest.mark.parametrize("channel", CHANNELS)
-def test_nothing_private_reaches_the_channel(client, records, channel):
+def test_nothing_private_reaches_the_channel(client, records, channel, tmp_path):
     paths, shown = CHANNELS[channel]
+    if callable(paths):
+        paths = paths(tmp_path)
     bodies = [_get(client, path) for path in paths]
     if channel == "pieces API":
         bodies.append(_get(client, paths[1], HTTP_ACCEPT="application/ld+json"))  # JSON-LD

@@ -191,6 +191,7 @@ DOORS = [
     Door("/api/v1/programs", {**API_PROGRAMS, "offset": NUMBER}),
     Door("/api/v1/sessions", API_PROGRAMS),
     Door("/api/v1/{}", segment=SEGMENT),
+    Door("/opendata/releases/latest/{}", segment=SEGMENT),
 ]
 # Doors that still fail, with what was found: delete a line once fixed.
 KNOWN_FAILURES: dict[str, str] = {}

@@ -7,6 +7,7 @@ $PY manage.py migrate --noinput
 # Columns that modeltranslation adds take the Spanish text where it is empty; url paths per language.
 $PY manage.py update_translation_fields >/dev/null
 $PY manage.py load_demo
+$PY manage.py publish_dump --if-none  # the Open data page's first release
 $PY manage.py set_translation_url_paths >/dev/null
 $PY manage.py search_rebuild --verbosity 0
 $PY manage.py ensure_local_admin
