@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "core",
     "heritage",
     "culture",
+    "opendata",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -214,6 +215,7 @@ LANGUAGE_NEUTRAL_PATHS = [
     "/static/",
     "/media/",
     "/sitemap",
+    "/oai",
     "/robots.txt",
     "/favicon.ico",
 ]
@@ -256,6 +258,24 @@ WAGTAIL_SITE_NAME = "Retorno"
 # request they use the request's own host (core/links.py), never Wagtail's Site record.
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_BASE_URL)
+# --- Open data (opendata app) ---------------------------------------------------------------
+# The licence of the catalog's metadata in the dumps, the API and the Open data page: declared
+# once here (a Frictionless licence: name, path, title). CC0 unless the institution decides
+# otherwise; image licences are each image's own.
+RETORNO_DATA_LICENSE = {
+    "name": os.environ.get("RETORNO_DATA_LICENSE_NAME", "CC0-1.0"),
+    "path": os.environ.get(
+        "RETORNO_DATA_LICENSE_URL", "https://creativecommons.org/publicdomain/zero/1.0/"
+    ),
+    "title": os.environ.get("RETORNO_DATA_LICENSE_TITLE", "CC0 1.0 Universal"),
+}
+# OAI-PMH at /oai (opendata/oai.py). Record identifiers are oai:<OAI_REPOSITORY_IDENTIFIER>:<catalog
+# number>: a domain name of the institution's, stable whatever host serves the site.
+OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "Retorno")
+OAI_REPOSITORY_IDENTIFIER = os.environ.get("OAI_REPOSITORY_IDENTIFIER", "retorno.localhost")
+OAI_ADMIN_EMAILS = os.environ.get("OAI_ADMIN_EMAILS", "datos@retorno.localhost").split(",")
+OAI_BATCH_SIZE = int(os.environ.get("OAI_BATCH_SIZE", "100"))  # records per resumption page
+OAI_TOKEN_MAX_AGE = int(os.environ.get("OAI_TOKEN_MAX_AGE", str(24 * 3600)))  # seconds
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
 # Uploads: images are checked by type (their content, not only the extension), size and pixels;
@@ -288,6 +308,7 @@ TASKS = {
 RATE_LIMITS = {
     "api": (int(os.environ.get("API_RATE_LIMIT", "120")), 60),
     "search": (int(os.environ.get("SEARCH_RATE_LIMIT", "60")), 60),
+    "oai": (int(os.environ.get("OAI_RATE_LIMIT", "120")), 60),
 }
 # Proxies in front of the site that add X-Forwarded-For (0: use the connection's address).
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
