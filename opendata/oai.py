@@ -24,6 +24,7 @@ from urllib.parse import quote, unquote
 from django.conf import settings
 from django.core import signing
 from django.db.models import Min, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from lxml import etree
@@ -195,7 +196,8 @@ def _write_oai_dc(parent, piece: Piece, url: str, document: dict | None) -> None
     for material in piece.material_list:
         for code, text in _translations(material, "label"):
             add("format", text, code)
-    add("identifier", url)
+    if url:
+        add("identifier", url)
     add("identifier", piece.catalog_number)
     for code in sorted({code for code, _text in _translations(piece, "title")}):
         add("language", code)
@@ -241,7 +243,7 @@ def _format(prefix: str) -> MetadataFormat:
 
 
 def _schema_url(fmt: MetadataFormat, request) -> str:
-    return fmt.schema or absolute_url(f"/oai/{fmt.prefix.replace('_', '-')}.xsd", request)
+    return fmt.schema or absolute_url(reverse(f"opendata:oai-{fmt.prefix}-schema"), request)
 
 
 # --- the Linked Art builder: ONE adapter ---------------------------------------------------------
@@ -251,7 +253,7 @@ def _linked_art_documents(pieces: list[Piece], links: Links, request) -> list[di
     return [
         piece_linked_art(
             piece=piece,
-            url=_piece_url(piece, links, request),
+            url=_piece_url(piece, links),
             materials=piece.material_list,
             techniques=piece.technique_list,
             events=piece.event_list,
@@ -260,8 +262,9 @@ def _linked_art_documents(pieces: list[Piece], links: Links, request) -> list[di
     ]
 
 
-def _piece_url(piece: Piece, links: Links, request) -> str:
-    return links.piece(piece.catalog_number) or absolute_url("/", request)
+def _piece_url(piece: Piece, links: Links) -> str:
+    """The piece's page in the site's language ("" while no catalog page is live)."""
+    return links.piece(piece.catalog_number) or ""
 
 
 def _public_pieces(ids: list[int], *, full: bool) -> dict[int, Piece]:
@@ -296,7 +299,7 @@ class Answer:
 
     @property
     def base_url(self) -> str:
-        return absolute_url("/oai", self.request)
+        return absolute_url(reverse("opendata:oai"), self.request)
 
 
 def _known_sets() -> dict[str, str]:
@@ -387,7 +390,7 @@ def _write_records(answer: Answer, parent, rows: list[HarvestRecord], fmt, *, fu
                 _element(header, _oai("setSpec"), spec)
         if full and not deleted:
             piece = pieces[row.piece_id]
-            url = _piece_url(piece, links, answer.request)
+            url = _piece_url(piece, links)
             fmt.write(_element(target, _oai("metadata")), piece, url, documents.get(row.pk))
 
 

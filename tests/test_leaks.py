@@ -3,7 +3,7 @@
 Private here: a restricted piece, an unpublished draft piece, a hidden find-spot (site name and
 coordinates of a published piece whose find-spot was never released), an unpublished recovery
 case and an unpublished program. Each channel — pages (the home page's sections among them),
-search, autocomplete, API, JSON-LD, exports, iCalendar feeds, sitemaps — is one line of
+search, autocomplete, API, JSON-LD, exports, iCalendar feeds, sitemaps, OAI-PMH — is one line of
 CHANNELS; a new channel is one more line.
 Each test also checks the channel shows the public piece (or program), so a channel that
 answers nothing at all cannot pass.
@@ -148,6 +148,17 @@ CHANNELS = {
     "sitemaps": (
         ["/sitemap.xml", "/sitemap-pieces.xml", "/sitemap-pages.xml", "/sitemap-cases.xml"],
         "REP-LEAK-1",
+    ),  # fmt: skip
+    "OAI-PMH": (
+        [
+            "/oai?verb=ListRecords&metadataPrefix=oai_dc",
+            "/oai?verb=ListRecords&metadataPrefix=linked_art",
+            "/oai?verb=ListIdentifiers&metadataPrefix=oai_dc",
+            "/oai?verb=ListSets",
+            "/oai?verb=GetRecord&metadataPrefix=linked_art&identifier=oai:retorno.localhost:REP-LEAK-2",
+            "/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:retorno.localhost:REP-LEAK-3",
+        ],
+        PUBLIC,
     ),  # fmt: skip
 }
 
