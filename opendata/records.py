@@ -90,3 +90,21 @@ def on_record_changed(sender, ids, **kwargs) -> None:
         records_sync(piece_ids=ids)
     elif sender is RecoveryCase:
         records_sync(piece_ids=Piece.objects.filter(case__in=ids).values_list("pk", flat=True))
+
+
+def records_drift(*, pieces=None, records=None) -> list[int]:
+    """The pieces whose log rows are out of step (a write that sent no signal): public without
+    a live row under their number and sets, or a live row without a public piece."""
+    from opendata.models import HarvestRecord
+
+    pieces = pieces if pieces is not None else Piece.objects
+    records = records if records is not None else HarvestRecord.objects
+    lookups = sorted({facet.code_lookup for facet in SET_FACETS})
+    public = {
+        (row["pk"], row["catalog_number"], set_specs(row))
+        for row in pieces.filter(piece_public_q()).values(
+            "pk", "catalog_number", "case__live", *lookups
+        )
+    }
+    logged = set(records.filter(deleted=False).values_list("piece_id", "catalog_number", "sets"))
+    return sorted({pk for pk, _number, _sets in public ^ logged})

@@ -2,6 +2,7 @@
 record for ever, a withdrawn one a tombstone, a returning one live again with a new date."""
 
 import importlib
+import io
 
 import pytest
 from django.apps import apps
@@ -117,3 +118,24 @@ def test_the_migration_seeds_the_log_with_the_public_pieces(catalog):
     importlib.import_module("opendata.migrations.0001_harvest_log").seed(apps, None)
 
     assert list(logged()) == ["REP-OAI-1"]
+
+
+def test_reconcile_repairs_writes_that_sent_no_signal(catalog):
+    from django.core.management import call_command
+
+    make_piece("REP-OAI-1")
+    make_piece("REP-OAI-2")
+    untouched = logged()["REP-OAI-2"].datestamp
+    Piece.objects.filter(catalog_number="REP-OAI-1").update(restricted=True)  # no signal
+    HarvestRecord.objects.filter(catalog_number="REP-OAI-2").delete()
+
+    out = io.StringIO()
+    call_command("oai_reconcile", stdout=out)
+
+    assert "2 pieces out of step" in out.getvalue()
+    rows = logged()
+    assert rows["REP-OAI-1"].deleted and not rows["REP-OAI-2"].deleted
+    assert rows["REP-OAI-2"].datestamp > untouched
+    before = {number: row.datestamp for number, row in rows.items()}
+    call_command("oai_reconcile", stdout=io.StringIO())
+    assert {number: row.datestamp for number, row in logged().items()} == before  # in step
