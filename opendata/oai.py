@@ -372,6 +372,7 @@ def _write_records(answer: Answer, parent, rows: list[HarvestRecord], fmt, *, fu
         and row.piece_id in pieces
         and pieces[row.piece_id].catalog_number == row.catalog_number
     ]
+    shown = {row.pk for row in live}
     links = Links(answer.request) if full else None
     documents = {}
     if full and fmt.linked_art:
@@ -380,7 +381,7 @@ def _write_records(answer: Answer, parent, rows: list[HarvestRecord], fmt, *, fu
         documents = {row.pk: document for row, document in zip(live, built, strict=True)}
     known = _known_sets()
     for row in rows:
-        deleted = row not in live
+        deleted = row.pk not in shown
         target = _element(parent, _oai("record")) if full else parent
         header = _element(target, _oai("header"), status="deleted" if deleted else None)
         _element(header, _oai("identifier"), record_identifier(row.catalog_number))
