@@ -149,7 +149,10 @@ def _bound(value: str, *, until: bool) -> tuple[datetime, int]:
             moment = datetime.strptime(value, pattern).replace(tzinfo=UTC)
         except ValueError:
             continue
-        return (moment + step if until else moment), len(value)
+        try:
+            return (moment + step if until else moment), len(value)
+        except OverflowError:  # until=9999-12-31: no end
+            return datetime.max.replace(tzinfo=UTC), len(value)
     raise OaiError(
         "badArgument",
         _("Dates are YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ: %(value)s") % {"value": value},
