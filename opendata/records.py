@@ -34,6 +34,13 @@ def set_specs(row: dict) -> str:
     return f" {' '.join(specs)} " if specs else ""
 
 
+def _public_rows(pieces, **filters) -> list[dict]:
+    """values() of the public pieces (heritage's rule) with what their rows are made of."""
+    lookups = sorted({facet.code_lookup for facet in SET_FACETS})
+    public = pieces.filter(piece_public_q(), **filters)
+    return list(public.values("pk", "catalog_number", "case__live", *lookups))
+
+
 def set_lookup(spec: str) -> Q:
     """The rows of set `spec`: the set itself, or every set below it (`method` → `method:*`)."""
     return Q(sets__contains=f" {spec} ") | Q(sets__contains=f" {spec}:")
@@ -50,15 +57,10 @@ def records_sync(*, piece_ids: Iterable[int], pieces=None, records=None, now=Non
     records = records if records is not None else HarvestRecord.objects
     now = now or timezone.now()
     ids = sorted(set(piece_ids))
-    lookups = sorted({facet.code_lookup for facet in SET_FACETS})
     written = 0
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
-        public = list(
-            pieces.filter(piece_public_q(), pk__in=batch).values(
-                "pk", "catalog_number", "case__live", *lookups
-            )
-        )
+        public = _public_rows(pieces, pk__in=batch)
         rows = [
             records.model(
                 catalog_number=row["catalog_number"],
@@ -99,12 +101,6 @@ def records_drift(*, pieces=None, records=None) -> list[int]:
 
     pieces = pieces if pieces is not None else Piece.objects
     records = records if records is not None else HarvestRecord.objects
-    lookups = sorted({facet.code_lookup for facet in SET_FACETS})
-    public = {
-        (row["pk"], row["catalog_number"], set_specs(row))
-        for row in pieces.filter(piece_public_q()).values(
-            "pk", "catalog_number", "case__live", *lookups
-        )
-    }
+    public = {(row["pk"], row["catalog_number"], set_specs(row)) for row in _public_rows(pieces)}
     logged = set(records.filter(deleted=False).values_list("piece_id", "catalog_number", "sets"))
     return sorted({pk for pk, _number, _sets in public ^ logged})
