@@ -215,6 +215,7 @@ LANGUAGE_NEUTRAL_PATHS = [
     "/static/",
     "/media/",
     "/sitemap",
+    "/oai",
     "/robots.txt",
     "/favicon.ico",
 ]
@@ -271,6 +272,13 @@ RETORNO_DATA_LICENSE = {
 # Where `publish_dump` writes releases (one folder per version), served by opendata's view;
 # empty: MEDIA_ROOT/opendata (the files are public by nature).
 OPENDATA_ROOT = os.environ.get("OPENDATA_ROOT", "")
+# OAI-PMH at /oai (opendata/oai.py). Record identifiers are oai:<OAI_REPOSITORY_IDENTIFIER>:<catalog
+# number>: a domain name of the institution's, stable whatever host serves the site.
+OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "Retorno")
+OAI_REPOSITORY_IDENTIFIER = os.environ.get("OAI_REPOSITORY_IDENTIFIER", "retorno.localhost")
+OAI_ADMIN_EMAILS = os.environ.get("OAI_ADMIN_EMAILS", "datos@retorno.localhost").split(",")
+OAI_BATCH_SIZE = int(os.environ.get("OAI_BATCH_SIZE", "100"))  # records per resumption page
+OAI_TOKEN_MAX_AGE = int(os.environ.get("OAI_TOKEN_MAX_AGE", str(24 * 3600)))  # seconds
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
 # Uploads: images are checked by type (their content, not only the extension), size and pixels;
@@ -303,6 +311,7 @@ TASKS = {
 RATE_LIMITS = {
     "api": (int(os.environ.get("API_RATE_LIMIT", "120")), 60),
     "search": (int(os.environ.get("SEARCH_RATE_LIMIT", "60")), 60),
+    "oai": (int(os.environ.get("OAI_RATE_LIMIT", "120")), 60),
 }
 # Proxies in front of the site that add X-Forwarded-For (0: use the connection's address).
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))

@@ -26,6 +26,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("healthz", health.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("", include("opendata.urls")),
     path(
         "sitemap.xml",
         sitemap_views.index,

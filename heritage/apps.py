@@ -8,18 +8,14 @@ class HeritageConfig(AppConfig):
     verbose_name = _("Heritage")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.signals import published, unpublished
+        from django.db.models.signals import post_save
 
-        from heritage.models import VOCABULARIES, Piece, RecoveryCase
+        from heritage.models import VOCABULARIES
         from heritage.selectors import facets_invalidate
-        from heritage.signals import visibility_changed
+        from heritage.signals import connect_record_changes, record_changed
 
+        connect_record_changes()
         # Cached facet counts follow every change to what the public catalog shows.
-        for model in (Piece, RecoveryCase):
-            published.connect(facets_invalidate, sender=model, dispatch_uid=f"facets-pub-{model}")
-            unpublished.connect(facets_invalidate, sender=model, dispatch_uid=f"facets-unp-{model}")
-            post_delete.connect(facets_invalidate, sender=model, dispatch_uid=f"facets-del-{model}")
+        record_changed.connect(facets_invalidate, dispatch_uid="facets-records")
         for model in VOCABULARIES:
             post_save.connect(facets_invalidate, sender=model, dispatch_uid=f"facets-voc-{model}")
-        visibility_changed.connect(facets_invalidate, dispatch_uid="facets-visibility")

@@ -4,11 +4,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, published, unpublished
+from wagtail.signals import page_published, page_unpublished
 
 from heritage.catalog import FACETS
 from heritage.models import Piece, RecoveryCase
-from heritage.signals import visibility_changed
+from heritage.signals import record_changed
 from search.kinds import PAGE_KINDS
 
 BATCH = 1000
@@ -30,22 +30,15 @@ def _enqueue(kind: str, ids) -> None:
         transaction.on_commit(lambda batch=batch: sync_records.enqueue(kind, batch))
 
 
-def on_piece_changed(sender, instance, **kwargs) -> None:
-    _enqueue("piece", [instance.pk])
-
-
-def on_case_changed(sender, instance, **kwargs) -> None:
-    """A case's own document, and its pieces' (they carry its method, country and code)."""
-    _enqueue("case", [instance.pk])
-    if kwargs.get("signal") is not post_delete:
-        _enqueue("piece", Piece.objects.filter(case=instance).values_list("pk", flat=True))
-
-
-def on_visibility_changed(sender, instances, **kwargs) -> None:
+def on_record_changed(sender, ids, deleted=False, **kwargs) -> None:
+    """A piece's or a case's public face changed (heritage.signals.record_changed); a case's
+    pieces too while it exists (they carry its method, country and code)."""
     if sender is Piece:
-        _enqueue("piece", [piece.pk for piece in instances])
+        _enqueue("piece", ids)
     elif sender is RecoveryCase:
-        _enqueue("case", [case.pk for case in instances])
+        _enqueue("case", ids)
+        if not deleted:
+            _enqueue("piece", Piece.objects.filter(case__in=ids).values_list("pk", flat=True))
 
 
 def on_page_changed(sender, instance, **kwargs) -> None:
@@ -90,15 +83,7 @@ def on_program_term_saved(sender, instance, created, raw=False, **kwargs) -> Non
 def connect() -> None:
     from culture.models import PROGRAM_VOCABULARIES
 
-    published.connect(on_piece_changed, sender=Piece, dispatch_uid="search-piece-published")
-    unpublished.connect(on_piece_changed, sender=Piece, dispatch_uid="search-piece-unpublished")
-    post_delete.connect(on_piece_changed, sender=Piece, dispatch_uid="search-piece-deleted")
-    published.connect(on_case_changed, sender=RecoveryCase, dispatch_uid="search-case-published")
-    unpublished.connect(
-        on_case_changed, sender=RecoveryCase, dispatch_uid="search-case-unpublished"
-    )
-    post_delete.connect(on_case_changed, sender=RecoveryCase, dispatch_uid="search-case-deleted")
-    visibility_changed.connect(on_visibility_changed, dispatch_uid="search-visibility")
+    record_changed.connect(on_record_changed, dispatch_uid="search-records")
     page_published.connect(on_page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search-page-unpublished")
     post_delete.connect(on_page_changed, dispatch_uid="search-page-deleted")

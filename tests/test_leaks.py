@@ -3,9 +3,9 @@
 Private here: a restricted piece, an unpublished draft piece, a hidden find-spot (site name and
 coordinates of a published piece whose find-spot was never released), an unpublished recovery
 case and an unpublished program. Each channel — pages (the home page's sections among them),
-search, autocomplete, API, JSON-LD, exports, iCalendar feeds, sitemaps, open-data dumps — is one
-line of CHANNELS; a new channel is one more line (its paths, or a function of a folder that
-makes what the channel serves and returns its paths).
+search, autocomplete, API, JSON-LD, exports, iCalendar feeds, sitemaps, open-data dumps, OAI-PMH
+— is one line of CHANNELS; a new channel is one more line (its paths, or a function of a folder
+that makes what the channel serves and returns its paths).
 Each test also checks the channel shows the public piece (or program), so a channel that
 answers nothing at all cannot pass.
 """
@@ -160,6 +160,17 @@ CHANNELS = {
         "REP-LEAK-1",
     ),  # fmt: skip
     "open-data dumps": (_dump_files, PUBLIC),
+    "OAI-PMH": (
+        [
+            "/oai?verb=ListRecords&metadataPrefix=oai_dc",
+            "/oai?verb=ListRecords&metadataPrefix=linked_art",
+            "/oai?verb=ListIdentifiers&metadataPrefix=oai_dc",
+            "/oai?verb=ListSets",
+            "/oai?verb=GetRecord&metadataPrefix=linked_art&identifier=oai:retorno.localhost:REP-LEAK-2",
+            "/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:retorno.localhost:REP-LEAK-3",
+        ],
+        PUBLIC,
+    ),  # fmt: skip
 }
 
 

@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from heritage import catalog as contract
+from opendata.oai import FORMATS, VERBS
 from tests.culture.factories import (
     make_chicago_venue,
     make_program,
@@ -153,6 +154,10 @@ PROGRAMS = {**NEAR_ME, "city": TEXT, "state": TEXT, "country": choice("US", "MX"
 PROGRAM_PAGE = {**PROGRAMS, "view": choice("month", "list"), "month": MONTH, "page": NUMBER}
 API_PROGRAMS = {**PROGRAMS, "lang": LANG, "limit": NUMBER}
 SEGMENT = st.sampled_from(["REP-1", "CASE-1", "rep-1", "REP-2"]) | NASTY
+OAI = {"verb": choice(*VERBS), "metadataPrefix": choice(*FORMATS), "from": DATE, "until": DATE,
+       "set": choice("method", "method:seizure", "case:CASE-1", "culture:maya"),
+       "identifier": choice("oai:retorno.localhost:REP-1", "oai:retorno.localhost:REP-2"),
+       "resumptionToken": CURSOR}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -192,6 +197,7 @@ DOORS = [
     Door("/api/v1/sessions", API_PROGRAMS),
     Door("/api/v1/{}", segment=SEGMENT),
     Door("/opendata/releases/latest/{}", segment=SEGMENT),
+    Door("/oai", OAI),
 ]
 # Doors that still fail, with what was found: delete a line once fixed.
 KNOWN_FAILURES: dict[str, str] = {}
@@ -249,7 +255,8 @@ def world(catalog, settings):
         RouteStop,
     )
 
-    settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60)}  # tested on their own
+    # The rate limits are tested on their own.
+    settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60), "oai": (10**9, 60)}
     case = make_case("CASE-1")
     make_piece("REP-1", case=case, title_es="Vasija maya")
     make_piece("REP-2", restricted=True)

@@ -1,5 +1,6 @@
 """Project-wide guarantees: production checks, migrations, message catalogs, health."""
 
+import ast
 import os
 import secrets
 import shutil
@@ -39,6 +40,32 @@ def test_check_deploy_is_clean_under_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+# The apps in dependency order: each imports only the apps after it; opendata is imported by no
+# app at all (config only). Cross-app contributions go through hooks, registries and signals.
+LAYERS = ("search", "culture", "opendata", "heritage", "core")
+IMPORTED_BY_CONFIG_ONLY = {"opendata"}
+
+
+def _imported_apps(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found & set(LAYERS)
+
+
+def test_dependencies_point_one_way():
+    wrong = []
+    for position, app in enumerate(LAYERS):
+        allowed = set(LAYERS[position:]) - (IMPORTED_BY_CONFIG_ONLY - {app})
+        for path in sorted((ROOT / app).rglob("*.py")):
+            wrong += [(str(path.relative_to(ROOT)), name)
+                      for name in sorted(_imported_apps(path) - allowed)]  # fmt: skip
+    assert wrong == []
 
 
 def test_secret_key_is_required_when_debug_is_off():
