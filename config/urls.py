@@ -25,6 +25,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("healthz", health.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("id/", include("heritage.records")),  # stable record URIs, language-neutral
     path(
         "sitemap.xml",
         sitemap_views.index,
