@@ -28,7 +28,7 @@ from heritage.choices import PIECE_DATE_QUALIFIERS
 from heritage.linked_data import linked_art_document
 from heritage.models import Piece, PieceImage, ProvenanceEvent, RecoveryCase
 from heritage.models.pages import case_route, piece_route
-from heritage.records import linked_art_response, wants_linked_art
+from heritage.records import LINKED_ART, linked_art_response, wants_linked_art
 
 router = Router(tags=["catalog"])
 IDENTIFIER = re.compile(r"[A-Z0-9][A-Z0-9_.-]*")
@@ -491,9 +491,8 @@ def get_piece(request, catalog_number: str, lang: str | None = None):
                 404, "not_found", _("No public piece has this catalog number.")
             ) from missing
         if wants_linked_art(
-            request, offered=("application/json", "application/ld+json"),
-            linked_art=("application/ld+json",),
-        ):  # fmt: skip
+            request, offered=("application/json", *LINKED_ART), linked_art=LINKED_ART
+        ):
             return linked_art_response(linked_art_document(piece, request=request))
         context = selectors.piece_context(piece=piece)
         links = Links(request)

@@ -244,11 +244,15 @@ def _web_page(url: str | None) -> list[dict]:
     ]
 
 
-def _page_url(route: str, request) -> str | None:
+def _catalog_path(request) -> str | None:
     from heritage import selectors
 
-    base = selectors.catalog_path(request)
-    return absolute_url(base + route, request) if base else None
+    return selectors.catalog_path(request)
+
+
+def _page_url(catalog: str | None, route: str, request) -> str | None:
+    """The record's page under the catalog page's path (looked up once per batch)."""
+    return absolute_url(catalog + route, request) if catalog else None
 
 
 def _object_reference(piece: Piece, request) -> dict:
@@ -360,7 +364,7 @@ def _embedded_events(piece: Piece, request) -> dict:
     return found
 
 
-def _piece_document(piece: Piece, request) -> dict:
+def _piece_document(piece: Piece, request, catalog: str | None) -> dict:
     data = {
         "@context": LINKED_ART_CONTEXT,
         "id": record_uri(piece, request),
@@ -401,7 +405,7 @@ def _piece_document(piece: Piece, request) -> dict:
     if len(production) > 1:
         data["produced_by"] = production
     data.update(_embedded_events(piece, request))
-    if page := _web_page(_page_url(piece_route(piece.catalog_number), request)):
+    if page := _web_page(_page_url(catalog, piece_route(piece.catalog_number), request)):
         data["subject_of"] = page
     return data
 
@@ -430,8 +434,10 @@ def _prefetch(pieces: Iterable[Piece]) -> list[Piece]:
 def linked_art_documents(pieces: Iterable[Piece], *, request=None) -> Iterator[dict]:
     """Each piece as a Linked Art HumanMadeObject, in order, in a fixed number of queries
     whatever the number of pieces. Pass public pieces only (heritage.selectors)."""
-    for piece in _prefetch(pieces):
-        yield _piece_document(piece, request)
+    pieces = _prefetch(pieces)
+    catalog = _catalog_path(request) if pieces else None
+    for piece in pieces:
+        yield _piece_document(piece, request, catalog)
 
 
 def linked_art_document(piece: Piece, *, request=None) -> dict:
@@ -465,7 +471,7 @@ def case_document(case: RecoveryCase, *, request=None) -> dict:
         statements += _illustrative()
     if statements:
         data["referred_to_by"] = statements
-    if page := _web_page(_page_url(case_route(case.code), request)):
+    if page := _web_page(_page_url(_catalog_path(request), case_route(case.code), request)):
         data["subject_of"] = page
     return data
 

@@ -28,7 +28,8 @@ from heritage.models.pages import case_route, piece_route
 JSON_LD = "application/ld+json"
 # What a record URI offers, the page first: `*/*` (a browser's or curl's default) gets HTML;
 # plain JSON clients get the JSON-LD.
-OFFERED = ("text/html", JSON_LD, "application/json")
+OFFERED = ("text/html", linked_data.LINKED_ART_CONTENT_TYPE, JSON_LD, "application/json")
+LINKED_ART = (linked_data.LINKED_ART_CONTENT_TYPE, JSON_LD)
 ALLOWED = "GET, HEAD, OPTIONS"
 CORS = {
     "Access-Control-Allow-Origin": "*",
@@ -38,11 +39,11 @@ CORS = {
 
 
 def wants_linked_art(
-    request: HttpRequest, *, offered=OFFERED, linked_art=(JSON_LD, "application/json")
+    request: HttpRequest, *, offered=OFFERED, linked_art=(*LINKED_ART, "application/json")
 ) -> bool:
     """Whether, of the `offered` types (the default first), the client prefers one answered
     with Linked Art, honouring quality values (`text/html;q=0.9, application/ld+json` → True;
-    `*/*` → False)."""
+    `*/*` → False). An `Accept` naming the Linked Art profile matches it."""
     return request.get_preferred_type(list(offered)) in linked_art
 
 
