@@ -95,6 +95,7 @@ def _aat(number: str, label: str, type_name: str = "Type") -> dict:
 
 
 ACCESSION_NUMBER = _aat("300312355", "accession number")
+IDENTIFICATION_NUMBER = _aat("300404626", "identification number")
 PRIMARY_NAME = _aat("300404670", "primary name")
 DESCRIPTION = _aat("300435416", "description")
 NOTE = _aat("300027200", "notes")
@@ -140,6 +141,17 @@ EVENT_PARTS = {
     "exhibition": "TransferOfCustody",
     "export": "TransferOfCustody",
     "find": "Encounter",
+}
+
+# Each kind of part's properties: the object it concerns, the party it came from, went to.
+PART_PROPERTIES = {
+    "Acquisition": ("transferred_title_of", "transferred_title_from", "transferred_title_to"),
+    "TransferOfCustody": (
+        "transferred_custody_of",
+        "transferred_custody_from",
+        "transferred_custody_to",
+    ),
+    "Encounter": ("encountered", None, None),
 }
 
 
@@ -269,23 +281,12 @@ def _event_part(event: ProvenanceEvent, piece: Piece, uri: str, request) -> dict
     if kind is None:
         return None
     part = {"type": kind, "_label": f"{event.get_event_type_display()} {event.year_label}"}
-    objects = [_object_reference(piece, request)]
-    parties_from = [_party(uri, "from", event.party_from)] if event.party_from else []
-    parties_to = [_party(uri, "to", event.party_to)] if event.party_to else []
-    if kind == "Acquisition":
-        part["transferred_title_of"] = objects
-        if parties_from:
-            part["transferred_title_from"] = parties_from
-        if parties_to:
-            part["transferred_title_to"] = parties_to
-    elif kind == "TransferOfCustody":
-        part["transferred_custody_of"] = objects
-        if parties_from:
-            part["transferred_custody_from"] = parties_from
-        if parties_to:
-            part["transferred_custody_to"] = parties_to
-    else:
-        part["encountered"] = objects
+    of, source, destination = PART_PROPERTIES[kind]
+    part[of] = [_object_reference(piece, request)]
+    if source and event.party_from:
+        part[source] = [_party(uri, "from", event.party_from)]
+    if destination and event.party_to:
+        part[destination] = [_party(uri, "to", event.party_to)]
     return part
 
 
@@ -348,8 +349,7 @@ def _embedded_events(piece: Piece, request) -> dict:
             continue
         uri = record_uri(event, request)
         part = _event_part(event, piece, uri, request)
-        part.pop("transferred_title_of", None)
-        part.pop("encountered", None)
+        del part[PART_PROPERTIES[kind][0]]  # the object whose record this is
         if span := _timespan(event.year_start, event.year_end, event.year_label):
             part["timespan"] = span
         if event.place:
@@ -462,7 +462,7 @@ def case_document(case: RecoveryCase, *, request=None) -> dict:
         "_label": case.title,
         "identified_by": [
             *_names(case, "title"),
-            {"type": "Identifier", "content": case.code, "classified_as": [ACCESSION_NUMBER]},
+            {"type": "Identifier", "content": case.code, "classified_as": [IDENTIFICATION_NUMBER]},
         ],
         "classified_as": [term_reference(case.method, request)],
     }
