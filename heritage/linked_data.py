@@ -290,6 +290,16 @@ def _event_part(event: ProvenanceEvent, piece: Piece, uri: str, request) -> dict
     return part
 
 
+def _when_and_where(event: ProvenanceEvent, uri: str) -> dict:
+    """An event's timespan and place (a place named in free text, identified in its record)."""
+    found = {}
+    if span := _timespan(event.year_start, event.year_end, event.year_label):
+        found["timespan"] = span
+    if event.place:
+        found["took_place_at"] = [{"id": f"{uri}#place", "type": "Place", "_label": event.place}]
+    return found
+
+
 def provenance_document(event: ProvenanceEvent, piece: Piece, *, request=None) -> dict:
     """One provenance event as a Linked Art Provenance Activity: an Activity classified as
     provenance, whose `part` is the Acquisition, TransferOfCustody or Encounter it was."""
@@ -302,10 +312,7 @@ def provenance_document(event: ProvenanceEvent, piece: Piece, *, request=None) -
         "classified_as": [PROVENANCE_ACTIVITY],
         "used_specific_object": [_object_reference(piece, request)],
     }
-    if span := _timespan(event.year_start, event.year_end, event.year_label):
-        activity["timespan"] = span
-    if event.place:
-        activity["took_place_at"] = [{"id": f"{uri}#place", "type": "Place", "_label": event.place}]
+    activity.update(_when_and_where(event, uri))
     if part := _event_part(event, piece, uri, request):
         activity["part"] = [part]
     statements = _texts(event, "description")
@@ -350,10 +357,7 @@ def _embedded_events(piece: Piece, request) -> dict:
         uri = record_uri(event, request)
         part = _event_part(event, piece, uri, request)
         del part[PART_PROPERTIES[kind][0]]  # the object whose record this is
-        if span := _timespan(event.year_start, event.year_end, event.year_label):
-            part["timespan"] = span
-        if event.place:
-            part["took_place_at"] = [{"id": f"{uri}#place", "type": "Place", "_label": event.place}]
+        part.update(_when_and_where(event, uri))
         part["part_of"] = {"id": uri, "type": "Activity", "_label": part["_label"]}
         (acquisitions if kind == "Acquisition" else encounters).append(part)
     found = {}
