@@ -190,6 +190,14 @@ LANGUAGES = [
     ("en", _("English")),
     ("nah", _("Nahuatl")),
 ]
+# The concept naming each language in Linked Art (`language` of names and texts): Getty AAT where
+# it has one, else the ISO 639 entry at the Library of Congress. A language without an entry here
+# is written without `language`.
+LANGUAGE_CONCEPTS = {
+    "es": "http://vocab.getty.edu/aat/300389311",
+    "en": "http://vocab.getty.edu/aat/300388277",
+    "nah": "http://id.loc.gov/vocabulary/iso639-2/nah",
+}
 # Where a translation is missing: an indigenous language falls back to Spanish, then English;
 # English falls back to Spanish; Spanish (the source) to English.
 RETORNO_FALLBACKS = {
@@ -209,6 +217,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Paths outside the language prefixes: never redirected to /<lang>/….
 LANGUAGE_NEUTRAL_PATHS = [
     "/api/",
+    "/id/",
     "/admin/",
     "/documents/",
     "/healthz",

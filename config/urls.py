@@ -27,6 +27,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("", include("opendata.urls")),
+    path("id/", include("heritage.records")),  # stable record URIs, language-neutral
     path(
         "sitemap.xml",
         sitemap_views.index,

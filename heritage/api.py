@@ -25,9 +25,10 @@ from core.i18n import language_codes
 from core.links import absolute_url
 from heritage import catalog, selectors
 from heritage.choices import PIECE_DATE_QUALIFIERS
-from heritage.linked_data import piece_linked_art
+from heritage.linked_data import linked_art_document
 from heritage.models import Piece, PieceImage, ProvenanceEvent, RecoveryCase
 from heritage.models.pages import case_route, piece_route
+from heritage.records import LINKED_ART, linked_art_response, wants_linked_art
 
 router = Router(tags=["catalog"])
 IDENTIFIER = re.compile(r"[A-Z0-9][A-Z0-9_.-]*")
@@ -489,21 +490,12 @@ def get_piece(request, catalog_number: str, lang: str | None = None):
             raise ApiError(
                 404, "not_found", _("No public piece has this catalog number.")
             ) from missing
+        if wants_linked_art(
+            request, offered=("application/json", *LINKED_ART), linked_art=LINKED_ART
+        ):
+            return linked_art_response(linked_art_document(piece, request=request))
         context = selectors.piece_context(piece=piece)
         links = Links(request)
-        if "application/ld+json" in request.headers.get("Accept", ""):
-            document = piece_linked_art(
-                piece=piece,
-                url=links.piece(piece.catalog_number) or absolute_url(request.path, request),
-                materials=context["materials"],
-                techniques=context["techniques"],
-                events=[entry.event for entry in context["timeline"] if entry.event],
-            )
-            return JsonResponse(
-                document,
-                content_type="application/ld+json",
-                json_dumps_params={"ensure_ascii": False},
-            )
         data = piece_data(
             piece,
             images=context["images"],

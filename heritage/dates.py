@@ -18,6 +18,19 @@ def years_out_of_order(start: int | None, end: int | None) -> bool:
     return start is not None and end is not None and start > end
 
 
+def iso_year(year: int) -> str:
+    """A signed historical year as ISO 8601 / xsd:dateTime (XSD 1.1) write it.
+
+    Our years count as historians do: -1200 is 1200 BCE and there is no year 0 (1 BCE is
+    followed by 1 CE). ISO 8601 and XSD 1.1 number years astronomically: 1 BCE is 0000,
+    1200 BCE is -1199. Every standard date we emit (Linked Art timespans, schema.org
+    temporalCoverage, dumps) is written through here: -1200 → "-1199", -1 → "0000",
+    1 → "0001", 600 → "0600". A 0 (not a historical year, though a form may hold one) is
+    written as the astronomical 0000."""
+    astronomical = year + 1 if year < 0 else year
+    return f"-{-astronomical:04d}" if astronomical < 0 else f"{astronomical:04d}"
+
+
 def year_label(year: int) -> str:
     if year < 0:
         return _("%(year)s BCE") % {"year": -year}

@@ -17,15 +17,16 @@ import json
 import shutil
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone, translation
 
 from core.i18n import site_name
-from core.links import absolute_url, base_url
-from heritage import exporting, selectors
+from core.links import base_url
+from heritage import exporting, linked_data, selectors
 from heritage.choices import (
     PIECE_DATE_QUALIFIERS,
     Authenticity,
@@ -36,9 +37,7 @@ from heritage.choices import (
     ProvenanceEventType,
 )
 from heritage.importing import REQUIRED_COLUMNS
-from heritage.linked_data import piece_linked_art
-from heritage.models import VOCABULARIES, Material, Piece, ProvenanceEvent, Technique
-from heritage.models.pages import piece_route
+from heritage.models import VOCABULARIES, Piece
 from opendata.releases import Release
 
 CHUNK_SIZE = 1000
@@ -55,31 +54,11 @@ def public_pieces() -> QuerySet[Piece]:
 
 
 def linked_art_documents(pieces: QuerySet[Piece], *, request=None) -> Iterator[dict]:
-    """The pieces as Linked Art documents, a fixed number of queries per chunk.
-
-    The one adapter to heritage's Linked Art: it assembles `piece_linked_art` as heritage.api
-    does, until heritage.linked_data.linked_art_documents(pieces, request=request) replaces
-    this body."""
-    catalog = selectors.catalog_path(request)
-    label = site_name("label")
-    queryset = pieces.prefetch_related(
-        Prefetch("materials", Material.objects.order_by(label), to_attr="dump_materials"),
-        Prefetch("techniques", Technique.objects.order_by(label), to_attr="dump_techniques"),
-        Prefetch(
-            "provenance_events",
-            ProvenanceEvent.objects.order_by("sort_order", "pk"),
-            to_attr="dump_events",
-        ),
-    )
-    for piece in queryset.iterator(chunk_size=CHUNK_SIZE):
-        path = catalog + piece_route(piece.catalog_number) if catalog else None
-        yield piece_linked_art(
-            piece=piece,
-            url=absolute_url(path or f"/api/v1/pieces/{piece.catalog_number}", request),
-            materials=piece.dump_materials,
-            techniques=piece.dump_techniques,
-            events=piece.dump_events,
-        )
+    """The pieces as Linked Art documents (heritage.linked_data), CHUNK_SIZE pieces at a time:
+    memory bounded, a fixed number of queries per chunk."""
+    rows = pieces.iterator(chunk_size=CHUNK_SIZE)
+    while chunk := list(islice(rows, CHUNK_SIZE)):
+        yield from linked_data.linked_art_documents(chunk, request=request)
 
 
 def _piece_rows(columns: list[str]) -> Iterator[dict]:

@@ -31,8 +31,9 @@ from lxml import etree
 
 from core.i18n import has_value, language_codes, localized_name
 from core.links import absolute_url
+from heritage import linked_data
 from heritage.api import Links
-from heritage.linked_data import piece_linked_art, signed_year_iso
+from heritage.dates import iso_year
 from heritage.models import Piece, ProvenanceEvent
 from heritage.selectors import piece_list_public, piece_public_q
 from opendata.models import HarvestRecord
@@ -191,7 +192,7 @@ def _write_oai_dc(parent, piece: Piece, url: str, document: dict | None) -> None
         for code, text in _translations(term, "label"):
             add("subject", text, code)
     if piece.date_start is not None and piece.date_end is not None:
-        add("date", f"{signed_year_iso(piece.date_start)}/{signed_year_iso(piece.date_end)}")
+        add("date", f"{iso_year(piece.date_start)}/{iso_year(piece.date_end)}")
     add("type", "PhysicalObject")
     if piece.object_type_id:
         for code, text in _translations(piece.object_type, "label"):
@@ -250,19 +251,9 @@ def _schema_url(fmt: MetadataFormat, request) -> str:
 
 
 # --- the Linked Art builder: ONE adapter ---------------------------------------------------------
-def _linked_art_documents(pieces: list[Piece], links: Links, request) -> list[dict]:
-    """The pieces' Linked Art documents, in order. The one call into heritage's builder (to
-    become `list(heritage.linked_data.linked_art_documents(pieces, request=request))`)."""
-    return [
-        piece_linked_art(
-            piece=piece,
-            url=_piece_url(piece, links),
-            materials=piece.material_list,
-            techniques=piece.technique_list,
-            events=piece.event_list,
-        )
-        for piece in pieces
-    ]
+def _linked_art_documents(pieces: list[Piece], request) -> list[dict]:
+    """The pieces' Linked Art documents, in order (heritage.linked_data)."""
+    return list(linked_data.linked_art_documents(pieces, request=request))
 
 
 def _piece_url(piece: Piece, links: Links) -> str:
@@ -380,7 +371,7 @@ def _write_records(answer: Answer, parent, rows: list[HarvestRecord], fmt, *, fu
     documents = {}
     if full and fmt.linked_art:
         ordered = [pieces[row.piece_id] for row in live]
-        built = _linked_art_documents(ordered, links, answer.request)
+        built = _linked_art_documents(ordered, answer.request)
         documents = {row.pk: document for row, document in zip(live, built, strict=True)}
     known = _known_sets()
     for row in rows:

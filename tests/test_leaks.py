@@ -100,6 +100,8 @@ def _dump_files(folder) -> list[str]:
 
 
 # channel name → (paths, the public text each must show)
+# Channels asked with an Accept header of their own (content negotiation).
+ACCEPT = {"Linked Art record URIs": "application/ld+json"}
 CHANNELS = {
     "piece pages": (
         [
@@ -155,6 +157,16 @@ CHANNELS = {
         "Programa visible ZQ",
     ),  # fmt: skip
     "home page": (["/es/", "/es/?near=60607"], PUBLIC),
+    "Linked Art record URIs": (
+        [
+            "/id/piece/REP-LEAK-1",
+            "/id/piece/REP-LEAK-2",
+            "/id/piece/REP-LEAK-3",
+            "/id/case/CASE-LEAK-1",
+            "/id/case/CASE-LEAK-2",
+        ],
+        PUBLIC,
+    ),  # fmt: skip
     "sitemaps": (
         ["/sitemap.xml", "/sitemap-pieces.xml", "/sitemap-pages.xml", "/sitemap-cases.xml"],
         "REP-LEAK-1",
@@ -179,7 +191,8 @@ def test_nothing_private_reaches_the_channel(client, records, channel, tmp_path)
     paths, shown = CHANNELS[channel]
     if callable(paths):
         paths = paths(tmp_path)
-    bodies = [_get(client, path) for path in paths]
+    headers = {"HTTP_ACCEPT": ACCEPT[channel]} if channel in ACCEPT else {}
+    bodies = [_get(client, path, **headers) for path in paths]
     if channel == "pieces API":
         bodies.append(_get(client, paths[1], HTTP_ACCEPT="application/ld+json"))  # JSON-LD
     # Tags out (search highlights wrap words in <mark>); the markers are ASCII, so JSON's
@@ -188,3 +201,23 @@ def test_nothing_private_reaches_the_channel(client, records, channel, tmp_path)
     assert shown in text, f"{channel} shows nothing public: the check would prove nothing"
     leaked = [what for what, secret in PRIVATE.items() if secret in text]
     assert leaked == [], f"{channel} leaks: {leaked}"
+
+
+def test_private_records_have_no_linked_art_uri(client, records):
+    """Restricted and draft pieces, a draft case and the provenance of a restricted piece
+    answer 404 at their stable URIs, to software (in JSON) and to browsers alike."""
+    from heritage.models import ProvenanceEvent
+
+    sale = {"event_type": "sale", "year_start": 1950, "party_to": PRIVATE["restricted piece"]}
+    restricted = make_piece("REP-LEAK-4", restricted=True, events=[sale])
+    event = ProvenanceEvent.objects.get(piece=restricted)
+    paths = ["/id/piece/REP-LEAK-2", "/id/piece/REP-LEAK-3", "/id/case/CASE-LEAK-1",
+             f"/id/provenance/{event.pk}"]  # fmt: skip
+    for path in paths:
+        as_json = client.get(path, HTTP_ACCEPT="application/ld+json")
+        assert as_json.status_code == 404, path
+        assert as_json.json()["error"] == "not_found"
+        assert client.get(path, HTTP_ACCEPT="text/html").status_code == 404, path
+    public = client.get("/id/piece/REP-LEAK-1", HTTP_ACCEPT="application/ld+json")
+    assert public.status_code == 200
+    assert PRIVATE["hidden find-spot (site)"] not in public.content.decode()

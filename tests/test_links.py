@@ -185,7 +185,7 @@ def test_every_absolute_url_is_on_the_serving_host_and_answers(demo):
     crawl.json("/es/catalogo/export/json/")
     # Linked Art.
     linked_art = crawl.json("/api/v1/pieces/REP-LINKS-1", Accept="application/ld+json")
-    assert linked_art["id"] == f"{demo}/es/catalogo/REP-LINKS-1/"
+    assert linked_art["id"] == f"{demo}/id/piece/REP-LINKS-1"
 
     # iCalendar: the program's feed, each session's file, the whole calendar, a venue's.
     assert crawl.calendar(programs[0]["feed_url"]) == [programs[0]["url"]]

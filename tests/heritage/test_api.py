@@ -113,8 +113,8 @@ def test_linked_art_json_ld_on_request(client, catalog):
     assert data["type"] == "HumanMadeObject"
     assert data["_label"] == "Vessel"
     assert data["produced_by"]["timespan"]["begin_of_the_begin"].startswith("0600")
-    activity = data["changed_ownership_through"][0]
-    assert activity["part"][0]["transferred_title_to"][0]["_label"] == "B"
+    acquisition = data["changed_ownership_through"][0]
+    assert acquisition["transferred_title_to"][0]["_label"] == "B"
     assert "Sitio oculto" not in response.content.decode()
 
 
