@@ -485,16 +485,16 @@ def get_piece(request, catalog_number: str, lang: str | None = None):
     language = _language(request, lang)
     with translation.override(language):
         try:
-            piece = selectors.piece_get_public(catalog_number=catalog_number)
+            context = selectors.piece_page_public(catalog_number=catalog_number)
         except Http404 as missing:
             raise ApiError(
                 404, "not_found", _("No public piece has this catalog number.")
             ) from missing
+        piece = context["piece"]  # what the piece's page shows: the same selector, kept alike
         if wants_linked_art(
             request, offered=("application/json", *LINKED_ART), linked_art=LINKED_ART
         ):
             return linked_art_response(linked_art_document(piece, request=request))
-        context = selectors.piece_context(piece=piece)
         links = Links(request)
         data = piece_data(
             piece,
