@@ -213,6 +213,7 @@ LANGUAGE_NEUTRAL_PATHS = [
     "/healthz",
     "/static/",
     "/media/",
+    "/iiif/",
     "/sitemap",
     "/robots.txt",
     "/favicon.ico",
@@ -239,6 +240,15 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Files nobody may download by URL (uploaded imports): never under MEDIA_ROOT.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+# Django serves /media/ itself (core.media: images of private pieces answer 404), public files
+# cached this long; with MEDIA_ACCEL_REDIRECT (nginx's `internal` location, docs/deploy.md) the
+# web server sends the bytes once the view has said yes.
+MEDIA_MAX_AGE = int(os.environ.get("MEDIA_MAX_AGE", str(60 * 60 * 24)))
+MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
+# IIIF Image API (heritage/iiif): derivatives kept here, outside MEDIA_ROOT; largest answer.
+IIIF_CACHE_ROOT = Path(os.environ.get("IIIF_CACHE_ROOT", BASE_DIR / ".local" / "iiif"))
+IIIF_MAX_WIDTH = int(os.environ.get("IIIF_MAX_WIDTH", "4000"))
+IIIF_MAX_AREA = int(os.environ.get("IIIF_MAX_AREA", str(4000 * 4000)))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

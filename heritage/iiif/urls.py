@@ -1,0 +1,16 @@
+"""/iiif/3/…: language-neutral (outside the language prefixes), like the API."""
+
+from django.urls import path
+
+from heritage.iiif import views
+
+urlpatterns = [
+    path("iiif/3/manifest/<str:catalog_number>", views.manifest, name="iiif-manifest"),
+    path("iiif/3/<int:image_id>", views.image_base, name="iiif-image-base"),
+    path("iiif/3/<int:image_id>/info.json", views.image_info, name="iiif-info"),
+    path(
+        "iiif/3/<int:image_id>/<str:region>/<str:size>/<str:rotation>/<str:name>",
+        views.image_request,
+        name="iiif-image",
+    ),
+]
