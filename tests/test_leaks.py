@@ -3,8 +3,9 @@
 Private here: a restricted piece, an unpublished draft piece, a hidden find-spot (site name and
 coordinates of a published piece whose find-spot was never released), an unpublished recovery
 case and an unpublished program. Each channel — pages (the home page's sections among them),
-search, autocomplete, API, JSON-LD, exports, iCalendar feeds, sitemaps — is one line of
-CHANNELS; a new channel is one more line.
+search, autocomplete, API, JSON-LD, exports, iCalendar feeds, sitemaps, IIIF manifests — is
+one line of CHANNELS; a new channel is one more line. Image files — originals and renditions under
+/media/, IIIF info.json and images — have their own test below: they hold no text to look for.
 Each test also checks the channel shows the public piece (or program), so a channel that
 answers nothing at all cannot pass.
 """
@@ -149,6 +150,14 @@ CHANNELS = {
         ["/sitemap.xml", "/sitemap-pieces.xml", "/sitemap-pages.xml", "/sitemap-cases.xml"],
         "REP-LEAK-1",
     ),  # fmt: skip
+    "IIIF manifests": (
+        [
+            "/iiif/3/manifest/REP-LEAK-1",
+            "/iiif/3/manifest/REP-LEAK-2",
+            "/iiif/3/manifest/REP-LEAK-3",
+        ],
+        PUBLIC,
+    ),  # fmt: skip
 }
 
 
@@ -164,3 +173,37 @@ def test_nothing_private_reaches_the_channel(client, records, channel):
     assert shown in text, f"{channel} shows nothing public: the check would prove nothing"
     leaked = [what for what, secret in PRIVATE.items() if secret in text]
     assert leaked == [], f"{channel} leaks: {leaked}"
+
+
+def _image_urls(item) -> list[str]:
+    """Every URL that hands out `item`'s image: its original, a rendition pages use, a
+    rendition nobody made yet (a guessed name), and the IIIF service, info.json and images."""
+    image = item.image
+    rendition = image.get_rendition("width-800")  # what the piece page shows
+    stem = rendition.file.name.rsplit(".", 2)[0]
+    iiif = f"/iiif/3/{image.pk}"
+    return [f"/media/{image.file.name}", f"/media/{rendition.file.name}",
+            f"/media/{stem}.width-10.png", iiif, f"{iiif}/info.json",
+            f"{iiif}/full/max/0/default.jpg", f"{iiif}/0,0,10,10/5,/0/default.jpg"]  # fmt: skip
+
+
+def test_no_image_file_of_a_private_piece_is_served(client, records, settings, tmp_path):
+    from heritage.models import Piece, PieceImage
+    from tests.utils import make_image
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.IIIF_CACHE_ROOT = tmp_path / "iiif"
+    urls = {}
+    for piece in Piece.objects.filter(catalog_number__startswith="REP-LEAK-"):
+        item = PieceImage.objects.create(piece=piece, image=make_image(piece.catalog_number),
+                                         alt_text="Vasija", credit="INAH")  # fmt: skip
+        urls[piece.catalog_number] = _image_urls(item)
+    public_rendition = urls["REP-LEAK-1"][1]
+    assert public_rendition in client.get("/es/catalogo/REP-LEAK-1/").content.decode()
+
+    status = {number: [client.get(url).status_code for url in paths]
+              for number, paths in urls.items()}  # fmt: skip
+
+    assert status["REP-LEAK-1"] == [200, 200, 404, 303, 200, 200, 200]  # no guessing, even here
+    assert status["REP-LEAK-2"] == [404] * 7, "restricted piece"
+    assert status["REP-LEAK-3"] == [404] * 7, "draft piece"

@@ -47,7 +47,6 @@ def demo(live_server, settings, tmp_path):  # noqa: F811 - the Django settings f
 
     settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60)}
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.ROOT_URLCONF = "tests.links_urls"  # /media/ served, as the proxy does in production
     seed_catalog(apps)  # the vocabularies a flushed database lost
     seed_programs(apps)
     home = build_site()
