@@ -25,7 +25,7 @@ from core.i18n import language_codes
 from core.links import absolute_url
 from heritage import catalog, selectors
 from heritage.choices import PIECE_DATE_QUALIFIERS
-from heritage.linked_data import piece_linked_art
+from heritage.linked_data import linked_art_representation, piece_linked_art
 from heritage.models import Piece, PieceImage, ProvenanceEvent, RecoveryCase
 from heritage.models.pages import case_route, piece_route
 
@@ -499,6 +499,10 @@ def get_piece(request, catalog_number: str, lang: str | None = None):
                 techniques=context["techniques"],
                 events=[entry.event for entry in context["timeline"] if entry.event],
             )
+            if context["images"]:
+                document["representation"] = linked_art_representation(
+                    images=context["images"], request=request
+                )
             return JsonResponse(
                 document,
                 content_type="application/ld+json",

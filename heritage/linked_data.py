@@ -197,3 +197,32 @@ def piece_linked_art(*, piece, url: str, materials: list, techniques: list, even
     if piece.is_illustrative:
         data["_illustrative"] = "Illustrative demo record, not a real catalog entry."
     return data
+
+
+def linked_art_representation(*, images: list, request=None) -> list[dict]:
+    """A public piece's images (PieceImage rows with their image) as Linked Art
+    `representation`: each a VisualItem digitally shown by a DigitalObject, the image as JPEG
+    from our IIIF Image API, which the DigitalService it is available via describes."""
+    from heritage.iiif.presentation import image_service_id
+
+    representation = []
+    for item in images:
+        service = image_service_id(item.image, request)
+        iiif = [{"id": "http://iiif.io/api/image", "type": "InformationObject"}]
+        digital = {
+            "type": "DigitalObject",
+            "_label": item.alt_text,
+            "access_point": [{"id": f"{service}/full/max/0/default.jpg", "type": "DigitalObject"}],
+            "format": "image/jpeg",
+            "digitally_available_via": [
+                {
+                    "type": "DigitalService",
+                    "access_point": [{"id": service, "type": "DigitalObject"}],
+                    "conforms_to": iiif,
+                }
+            ],
+        }
+        representation.append(
+            {"type": "VisualItem", "_label": item.alt_text, "digitally_shown_by": [digital]}
+        )
+    return representation

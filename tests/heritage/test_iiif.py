@@ -254,3 +254,23 @@ def test_the_manifest_costs_the_same_queries_for_one_image_or_many(
         many = client.get("/iiif/3/manifest/REP-IIIF-4").json()
     assert len(many["items"]) == 4 and _schema_errors(many) == []
     assert many["rights"] == "http://creativecommons.org/publicdomain/zero/1.0/"
+
+
+def test_linked_art_shows_the_images_through_the_iiif_service(client, pattern):
+    from cromulent import reader
+
+    document = client.get("/api/v1/pieces/REP-IIIF-1", HTTP_ACCEPT="application/ld+json").json()
+
+    [visual] = document["representation"]
+    [digital] = visual["digitally_shown_by"]
+    [service] = digital["digitally_available_via"]
+    assert service["access_point"] == [
+        {"id": f"http://testserver/iiif/3/{pattern.pk}", "type": "DigitalObject"}
+    ]
+    assert client.get(digital["access_point"][0]["id"]).status_code == 200
+    # Getty's reader takes the representation as Linked Art (the rest of the document is the
+    # Linked Art helper's part of issue 16).
+    wrapper = {"@context": document["@context"], "id": "http://testserver/x",
+               "type": "HumanMadeObject", "representation": document["representation"]}  # fmt: skip
+    read = reader.Reader().read(json.dumps(wrapper))
+    assert read.representation[0].digitally_shown_by[0].digitally_available_via
