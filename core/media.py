@@ -4,7 +4,8 @@ A web server serving /media/ straight from disk hands out any file to whoever kn
 the original or a rendition of an image a curator has since restricted included. So every
 /media/ request comes here: the apps that know which files are private say so through
 `register_media_guard` (core knows no app: heritage registers the pieces' rule at start-up),
-and a hidden file answers 404 exactly as a missing one. Public files get an ETag,
+and a hidden file answers 404 exactly as a missing one (editors, who may enter the admin,
+still see it there and in previews, never cached). Public files get an ETag,
 Last-Modified and a cache lifetime of MEDIA_MAX_AGE; with MEDIA_ACCEL_REDIRECT set, nginx sends
 the bytes (X-Accel-Redirect to an `internal` location, docs/deploy.md) after this view said yes.
 """
@@ -35,6 +36,12 @@ def media_file_hidden(name: str) -> bool:
     return any(guard(name) for guard in _guards)
 
 
+def _may_see_private(request: HttpRequest) -> bool:
+    """Editors: whoever may enter Wagtail's admin sees every image there and in previews."""
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
+
+
 def _clean_name(path: str) -> str:
     """The file's name relative to MEDIA_ROOT, or 404 for anything that could leave it."""
     if "\x00" in path or "\\" in path:
@@ -50,12 +57,18 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     name = _clean_name(path)
     root = Path(settings.MEDIA_ROOT).resolve()
     full = (root / name).resolve()
-    if not full.is_relative_to(root) or not full.is_file() or media_file_hidden(name):
+    if not full.is_relative_to(root) or not full.is_file():
+        raise Http404(path)
+    hidden = media_file_hidden(name)
+    if hidden and not _may_see_private(request):
         raise Http404(path)
     stat = full.stat()
     etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
     headers = {
-        "Cache-Control": f"public, max-age={settings.MEDIA_MAX_AGE}",
+        # Editors see private images in the admin and in previews; no cache may keep them.
+        "Cache-Control": "private, no-store"
+        if hidden
+        else f"public, max-age={settings.MEDIA_MAX_AGE}",
         "ETag": etag,
         "Last-Modified": http_date(stat.st_mtime),
     }

@@ -124,3 +124,10 @@ def test_a_guessed_name_in_the_image_folders_is_404(client, piece_images, media)
 
     assert client.get("/media/original_images/guessed.png").status_code == 404
     assert client.get("/media/images/test.width-999.png").status_code == 404
+
+
+def test_editors_still_see_private_images_never_cached(client, piece_images, curator):
+    response = client.get(piece_images["restricted"][1])
+
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
