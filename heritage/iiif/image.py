@@ -147,6 +147,25 @@ def plan_request(
     return Plan(box=box, size=out, format=format)
 
 
+def _scaled_box(original: PILImage.Image, plan: Plan) -> tuple[int, int, int, int]:
+    """The crop box on `original`, decoded smaller first when the answer is (a JPEG decoder
+    reads 1/2, 1/4 or 1/8 of the pixels far faster than it reads them all and scales down: a
+    zoomed-out tile of a large photograph costs a fraction of the full decode)."""
+    x, y, w, h = plan.box
+    full_width, full_height = original.size
+    shrink = min(w / plan.size[0], h / plan.size[1])
+    if shrink >= 2 and original.format == "JPEG":
+        original.draft(None, (max(1, math.floor(full_width / shrink)),
+                              max(1, math.floor(full_height / shrink))))  # fmt: skip
+    ratio_x, ratio_y = original.size[0] / full_width, original.size[1] / full_height
+    return (
+        math.floor(x * ratio_x),
+        math.floor(y * ratio_y),
+        min(original.size[0], math.ceil((x + w) * ratio_x)),
+        min(original.size[1], math.ceil((y + h) * ratio_y)),
+    )
+
+
 def derivative(image, plan: Plan) -> Path:
     """The file of `plan` made from `image` (a Wagtail image), made now unless kept already."""
     version = hashlib.sha256(f"{image.file.name}|{image.file_size}".encode()).hexdigest()[:16]
@@ -154,8 +173,7 @@ def derivative(image, plan: Plan) -> Path:
     if path.is_file():
         return path
     with image.open_file() as source, PILImage.open(source) as original:
-        x, y, w, h = plan.box
-        picture = original.crop((x, y, x + w, y + h))
+        picture = original.crop(_scaled_box(original, plan))
         if picture.size != plan.size:
             picture = picture.resize(plan.size, PILImage.Resampling.LANCZOS, reducing_gap=3.0)
         if picture.mode not in ("RGB", "L"):

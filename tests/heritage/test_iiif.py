@@ -24,7 +24,7 @@ SCHEMA = json.loads((Path(__file__).parent / "iiif_schema" / "iiif_3_0.json").re
 COLOURS = ValidationInfo().colorInfo  # COLOURS[column][row]
 
 
-def make_pattern(title: str = "Patrón IIIF"):
+def make_pattern(title: str = "Patrón IIIF", *, format: str = "PNG"):
     """The validator's test image: square (x, y) of 100 px painted COLOURS[x][y]."""
     from django.core.files.images import ImageFile
     from wagtail.images import get_image_model
@@ -37,8 +37,9 @@ def make_pattern(title: str = "Patrón IIIF"):
         for y in range(10):
             picture.paste(COLOURS[x][y], (x * 100, y * 100, x * 100 + 100, y * 100 + 100))
     buffer = io.BytesIO()
-    picture.save(buffer, format="PNG")
-    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="patron.png"))
+    picture.save(buffer, format=format, quality=95)
+    name = f"patron.{format.lower()}"
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name=name))
 
 
 def piece_image(image, **fields):
@@ -123,6 +124,21 @@ def test_image_requests_crop_and_scale(client, pattern):
             abs(a - b) >= 8 for a, b in zip(colour, COLOURS[x][y], strict=True)
         ):
             wrong[(region, size)] = (picture.size, colour)
+    assert wrong == {}
+
+
+def test_a_jpeg_read_at_a_fraction_of_its_size_gives_the_same_picture(client, pattern):
+    """Zoomed-out answers of a JPEG decode it at 1/2, 1/4 or 1/8 (heritage.iiif.image)."""
+    image = make_pattern("Patrón JPEG", format="JPEG")
+    make_piece("REP-IIIF-J", images=[piece_image(image)])
+    wrong = {}
+    for region, size, square in [("full", "125,", (3, 7)), ("300,700,200,200", "25,", (3, 7))]:
+        picture = _picture(client.get(f"/iiif/3/{image.pk}/{region}/{size}/0/default.jpg"))
+        scale = picture.size[0] / (1000 if region == "full" else 200)
+        x, y = (square[0] * 100 + 50, square[1] * 100 + 50) if region == "full" else (50, 50)
+        colour = picture.getpixel((int(x * scale), int(y * scale)))
+        if any(abs(a - b) >= 12 for a, b in zip(colour, COLOURS[3][7], strict=True)):
+            wrong[(region, size)] = colour
     assert wrong == {}
 
 
