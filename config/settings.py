@@ -298,6 +298,8 @@ TASKS = {
 RATE_LIMITS = {
     "api": (int(os.environ.get("API_RATE_LIMIT", "120")), 60),
     "search": (int(os.environ.get("SEARCH_RATE_LIMIT", "60")), 60),
+    # IIIF images not made yet (each a decode of the original); kept ones are not counted.
+    "iiif": (int(os.environ.get("IIIF_RATE_LIMIT", "300")), 60),
 }
 # Proxies in front of the site that add X-Forwarded-For (0: use the connection's address).
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))

@@ -45,7 +45,7 @@ def demo(live_server, settings, tmp_path):  # noqa: F811 - the Django settings f
         weekly,
     )
 
-    settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60)}
+    settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60), "iiif": (10**9, 60)}
     settings.MEDIA_ROOT = tmp_path / "media"
     seed_catalog(apps)  # the vocabularies a flushed database lost
     seed_programs(apps)

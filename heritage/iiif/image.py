@@ -166,10 +166,15 @@ def _scaled_box(original: PILImage.Image, plan: Plan) -> tuple[int, int, int, in
     )
 
 
+def derivative_path(image, plan: Plan) -> Path:
+    """Where the file of `plan` made from `image` is kept (a new upload, a new folder)."""
+    version = hashlib.sha256(f"{image.file.name}|{image.file_size}".encode()).hexdigest()[:16]
+    return Path(settings.IIIF_CACHE_ROOT) / str(image.pk) / version / plan.key
+
+
 def derivative(image, plan: Plan) -> Path:
     """The file of `plan` made from `image` (a Wagtail image), made now unless kept already."""
-    version = hashlib.sha256(f"{image.file.name}|{image.file_size}".encode()).hexdigest()[:16]
-    path = Path(settings.IIIF_CACHE_ROOT) / str(image.pk) / version / plan.key
+    path = derivative_path(image, plan)
     if path.is_file():
         return path
     with image.open_file() as source, PILImage.open(source) as original:

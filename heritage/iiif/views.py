@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from core.api_http import error_response
 from core.links import absolute_url
+from core.ratelimit import over_limit
 from heritage import selectors
 from heritage.choices import IMAGE_LICENSE_URIS
 from heritage.iiif.image import (
@@ -18,6 +19,7 @@ from heritage.iiif.image import (
     FORMATS,
     ParameterError,
     derivative,
+    derivative_path,
     info_document,
     plan_request,
 )
@@ -80,6 +82,15 @@ def image_request(request, image_id: int, region: str, size: str, rotation: str,
         )  # fmt: skip
     except ParameterError as error:
         return _cors(error_response(400, f"invalid_{error.parameter}", error.message))
+    if not derivative_path(use.image, plan).is_file():
+        # Making a derivative costs a decode and disk: limited per client (kept ones are not).
+        wait = over_limit(request, "iiif", *settings.RATE_LIMITS["iiif"])
+        if wait is not None:
+            message = _("Too many new images asked from your connection. Please wait %(seconds)s "
+                        "seconds.") % {"seconds": wait}  # fmt: skip
+            response = error_response(429, "rate_limited", message)
+            response["Retry-After"] = str(wait)
+            return _cors(response)
     path = derivative(use.image, plan)
     return _cached(FileResponse(path.open("rb"), content_type=FORMATS[plan.format][1]))
 

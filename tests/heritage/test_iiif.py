@@ -183,6 +183,16 @@ def test_bad_parameters_are_400_naming_the_parameter(client, pattern):
     }
 
 
+def test_new_derivatives_are_rate_limited_kept_ones_are_not(client, pattern, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "iiif": (2, 60)}
+    urls = [f"/iiif/3/{pattern.pk}/full/{width},/0/default.jpg" for width in (10, 20, 30)]
+
+    assert [client.get(url).status_code for url in urls] == [200, 200, 429]
+    refused = client.get(urls[2])
+    assert refused.json()["error"] == "rate_limited" and int(refused["Retry-After"]) > 0
+    assert client.get(urls[0]).status_code == 200  # kept: no decode, no count
+
+
 def test_sizes_over_the_declared_limits_are_refused(client, pattern, settings):
     settings.IIIF_MAX_WIDTH = 300
     settings.IIIF_MAX_AREA = 200 * 200
