@@ -18,7 +18,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from tests.utils import make_case, make_piece
+from tests.utils import make_case, make_image, make_piece
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +43,11 @@ def records(catalog, django_capture_on_commit_callbacks):
         public = make_piece("REP-LEAK-1", title_es=PUBLIC, title_en=PUBLIC,
                             find_site=PRIVATE["hidden find-spot (site)"],
                             find_lat=Decimal(PRIVATE["hidden find-spot (latitude)"]),
-                            find_lon=Decimal("-99.13321"))  # fmt: skip
-        make_piece("REP-LEAK-2", title_es=PRIVATE["restricted piece"], restricted=True)
-        make_piece("REP-LEAK-3", title_es=PRIVATE["draft piece"], publish=False)
+                            find_lon=Decimal("-99.13321"), images=[_image()])  # fmt: skip
+        make_piece("REP-LEAK-2", title_es=PRIVATE["restricted piece"], restricted=True,
+                   images=[_image()])  # fmt: skip
+        make_piece("REP-LEAK-3", title_es=PRIVATE["draft piece"], publish=False,
+                   images=[_image()])  # fmt: skip
         make_case("CASE-LEAK-1", title_es=PRIVATE["draft case"], publish=False)
         make_case("CASE-LEAK-2", title_es=PUBLIC_CASE)
         index = ProgramIndexPage(title_es="Programas", slug_es="programas", slug="programas")
@@ -62,6 +64,13 @@ def records(catalog, django_capture_on_commit_callbacks):
                      sessions=[weekly(venue, soon)], publish=False)  # fmt: skip
         _home_with_every_section(catalog.get_parent().specific)
     return public
+
+
+def _image():
+    """Each piece has an image: its files and IIIF service are channels too."""
+    from heritage.models import PieceImage
+
+    return PieceImage(image=make_image(), alt_text="Vasija", credit="INAH")
 
 
 def _home_with_every_section(home) -> None:
@@ -188,16 +197,11 @@ def _image_urls(item) -> list[str]:
 
 
 def test_no_image_file_of_a_private_piece_is_served(client, records, settings, tmp_path):
-    from heritage.models import Piece, PieceImage
-    from tests.utils import make_image
+    from heritage.models import PieceImage
 
-    settings.MEDIA_ROOT = tmp_path / "media"
     settings.IIIF_CACHE_ROOT = tmp_path / "iiif"
-    urls = {}
-    for piece in Piece.objects.filter(catalog_number__startswith="REP-LEAK-"):
-        item = PieceImage.objects.create(piece=piece, image=make_image(piece.catalog_number),
-                                         alt_text="Vasija", credit="INAH")  # fmt: skip
-        urls[piece.catalog_number] = _image_urls(item)
+    urls = {item.piece.catalog_number: _image_urls(item)
+            for item in PieceImage.objects.select_related("piece", "image")}  # fmt: skip
     public_rendition = urls["REP-LEAK-1"][1]
     assert public_rendition in client.get("/es/catalogo/REP-LEAK-1/").content.decode()
 

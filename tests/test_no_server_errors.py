@@ -191,6 +191,7 @@ DOORS = [
     Door("/api/v1/programs", {**API_PROGRAMS, "offset": NUMBER}),
     Door("/api/v1/sessions", API_PROGRAMS),
     Door("/api/v1/{}", segment=SEGMENT),
+    Door("/iiif/3/manifest/{}", segment=SEGMENT),
 ]
 # Doors that still fail, with what was found: delete a line once fixed.
 KNOWN_FAILURES: dict[str, str] = {}
@@ -248,7 +249,8 @@ def world(catalog, settings):
         RouteStop,
     )
 
-    settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60)}  # tested on their own
+    settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60),
+                            "iiif": (10**9, 60)}  # tested on their own  # fmt: skip
     case = make_case("CASE-1")
     make_piece("REP-1", case=case, title_es="Vasija maya")
     make_piece("REP-2", restricted=True)

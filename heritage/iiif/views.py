@@ -102,6 +102,8 @@ def manifest(request, catalog_number: str):
     except Http404:
         return _not_found()
     images = selectors.piece_context(piece=piece)["images"]
+    if not images:  # a manifest has one canvas at least (Presentation 3.0)
+        return _not_found()
     document = piece_manifest(piece=piece, images=images, request=request)
     response = JsonResponse(document, content_type=CONTENT_TYPE,
                             json_dumps_params={"ensure_ascii": False})  # fmt: skip

@@ -277,6 +277,8 @@ def test_the_manifest_validates_and_speaks_every_language(client, pattern):
     assert client.get(body["id"].removeprefix("http://testserver")).status_code == 200
     thumbnail = manifest["thumbnail"][0]["id"].removeprefix("http://testserver")
     assert client.get(thumbnail).status_code == 200
+    make_piece("REP-IIIF-0")  # no image: no canvas, so no manifest
+    assert client.get("/iiif/3/manifest/REP-IIIF-0").status_code == 404
 
 
 def test_the_manifest_costs_the_same_queries_for_one_image_or_many(
