@@ -9,7 +9,7 @@ urlpatterns = [
     # Catalog numbers as the piece pages take them (anything else, a NUL included, is 404).
     re_path(
         rf"^iiif/3/manifest/(?P<catalog_number>{IDENTIFIER})$", views.manifest, name="iiif-manifest"
-    ),  # fmt: skip
+    ),
     path("iiif/3/<int:image_id>", views.image_base, name="iiif-image-base"),
     path("iiif/3/<int:image_id>/info.json", views.image_info, name="iiif-info"),
     path(
