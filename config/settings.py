@@ -223,6 +223,7 @@ LANGUAGE_NEUTRAL_PATHS = [
     "/healthz",
     "/static/",
     "/media/",
+    "/iiif/",
     "/sitemap",
     "/oai",
     "/robots.txt",
@@ -250,6 +251,15 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Files nobody may download by URL (uploaded imports): never under MEDIA_ROOT.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+# Django serves /media/ itself (core.media: images of private pieces answer 404), public files
+# cached this long; with MEDIA_ACCEL_REDIRECT (nginx's `internal` location, docs/deploy.md) the
+# web server sends the bytes once the view has said yes.
+MEDIA_MAX_AGE = int(os.environ.get("MEDIA_MAX_AGE", str(60 * 60 * 24)))
+MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
+# IIIF Image API (heritage/iiif): derivatives kept here, outside MEDIA_ROOT; largest answer.
+IIIF_CACHE_ROOT = Path(os.environ.get("IIIF_CACHE_ROOT", BASE_DIR / ".local" / "iiif"))
+IIIF_MAX_WIDTH = int(os.environ.get("IIIF_MAX_WIDTH", "4000"))
+IIIF_MAX_AREA = int(os.environ.get("IIIF_MAX_AREA", str(4000 * 4000)))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -321,6 +331,8 @@ RATE_LIMITS = {
     "api": (int(os.environ.get("API_RATE_LIMIT", "120")), 60),
     "search": (int(os.environ.get("SEARCH_RATE_LIMIT", "60")), 60),
     "oai": (int(os.environ.get("OAI_RATE_LIMIT", "120")), 60),
+    # IIIF images not made yet (each a decode of the original); kept ones are not counted.
+    "iiif": (int(os.environ.get("IIIF_RATE_LIMIT", "300")), 60),
 }
 # Proxies in front of the site that add X-Forwarded-For (0: use the connection's address).
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))

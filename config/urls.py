@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config import health
 from config.api import api
 from core import views as core_views
+from core.media import serve_media
 from core.sitemaps import PageSitemap
 from heritage.sitemaps import CaseSitemap, PieceSitemap
 from opendata import downloads as opendata_downloads
@@ -51,14 +52,15 @@ urlpatterns = [
     ),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
     path("style/", core_views.style_guide, name="style-guide"),  # 404 unless DEBUG
+    path("", include("heritage.iiif.urls")),
+    # Every media file through one guarded view, in every mode (core/media.py).
+    re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve_media, name="media"),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page carries its language: /es/…, /en/…, /nah/…; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(

@@ -54,7 +54,7 @@ IGNORED_MODELS = {
     "wagtailcore.groupapprovaltask", "wagtailcore.task", "wagtailcore.workflow",
     "core.siteversion",  # the counter of changes itself (core.routes)
 }  # fmt: skip
-UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/static/", "/media/")
+UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/static/", "/media/", "/iiif/")
 HEADER = "X-Page-Cache"
 
 

@@ -19,3 +19,8 @@ class HeritageConfig(AppConfig):
         record_changed.connect(facets_invalidate, dispatch_uid="facets-records")
         for model in VOCABULARIES:
             post_save.connect(facets_invalidate, sender=model, dispatch_uid=f"facets-voc-{model}")
+        # /media/ answers 404 for the files of images only private pieces use (heritage.media).
+        from core.media import register_media_guard
+        from heritage.media import media_file_hidden
+
+        register_media_guard(media_file_hidden)

@@ -45,6 +45,18 @@ class ImageLicense(models.TextChoices):
     PUBLIC_DOMAIN = "public_domain", _("Public domain")
 
 
+# The standard URI of each image licence (IIIF `rights`, Linked Art): Creative Commons and
+# RightsStatements.org, written with http:// as both registries and IIIF require.
+IMAGE_LICENSE_URIS = {
+    ImageLicense.ALL_RIGHTS: "http://rightsstatements.org/vocab/InC/1.0/",
+    ImageLicense.CC_BY: "http://creativecommons.org/licenses/by/4.0/",
+    ImageLicense.CC_BY_SA: "http://creativecommons.org/licenses/by-sa/4.0/",
+    ImageLicense.CC_BY_NC: "http://creativecommons.org/licenses/by-nc/4.0/",
+    ImageLicense.CC0: "http://creativecommons.org/publicdomain/zero/1.0/",
+    ImageLicense.PUBLIC_DOMAIN: "http://creativecommons.org/publicdomain/mark/1.0/",
+}
+
+
 class ProvenanceEventType(models.TextChoices):
     CREATION = "creation", _("Creation")
     FIND = "find", _("Find or excavation")

@@ -34,6 +34,7 @@ from heritage.models import (
     ObjectType,
     Period,
     Piece,
+    PieceImage,
     ProvenanceEvent,
     RecoveryCase,
     RecoveryMethod,
@@ -409,6 +410,10 @@ def _piece_document(piece: Piece, request, catalog: str | None) -> dict:
     if len(production) > 1:
         data["produced_by"] = production
     data.update(_embedded_events(piece, request))
+    if piece.linked_art_images:
+        data["representation"] = linked_art_representation(
+            images=piece.linked_art_images, request=request
+        )
     if page := _web_page(_page_url(catalog, piece_route(piece.catalog_number), request)):
         data["subject_of"] = page
     return data
@@ -430,6 +435,11 @@ def _prefetch(pieces: Iterable[Piece]) -> list[Piece]:
             "provenance_events",
             queryset=ProvenanceEvent.objects.order_by("sort_order"),
             to_attr="event_list",
+        ),
+        Prefetch(
+            "images",
+            queryset=PieceImage.objects.select_related("image").order_by("sort_order"),
+            to_attr="linked_art_images",
         ),
     )
     return pieces
@@ -487,3 +497,32 @@ def term_document(term, *, request=None) -> dict:
     if not data["identified_by"]:
         data["identified_by"] = [{"type": "Name", "content": term.code}]
     return data
+
+
+def linked_art_representation(*, images: list, request=None) -> list[dict]:
+    """A public piece's images (PieceImage rows with their image) as Linked Art
+    `representation`: each a VisualItem digitally shown by a DigitalObject, the image as JPEG
+    from our IIIF Image API, which the DigitalService it is available via describes."""
+    from heritage.iiif.presentation import image_service_id
+
+    representation = []
+    for item in images:
+        service = image_service_id(item.image, request)
+        iiif = [{"id": "http://iiif.io/api/image", "type": "InformationObject"}]
+        digital = {
+            "type": "DigitalObject",
+            "_label": item.alt_text,
+            "access_point": [{"id": f"{service}/full/max/0/default.jpg", "type": "DigitalObject"}],
+            "format": "image/jpeg",
+            "digitally_available_via": [
+                {
+                    "type": "DigitalService",
+                    "access_point": [{"id": service, "type": "DigitalObject"}],
+                    "conforms_to": iiif,
+                }
+            ],
+        }
+        representation.append(
+            {"type": "VisualItem", "_label": item.alt_text, "digitally_shown_by": [digital]}
+        )
+    return representation

@@ -35,6 +35,7 @@ STATIC_ROOT = _project.BASE_DIR / ".test-results" / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 PRIVATE_MEDIA_ROOT = _project.BASE_DIR / ".test-results" / "private_media"
+IIIF_CACHE_ROOT = _project.BASE_DIR / ".test-results" / "iiif"
 # The suite searches with the database engine; the live search fixtures point at a node
 # (TEST_OPENSEARCH_URL, ELASTICSEARCH_URL) under an index prefix of their own.
 ELASTICSEARCH_URL = ""

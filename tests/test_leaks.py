@@ -3,9 +3,11 @@
 Private here: a restricted piece, an unpublished draft piece, a hidden find-spot (site name and
 coordinates of a published piece whose find-spot was never released), an unpublished recovery
 case and an unpublished program. Each channel — pages (the home page's sections among them),
-search, autocomplete, API, JSON-LD, exports, iCalendar feeds, sitemaps, open-data dumps, OAI-PMH
-— is one line of CHANNELS; a new channel is one more line (its paths, or a function of a folder
-that makes what the channel serves and returns its paths).
+search, autocomplete, API, JSON-LD, exports, iCalendar feeds, sitemaps, open-data dumps, OAI-PMH,
+IIIF manifests — is one line of CHANNELS; a new channel is one more line (its paths, or a function
+of a folder that makes what the channel serves and returns its paths). Image files — originals and
+renditions under /media/, IIIF info.json and images — have their own test below: they hold no text
+to look for.
 Each test also checks the channel shows the public piece (or program), so a channel that
 answers nothing at all cannot pass.
 """
@@ -18,7 +20,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from tests.utils import make_case, make_piece
+from tests.utils import make_case, make_image, make_piece
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +45,11 @@ def records(catalog, django_capture_on_commit_callbacks):
         public = make_piece("REP-LEAK-1", title_es=PUBLIC, title_en=PUBLIC,
                             find_site=PRIVATE["hidden find-spot (site)"],
                             find_lat=Decimal(PRIVATE["hidden find-spot (latitude)"]),
-                            find_lon=Decimal("-99.13321"))  # fmt: skip
-        make_piece("REP-LEAK-2", title_es=PRIVATE["restricted piece"], restricted=True)
-        make_piece("REP-LEAK-3", title_es=PRIVATE["draft piece"], publish=False)
+                            find_lon=Decimal("-99.13321"), images=[_image()])  # fmt: skip
+        make_piece("REP-LEAK-2", title_es=PRIVATE["restricted piece"], restricted=True,
+                   images=[_image()])  # fmt: skip
+        make_piece("REP-LEAK-3", title_es=PRIVATE["draft piece"], publish=False,
+                   images=[_image()])  # fmt: skip
         make_case("CASE-LEAK-1", title_es=PRIVATE["draft case"], publish=False)
         make_case("CASE-LEAK-2", title_es=PUBLIC_CASE)
         index = ProgramIndexPage(title_es="Programas", slug_es="programas", slug="programas")
@@ -62,6 +66,13 @@ def records(catalog, django_capture_on_commit_callbacks):
                      sessions=[weekly(venue, soon)], publish=False)  # fmt: skip
         _home_with_every_section(catalog.get_parent().specific)
     return public
+
+
+def _image():
+    """Each piece has an image: its files and IIIF service are channels too."""
+    from heritage.models import PieceImage
+
+    return PieceImage(image=make_image(), alt_text="Vasija", credit="INAH")
 
 
 def _home_with_every_section(home) -> None:
@@ -183,6 +194,14 @@ CHANNELS = {
         ],
         PUBLIC,
     ),  # fmt: skip
+    "IIIF manifests": (
+        [
+            "/iiif/3/manifest/REP-LEAK-1",
+            "/iiif/3/manifest/REP-LEAK-2",
+            "/iiif/3/manifest/REP-LEAK-3",
+        ],
+        PUBLIC,
+    ),  # fmt: skip
 }
 
 
@@ -221,3 +240,32 @@ def test_private_records_have_no_linked_art_uri(client, records):
     public = client.get("/id/piece/REP-LEAK-1", HTTP_ACCEPT="application/ld+json")
     assert public.status_code == 200
     assert PRIVATE["hidden find-spot (site)"] not in public.content.decode()
+
+
+def _image_urls(item) -> list[str]:
+    """Every URL that hands out `item`'s image: its original, a rendition pages use, a
+    rendition nobody made yet (a guessed name), and the IIIF service, info.json and images."""
+    image = item.image
+    rendition = image.get_rendition("width-800")  # what the piece page shows
+    stem = rendition.file.name.rsplit(".", 2)[0]
+    iiif = f"/iiif/3/{image.pk}"
+    return [f"/media/{image.file.name}", f"/media/{rendition.file.name}",
+            f"/media/{stem}.width-10.png", iiif, f"{iiif}/info.json",
+            f"{iiif}/full/max/0/default.jpg", f"{iiif}/0,0,10,10/5,/0/default.jpg"]  # fmt: skip
+
+
+def test_no_image_file_of_a_private_piece_is_served(client, records, settings, tmp_path):
+    from heritage.models import PieceImage
+
+    settings.IIIF_CACHE_ROOT = tmp_path / "iiif"
+    urls = {item.piece.catalog_number: _image_urls(item)
+            for item in PieceImage.objects.select_related("piece", "image")}  # fmt: skip
+    public_rendition = urls["REP-LEAK-1"][1]
+    assert public_rendition in client.get("/es/catalogo/REP-LEAK-1/").content.decode()
+
+    status = {number: [client.get(url).status_code for url in paths]
+              for number, paths in urls.items()}  # fmt: skip
+
+    assert status["REP-LEAK-1"] == [200, 200, 404, 303, 200, 200, 200]  # no guessing, even here
+    assert status["REP-LEAK-2"] == [404] * 7, "restricted piece"
+    assert status["REP-LEAK-3"] == [404] * 7, "draft piece"

@@ -22,9 +22,9 @@ from tests.utils import build_catalog, build_site, make_case, make_image, make_p
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-# Identifiers of outside vocabularies in JSON-LD (@context, types, Getty AAT concepts): names,
-# not links to this site.
-VOCABULARY_HOSTS = {"schema.org", "linked.art", "vocab.getty.edu"}
+# Identifiers of outside vocabularies in JSON-LD (@context, types, Getty AAT concepts, the IIIF
+# API a service conforms to): names, not links to this site.
+VOCABULARY_HOSTS = {"schema.org", "linked.art", "vocab.getty.edu", "iiif.io"}
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 ABSOLUTE = re.compile(r"^https?://")
@@ -45,9 +45,8 @@ def demo(live_server, settings, tmp_path):  # noqa: F811 - the Django settings f
         weekly,
     )
 
-    settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60)}
+    settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60), "iiif": (10**9, 60)}
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.ROOT_URLCONF = "tests.links_urls"  # /media/ served, as the proxy does in production
     seed_catalog(apps)  # the vocabularies a flushed database lost
     seed_programs(apps)
     home = build_site()

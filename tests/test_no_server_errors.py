@@ -198,6 +198,7 @@ DOORS = [
     Door("/api/v1/{}", segment=SEGMENT),
     Door("/opendata/releases/latest/{}", segment=SEGMENT),
     Door("/oai", OAI),
+    Door("/iiif/3/manifest/{}", segment=SEGMENT),
 ]
 # Doors that still fail, with what was found: delete a line once fixed.
 KNOWN_FAILURES: dict[str, str] = {}
@@ -256,7 +257,8 @@ def world(catalog, settings):
     )
 
     # The rate limits are tested on their own.
-    settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60), "oai": (10**9, 60)}
+    settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60), "oai": (10**9, 60),
+                            "iiif": (10**9, 60)}  # fmt: skip
     case = make_case("CASE-1")
     make_piece("REP-1", case=case, title_es="Vasija maya")
     make_piece("REP-2", restricted=True)

@@ -1,7 +1,7 @@
 """Lighthouse on every public page type, as a phone sees it: `make lighthouse`.
 
 Builds the demo site in its own SQLite file (.local/lighthouse.sqlite3), serves it with gunicorn
-(tools/lighthouse_wsgi.py: the site, and /media/ as the reverse proxy would) and the production
+(config.wsgi: the site, /media/ included, core/media.py) and the production
 settings (DEBUG off, collected and compressed static files, the strict CSP), then runs Lighthouse
 (tools/lighthouse/package.json, pinned; Debian's Chromium; mobile emulation, Lighthouse's
 default Moto G Power profile with simulated slow 4G) `--runs` times per page type and language, and
@@ -109,7 +109,7 @@ class Server:
         self.log = Path(tempfile.mkstemp(prefix="retorno-lighthouse-", suffix=".log")[1])
         output = self.log.open("w")  # noqa: SIM115 - gunicorn writes to it while it runs
         gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
-        command = [gunicorn, "-c", "config/gunicorn.py", "--pythonpath", "tools", "lighthouse_wsgi"]
+        command = [gunicorn, "-c", "config/gunicorn.py", "config.wsgi"]
         self.process = subprocess.Popen(command,
                                         cwd=ROOT, env=env, stdout=output,
                                         stderr=subprocess.STDOUT)  # fmt: skip
