@@ -345,11 +345,12 @@ def program_list_public(*, parent=None, filters: dict | None = None,
 
     def compute():
         now = timezone.now()
-        return _rank(parent, filters, now, since=now)[0]
+        return tuple(_rank(parent, filters, now, since=now)[0])  # shared: immutable
 
-    ranked = cache.remember("program-ranking", (parent.pk if parent else None,
-                                                _cache_key(filters)),
-                            cache.RANKING_SECONDS, compute)  # fmt: skip
+    ranked = cache.remember_in_process(
+        "program-ranking", (parent.pk if parent else None, _cache_key(filters)),
+        cache.RANKING_SECONDS, compute,
+    )  # fmt: skip
     return RankedPrograms(ranked, cards=cards)
 
 

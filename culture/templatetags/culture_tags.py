@@ -5,12 +5,14 @@ The cards and the change notice are written in Python: the listing shows twenty 
 request, and as templates (an include per change, a lookup per value) they were most of its
 time in process (issue 15). They write what the templates wrote, in the reader's language."""
 
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils.formats import date_format, localize, number_format
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.templatetags.retorno_tags import lang_attr
@@ -44,8 +46,15 @@ def _said(text: str, **values) -> SafeString:
     return mark_safe(text % escaped)  # noqa: S308 - the values are escaped, the text is ours
 
 
-def _when(moment, zone: str) -> str:
-    return date_format(moment.astimezone(ZoneInfo(zone)), "DATETIME_FORMAT")
+@lru_cache(maxsize=4096)
+def _local(moment, zone: str, fmt: str, language: str) -> str:
+    """A moment as written in its session's zone, in `language` (the active one, part of the
+    key): the cards of a listing show the same few hundred dates on every request."""
+    return date_format(moment.astimezone(ZoneInfo(zone)), fmt)
+
+
+def _when(moment, zone: str, fmt: str = "DATETIME_FORMAT") -> str:
+    return _local(moment, zone, fmt, get_language())
 
 
 @register.simple_tag
@@ -66,47 +75,47 @@ def session_change(start, session) -> SafeString:
     return format_html('<strong class="session-change is-moved">{}</strong>', text)
 
 
-def _next(program, origin) -> SafeString:
-    """A card's "Next:" line: the next session's date in its own zone, its place, the distance."""
+def _next(program, origin) -> str:
+    """A card's "Next:" line: the next session's date in its own zone, its place, the distance
+    (HTML, its values escaped)."""
     if program.next_occurrence:
         begins, session = program.next_occurrence
-        local = begins.astimezone(ZoneInfo(session.timezone))
-        html = format_html('{} <time datetime="{}">{}</time>', _("Next:"), date_format(local, "c"),
-                           date_format(local, "DATETIME_FORMAT"))  # fmt: skip
+        zone = session.timezone
+        html = (f'{escape(_("Next:"))} <time datetime="{escape(_when(begins, zone, "c"))}">'
+                f"{escape(_when(begins, zone))}</time>")  # fmt: skip
         if session.city:
-            html += format_html(" · {}", session.city)
+            html += f" · {escape(session.city)}"
         elif session.online:
-            html += format_html(" · {}", _("online"))
+            html += f" · {escape(_('online'))}"
     else:
-        html = conditional_escape(_("No upcoming sessions."))
-    html += mark_safe("\n    ")  # noqa: S308 - a constant
+        html = escape(_("No upcoming sessions."))
+    html += "\n    "
     if program.distance_km is not None:
         away = _said(_("%(distance)s away"), distance=distance(program.distance_km))
-        html += format_html('<span class="distance"> · {}</span>', away)
+        html += f'<span class="distance"> · {away}</span>'
     elif origin and program.next_occurrence:
-        html += format_html('<span class="distance"> · {}</span>', _("online"))
+        html += f'<span class="distance"> · {escape(_("online"))}</span>'
     return html
 
 
 @register.simple_tag
 def program_card(program, origin=None) -> SafeString:
     """A listing card (culture.selectors.ProgramCard with its ranking's values); `origin`: the
-    place the listing is measured from, if any."""
-    html = format_html(
-        '<li class="program-card">\n    <a class="program-title" href="{}"{}>{}</a>\n    ',
-        program.card_url, lang_attr(program, "title"), program.title,
-    )  # fmt: skip
+    place the listing is measured from, if any. Written with escape() and f-strings: twenty
+    on every listing request."""
+    html = (f'<li class="program-card">\n    <a class="program-title"'
+            f' href="{escape(program.card_url)}"{lang_attr(program, "title")}>'
+            f"{escape(program.title)}</a>\n    ")  # fmt: skip
     if program.is_illustrative:
-        html += format_html('<span class="tag-illustrative">{}</span>', _("illustrative"))
-    meta = conditional_escape(program.category or "")
+        html += f'<span class="tag-illustrative">{escape(_("illustrative"))}</span>'
+    meta = escape(program.category or "")
     if program.organizer:
-        meta += format_html(" · {}", program.organizer)
-    meta += format_html(" · {}", _("Free") if program.is_free else f"{localize(program.cost)} USD")
-    html += format_html('\n    <p class="program-meta">{}</p>\n    ', meta)
+        meta += f" · {escape(program.organizer)}"
+    meta += f" · {escape(_('Free') if program.is_free else f'{localize(program.cost)} USD')}"
+    html += f'\n    <p class="program-meta">{meta}</p>\n    '
     if program.summary:
-        html += format_html("<p{}>{}</p>", lang_attr(program, "summary"), program.summary)
-    html += format_html('\n    <p class="program-next">{}</p>\n    ', _next(program, origin))
+        html += f"<p{lang_attr(program, 'summary')}>{escape(program.summary)}</p>"
+    html += f'\n    <p class="program-next">{_next(program, origin)}</p>\n    '
     if program.session_change:
-        html += format_html('<p class="program-change">{}</p>',
-                            session_change(*program.session_change))  # fmt: skip
-    return html + mark_safe("\n  </li>")  # noqa: S308 - a constant
+        html += f'<p class="program-change">{session_change(*program.session_change)}</p>'
+    return mark_safe(html + "\n  </li>")  # noqa: S308 - every value escaped above

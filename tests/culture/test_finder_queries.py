@@ -116,3 +116,25 @@ def test_cards_and_facets_follow_a_change_at_once(client, finder):
     assert "Artes vivas" in html
     program.unpublish()
     assert "Taller renombrado" not in client.get("/es/programas/").content.decode()
+
+
+def test_the_kept_filter_panel_follows_the_query_and_the_language(client, finder):
+    """The filter form's markup is kept per language and query string ({% kept %}): each query
+    shows its own values, errors and chips, each language its own labels."""
+    index, venue = finder
+    add_programs(index, venue, range(1))
+    for city in ("Chicago", "Springfield", "Chicago"):
+        html = client.get(f"/es/programas/?city={city}").content.decode()
+        assert f'name="city" value="{city}"' in html
+        assert '<span class="filter-count" aria-hidden="true">1</span>' in html
+    html = client.get("/es/programas/?date_from=mañana").content.decode()
+    assert 'id="err_date_from"' in html and '<details class="filter-panel" open>' in html
+    assert (
+        'name="city" maxlength="120" id="id_city"' in client.get("/es/programas/").content.decode()
+    )
+    english = client.get("/en/programs/?city=Chicago").content.decode()
+    assert '<label for="id_city">City</label>' in english
+    assert (
+        '<label for="id_city">Ciudad</label>'
+        in client.get("/es/programas/?city=Chicago").content.decode()
+    )
