@@ -21,10 +21,11 @@ readers keep the first VTIMEZONE they meet for a TZID and read every later calen
 """
 
 from datetime import UTC, date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, Timezone, vRecur
 
 from core.links import page_url
 from culture.recurrence import dates_on, iter_occurrences, parse_dates, rule_text
@@ -68,8 +69,13 @@ def session_event(session, *, url: str | None = None) -> Event | None:
     event.add("dtstamp", timezone.now())
     event.add("sequence", session.sequence)
     event.add("summary", program.title)
-    if program.summary:
-        event.add("description", program.summary)
+    # A moved session keeps its UID (its SEQUENCE grows): readers replace the event. The move
+    # is said in its description, as the pages say it, with the date it was first planned for.
+    description = "\n\n".join(
+        text for text in (program.summary, session.is_moved and session.change_text(begins)) if text
+    )
+    if description:
+        event.add("description", description)
     event.add("dtstart", begins)
     event.add("dtend", ends)
     if rule:
@@ -97,18 +103,33 @@ def _one_change_a_line(zone) -> None:
                 observance.add("RDATE", moment.dt)
 
 
+@lru_cache(maxsize=256)
+def _vtimezone(tzid: str) -> Timezone | None:
+    """icalendar's VTIMEZONE of a zone, made once per process (a feed of 500 programs names a
+    dozen zones; looking for them through every event took a second)."""
+    try:
+        zone = Timezone.from_tzid(tzid, first_date=ZONE_YEARS[0], last_date=ZONE_YEARS[1])
+    except ValueError:
+        return None  # not a zone icalendar knows: as add_missing_timezones, left out
+    _one_change_a_line(zone)
+    return zone
+
+
 def calendar(events, *, name: str) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
+    tzids = set()
     for event in events:
         if event is not None:
             cal.add_component(event)
-    cal.add_missing_timezones(*ZONE_YEARS)
-    for zone in cal.timezones:
-        _one_change_a_line(zone)
+            for name in ("DTSTART", "DTEND"):
+                if tzid := event[name].params.get("TZID"):
+                    tzids.add(tzid)
+    # before the events that name them, as add_missing_timezones puts them
+    cal.subcomponents[:0] = [zone for tzid in sorted(tzids) if (zone := _vtimezone(tzid))]
     return cal.to_ical()
 
 

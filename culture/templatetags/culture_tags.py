@@ -59,20 +59,14 @@ def _when(moment, zone: str, fmt: str = "DATETIME_FORMAT") -> str:
 
 @register.simple_tag
 def session_change(start, session) -> SafeString:
-    """A cancelled or moved session, said in words: `session` (a ProgramSession or a
-    SessionSummary) and `start`, the occurrence concerned; nothing for a scheduled one."""
-    if session.is_cancelled:
-        text = _said(_("Cancelled: %(when)s"), when=_when(start, session.timezone))
-        return format_html('<strong class="session-change is-cancelled">{}</strong>', text)
-    if not session.is_moved:
+    """A cancelled or moved session, said in words (SessionStatusMixin.change_text): `session`
+    (a ProgramSession or a SessionSummary) and `start`, the occurrence concerned; nothing for
+    a scheduled one."""
+    if not (session.is_cancelled or session.is_moved):
         return mark_safe("")  # noqa: S308 - a constant empty string
-    when = _when(start, session.timezone)
-    if session.moved_from:
-        text = _said(_("Moved to %(when)s (first planned for %(before)s)"), when=when,
-                     before=_when(session.moved_from, session.timezone))  # fmt: skip
-    else:
-        text = _said(_("Moved to %(when)s"), when=when)
-    return format_html('<strong class="session-change is-moved">{}</strong>', text)
+    kind = "is-cancelled" if session.is_cancelled else "is-moved"
+    return format_html('<strong class="session-change {}">{}</strong>', kind,
+                       session.change_text(start))  # fmt: skip
 
 
 def _next(program, origin) -> str:
