@@ -406,12 +406,19 @@ def program_context(*, program: ProgramPage) -> dict:
     }
 
 
-def _full_sessions(ids) -> dict:
+def _full_sessions(ids, *, shared: bool = False) -> dict:
     """Sessions by id with their venue and program (its bodies left out: no session list or
-    feed shows them), in two queries: each program is built once and shared by its sessions
-    (a page instance costs ~1 ms to build; a feed of 5,000 sessions has 500 programs)."""
+    feed shows them). `shared` (a feed's thousands of sessions): in two queries, each program
+    built once for all its sessions (a page instance costs about a millisecond to build)."""
+    deferred = _card_deferred()
+    if not shared:
+        return (
+            ProgramSession.objects.select_related("program", "venue")
+            .defer(*(f"program__{name}" for name in deferred))
+            .in_bulk(list(ids))
+        )
     sessions = ProgramSession.objects.select_related("venue").in_bulk(list(ids))
-    programs = ProgramPage.objects.defer(*_card_deferred()).in_bulk(
+    programs = ProgramPage.objects.defer(*deferred).in_bulk(
         {session.program_id for session in sessions.values()}
     )
     for session in sessions.values():
@@ -426,7 +433,8 @@ def sessions_matching(*, parent=None, filters: dict) -> list:
     now = timezone.now()
     ranked, sessions = _rank(parent, filters, now, since=now - timedelta(days=FEED_PAST_DAYS))
     ids = [session.pk for pk, *_shown in ranked for session in sessions[pk]]
-    return sorted(_full_sessions(ids).values(), key=lambda session: (session.start, session.pk))
+    return sorted(_full_sessions(ids, shared=True).values(),
+                  key=lambda session: (session.start, session.pk))  # fmt: skip
 
 
 def occurrences_public(*, filters: dict, now, limit: int, parent=None) -> list[tuple]:
