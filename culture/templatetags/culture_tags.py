@@ -75,12 +75,14 @@ def _next(program, origin) -> str:
     if program.next_occurrence:
         begins, session = program.next_occurrence
         zone = session.timezone
-        html = (f'{escape(_("Next:"))} <time datetime="{escape(_when(begins, zone, "c"))}">'
+        label = _("Next:")  # gettext outside f-strings: xgettext does not read into them
+        html = (f'{escape(label)} <time datetime="{escape(_when(begins, zone, "c"))}">'
                 f"{escape(_when(begins, zone))}</time>")  # fmt: skip
         if session.city:
             html += f" · {escape(session.city)}"
         elif session.online:
-            html += f" · {escape(_('online'))}"
+            online = _("online")
+            html += f" · {escape(online)}"
     else:
         html = escape(_("No upcoming sessions."))
     html += "\n    "
@@ -88,7 +90,8 @@ def _next(program, origin) -> str:
         away = _said(_("%(distance)s away"), distance=distance(program.distance_km))
         html += f'<span class="distance"> · {away}</span>'
     elif origin and program.next_occurrence:
-        html += f'<span class="distance"> · {escape(_("online"))}</span>'
+        online = _("online")
+        html += f'<span class="distance"> · {escape(online)}</span>'
     return html
 
 
@@ -101,11 +104,13 @@ def program_card(program, origin=None) -> SafeString:
             f' href="{escape(program.card_url)}"{lang_attr(program, "title")}>'
             f"{escape(program.title)}</a>\n    ")  # fmt: skip
     if program.is_illustrative:
-        html += f'<span class="tag-illustrative">{escape(_("illustrative"))}</span>'
+        tag = _("illustrative")
+        html += f'<span class="tag-illustrative">{escape(tag)}</span>'
     meta = escape(program.category or "")
     if program.organizer:
         meta += f" · {escape(program.organizer)}"
-    meta += f" · {escape(_('Free') if program.is_free else f'{localize(program.cost)} USD')}"
+    cost = _("Free") if program.is_free else f"{localize(program.cost)} USD"
+    meta += f" · {escape(cost)}"
     html += f'\n    <p class="program-meta">{meta}</p>\n    '
     if program.summary:
         html += f"<p{lang_attr(program, 'summary')}>{escape(program.summary)}</p>"
