@@ -8,6 +8,10 @@ and monthly rules, one-off dates, cancellations) at venues in 60 US cities, then
 Django's test client with production settings: the listing (first page, filtered by city and
 language, near a postal code sorted by distance), the month view, GET /api/v1/programs and
 /api/v1/sessions, and the whole-calendar iCalendar feed; with the SQL statements each runs.
+With `--load`, the listing is then served by gunicorn (config/gunicorn.py, 2 workers, production
+settings) without Redis and without the page cache — every answer computed — and loaded by wrk
+with 8 connections for `--duration` seconds over the URLs `make bench` walks (bench/run.py):
+p50/p95/p99 and requests/s beside issue 15's goal, p95 < 50 ms.
 Prints a table and writes bench/results/programs-*.json. Figures are measured, never asserted.
 """
 
@@ -113,6 +117,14 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=10, help="Sessions per program.")
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument(
+        "--load",
+        action="store_true",
+        help="Also load the listing under gunicorn and wrk (no Redis).",
+    )
+    parser.add_argument("--duration", type=int, default=20, help="Seconds of load (--load).")
+    parser.add_argument("--connections", type=int, default=8, help="wrk connections (--load).")
+    parser.add_argument("--port", type=int, default=8766, help="gunicorn's port (--load).")
+    parser.add_argument(
         "--reuse", action="store_true",
         help="Keep the database of an earlier run (skips generating programs).",
     )  # fmt: skip
@@ -120,7 +132,11 @@ def main() -> None:
 
     url = prepare_environment("retorno_bench_programs", fresh=not args.reuse,
                               SEARCH_INDEX_PREFIX="bench", OPENSEARCH_URL="",
-                              ELASTICSEARCH_URL="")  # fmt: skip
+                              ELASTICSEARCH_URL="", LOG_LEVEL="WARNING",
+                              ALLOWED_HOSTS="127.0.0.1,testserver",
+                              # one client (wrk) on loopback: the per-client limits would answer 429
+                              API_RATE_LIMIT="100000000",
+                              SEARCH_RATE_LIMIT="100000000")  # fmt: skip
     import django
 
     django.setup()
@@ -179,6 +195,8 @@ def main() -> None:
         row["cold_p95_ms"] = round(percentile(cold, 0.95), 1)
         figures["pages"][label] = row
     figures["feed"] = {"bytes": len(response.content), "events": len(sessions_matching(filters={}))}
+    if args.load:
+        figures["load"] = load_listing(args)
     connection.close()
 
     print(
@@ -202,7 +220,30 @@ def main() -> None:
         "process;\n SQL = statements of a warm request)"
     )
     print(f"\nfeed: {feed['events']} events, {feed['bytes'] / 1024:.0f} KiB")
+    if args.load:
+        row = figures["load"]
+        print(f"\nprogram listing (no Redis, no page cache) under load: gunicorn "
+              f"{row['workers']} workers, wrk {args.connections} connections x {args.duration} s, "
+              f"{row['urls']} URLs\n p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms "
+              f"(goal < 50: {'met' if row['p95_ms'] < 50 else 'MISSED'}), p99 {row['p99_ms']} ms, "
+              f"{row['requests_per_s']} req/s, {row['errors']} errors")  # fmt: skip
     write_results("programs", figures)
+
+
+def load_listing(args) -> dict:
+    """The listing under gunicorn without Redis and the page cache, loaded by wrk."""
+    from bench.run import Server, ensure_program, load, program_listing_paths
+
+    wrk = ensure_program("wrk", "wrk")
+    paths = program_listing_paths(random.Random(7))  # noqa: S311 - repeatable choice of URLs
+    server = Server(port=args.port, REDIS_URL="", SHARED_CACHE="0", PAGE_CACHE_SECONDS="0",
+                    GUNICORN_WORKERS="2")  # fmt: skip
+    try:
+        print(f"== load: program listing (no Redis) ({len(paths)} URLs)", flush=True)
+        row = load(wrk, paths, args.duration, args.connections, port=args.port)
+    finally:
+        server.stop()
+    return {**row, "workers": 2}
 
 
 if __name__ == "__main__":

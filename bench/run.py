@@ -178,7 +178,6 @@ def rebuild_indexes() -> dict:
 
 def page_paths(rng: random.Random, count: int = 400) -> dict[str, list[str]]:
     """URLs for each measured page, drawn from the data so that searches find something."""
-    from culture.models import ProgramLanguage, ProgramSession, Venue
     from heritage.models import Piece
 
     synthetic = Piece.objects.filter(catalog_number__startswith="SYN-", live=True)
@@ -204,6 +203,19 @@ def page_paths(rng: random.Random, count: int = 400) -> dict[str, list[str]]:
                     date_to=abs(high), date_to_era="bce" if high < 0 else "ce")  # fmt: skip
         searches.append("/es/catalogo/?" + urlencode(page))
         api.append("/api/v1/search/pieces?" + urlencode(dict(query, date_from=low, date_to=high)))
+    return {
+        "piece page": [f"/es/catalogo/{piece.catalog_number}/" for piece in pieces],
+        "catalog search": searches,
+        "program listing": program_listing_paths(rng),
+        "API search": api,
+    }
+
+
+def program_listing_paths(rng: random.Random) -> list[str]:
+    """The program listing as visitors ask for it: plain in two languages, near a place, by
+    city and language (every city of the venues), and the month view."""
+    from culture.models import ProgramLanguage, ProgramSession, Venue
+
     cities = sorted(set(Venue.objects.values_list("city", flat=True)))
     # the languages programs are taught in (the vocabulary's first three), or any
     languages = [*ProgramLanguage.objects.order_by("pk").values_list("code", flat=True)[:3], ""]
@@ -213,12 +225,7 @@ def page_paths(rng: random.Random, count: int = 400) -> dict[str, list[str]]:
         programs.append("/es/programas/?" + urlencode({"city": city, "language": language}))
     programs += ["/es/programas/?near=90012&radius=50", "/es/programas/?view=month"]
     assert ProgramSession.objects.exists()
-    return {
-        "piece page": [f"/es/catalogo/{piece.catalog_number}/" for piece in pieces],
-        "catalog search": searches,
-        "program listing": programs,
-        "API search": api,
-    }
+    return programs
 
 
 def queries_per_page(paths: dict[str, list[str]], **environment) -> dict[str, int]:
@@ -249,10 +256,10 @@ def queries_per_page(paths: dict[str, list[str]], **environment) -> dict[str, in
 class Server:
     """gunicorn with config/gunicorn.py and the production settings of this environment."""
 
-    def __init__(self, **environment: str):
+    def __init__(self, port: int = PORT, **environment: str):
         self.log = Path(tempfile.mkstemp(prefix="retorno-bench-gunicorn-", suffix=".log")[1])
         output = self.log.open("w")  # noqa: SIM115 - gunicorn writes to it while it runs
-        environment = dict(os.environ, GUNICORN_BIND=f"127.0.0.1:{PORT}",
+        environment = dict(os.environ, GUNICORN_BIND=f"127.0.0.1:{port}",
                            GUNICORN_ACCESS_LOG="/dev/null", **environment)  # fmt: skip
         self.process = subprocess.Popen(
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "config/gunicorn.py", "config.wsgi"],
@@ -261,7 +268,7 @@ class Server:
         deadline = time.monotonic() + 60
         while True:
             try:
-                health = f"http://127.0.0.1:{PORT}/healthz"
+                health = f"http://127.0.0.1:{port}/healthz"
                 with urllib.request.urlopen(health, timeout=5) as answer:  # noqa: S310 - loopback
                     if answer.status == 200:
                         break
@@ -295,11 +302,11 @@ class Server:
         self.process.wait(timeout=60)
 
 
-def load(wrk: str, paths: list[str], duration: int, connections: int) -> dict:
+def load(wrk: str, paths: list[str], duration: int, connections: int, port: int = PORT) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
         listing.write("\n".join(paths) + "\n")
     command = [wrk, "-t1", f"-c{connections}", "-s", str(ROOT / "bench" / "load.lua"),
-               "--timeout", "10s", f"http://127.0.0.1:{PORT}", "--", listing.name]  # fmt: skip
+               "--timeout", "10s", f"http://127.0.0.1:{port}", "--", listing.name]  # fmt: skip
     # A warm-up pass: every worker opens its connections and fills its caches, the search
     # node's JIT compiles its hot paths.
     subprocess.run([*command[:1], "-d5s", *command[1:]], capture_output=True, check=True)

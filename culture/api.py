@@ -1,6 +1,8 @@
 """GET /api/v1/programs and /api/v1/sessions: live programs and their upcoming sessions, with the
 listing's filters; labels in the language asked. Bad filters answer 400 naming the parameter."""
 
+from zoneinfo import ZoneInfo
+
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -67,7 +69,11 @@ class OccurrenceOut(Schema):
     start: str
     end: str
     timezone: str
-    status: str
+    status: str = Field(description="scheduled, moved or cancelled.")
+    moved_from: str | None = Field(
+        None, description="A moved session: when it was first planned to start (ISO 8601, in "
+        "the session's time zone); its start is the new date.",
+    )  # fmt: skip
     notice: str
     venue: VenueOut | None
     online_url: str
@@ -127,6 +133,8 @@ def _occurrence(request, program, session, begins, ends) -> dict:
         "program": program.slug, "title": program.title,
         "start": begins.isoformat(), "end": ends.isoformat(), "timezone": session.timezone,
         "status": session.status, "notice": session.notice, "venue": _venue(session.venue),
+        "moved_from": session.moved_from.astimezone(ZoneInfo(session.timezone)).isoformat()
+        if session.moved_from else None,
         "online_url": session.online_url,
         "ics_url": url + program.reverse_subpage("session-ics", args=[session.pk]).lstrip("/"),
     }  # fmt: skip

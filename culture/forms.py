@@ -4,10 +4,9 @@ import re
 from datetime import date
 
 from django import forms
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.form_rendering import PlainWidgets
 from core.params import ascii_digits
 from culture.geo import KM_PER_MILE, Place, locate
 from culture.models import Audience, ProgramCategory, ProgramLanguage, Venue
@@ -31,7 +30,10 @@ RADII_MILES = (10, 25, 50, 100, 250)
 
 class NearMeMixin(forms.Form):
     """ "Near me": a postal code or city typed, or the browser's location (filled in by
-    static/js/near-me.js), within a radius. `cleaned_data["origin"]` is a Place or None."""
+    static/js/near-me.js), within a radius. `cleaned_data["origin"]` is a Place or None.
+    Its widgets are written in Python (core.form_rendering): every listing request shows them."""
+
+    default_renderer = PlainWidgets
 
     near = forms.CharField(
         label=_("Near (postal code or city)"), required=False, max_length=120,
@@ -69,26 +71,6 @@ class NearMeMixin(forms.Form):
         return data
 
 
-class CheckboxOptions(forms.CheckboxSelectMultiple):
-    """Checkboxes whose inputs are written in Python, as Django's templates write them (a test
-    compares the two): a listing renders some thirty on every request, and a template per
-    input cost more than the rest of the filter form."""
-
-    def _render(self, template_name, context, renderer=None):
-        widget = context["widget"]
-        if template_name != self.option_template_name or widget.get("wrap_label"):
-            return super()._render(template_name, context, renderer)
-        html = format_html('<input type="{}" name="{}"', widget["type"], widget["name"])
-        if widget["value"] is not None:
-            html += format_html(' value="{}"', widget["value"])
-        for name, value in widget["attrs"].items():
-            if value is True:
-                html += format_html(" {}", name)
-            elif value is not False:
-                html += format_html(' {}="{}"', name, value)
-        return mark_safe(html + ">")  # noqa: S308 - every part escaped by format_html
-
-
 def _vocabulary_choices() -> dict[str, list[tuple[str, str]]]:
     """The facets' choices in the reader's language, kept like routes (core.routes) until any
     record changes: every listing request builds this form."""
@@ -123,11 +105,11 @@ class ProgramFilterForm(NearMeMixin, forms.Form):
     country = forms.CharField(label=_("Country"), required=False, max_length=2, min_length=2,
                               widget=forms.TextInput(attrs={"placeholder": "US"}))  # fmt: skip
     category = forms.MultipleChoiceField(label=_("Category"), required=False,
-                                         widget=CheckboxOptions)  # fmt: skip
+                                         widget=forms.CheckboxSelectMultiple)  # fmt: skip
     audience = forms.MultipleChoiceField(label=_("For"), required=False,
-                                         widget=CheckboxOptions)  # fmt: skip
+                                         widget=forms.CheckboxSelectMultiple)  # fmt: skip
     language = forms.MultipleChoiceField(label=_("Language"), required=False,
-                                         widget=CheckboxOptions)  # fmt: skip
+                                         widget=forms.CheckboxSelectMultiple)  # fmt: skip
     date_from = forms.DateField(label=_("From"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
     date_to = forms.DateField(label=_("Until"), required=False,

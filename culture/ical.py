@@ -21,10 +21,12 @@ readers keep the first VTIMEZONE they meet for a TZID and read every later calen
 """
 
 from datetime import UTC, date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
-from icalendar import Calendar, Event, vRecur
+from django.utils.translation import get_language
+from icalendar import Calendar, Event, Timezone, vRecur
 
 from core.links import page_url
 from culture.recurrence import dates_on, iter_occurrences, parse_dates, rule_text
@@ -68,8 +70,13 @@ def session_event(session, *, url: str | None = None) -> Event | None:
     event.add("dtstamp", timezone.now())
     event.add("sequence", session.sequence)
     event.add("summary", program.title)
-    if program.summary:
-        event.add("description", program.summary)
+    # A moved session keeps its UID (its SEQUENCE grows): readers replace the event. The move
+    # is said in its description, as the pages say it, with the date it was first planned for.
+    description = "\n\n".join(
+        text for text in (program.summary, session.is_moved and session.change_text(begins)) if text
+    )
+    if description:
+        event.add("description", description)
     event.add("dtstart", begins)
     event.add("dtend", ends)
     if rule:
@@ -97,19 +104,37 @@ def _one_change_a_line(zone) -> None:
                 observance.add("RDATE", moment.dt)
 
 
-def calendar(events, *, name: str) -> bytes:
+@lru_cache(maxsize=256)
+def _vtimezone(tzid: str) -> Timezone | None:
+    """icalendar's VTIMEZONE of a zone, made once per process (a feed of 500 programs names a
+    dozen zones; looking for them through every event took a second)."""
+    try:
+        zone = Timezone.from_tzid(tzid, first_date=ZONE_YEARS[0], last_date=ZONE_YEARS[1])
+    except ValueError:
+        return None  # not a zone icalendar knows: as add_missing_timezones, left out
+    _one_change_a_line(zone)
+    return zone
+
+
+def _around(vevents: list[bytes], tzids: set[str], *, name: str) -> bytes:
+    """A VCALENDAR of already written VEVENTs, after the VTIMEZONEs they name (where
+    add_missing_timezones puts them)."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
-    for event in events:
-        if event is not None:
-            cal.add_component(event)
-    cal.add_missing_timezones(*ZONE_YEARS)
-    for zone in cal.timezones:
-        _one_change_a_line(zone)
-    return cal.to_ical()
+    cal.subcomponents[:] = [zone for tzid in sorted(tzids) if (zone := _vtimezone(tzid))]
+    end = b"END:VCALENDAR\r\n"
+    head = cal.to_ical()
+    return head[: -len(end)] + b"".join(vevents) + end
+
+
+def calendar(events, *, name: str) -> bytes:
+    events = [event for event in events if event is not None]
+    tzids = {tzid for event in events for prop in ("DTSTART", "DTEND")
+             if (tzid := event[prop].params.get("TZID"))}  # fmt: skip
+    return _around([event.to_ical() for event in events], tzids, name=name)
 
 
 def session_calendar(session, *, request=None) -> bytes | None:
@@ -118,15 +143,40 @@ def session_calendar(session, *, request=None) -> bytes | None:
     return None if event is None else calendar([event], name=session.program.title)
 
 
+# Each session's VEVENT as written, by everything it is written from: a feed of 5,000 sessions
+# spends most of its time in icalendar writing events (line folding, a character at a time), and
+# after a change only the sessions it touched are written again.
+_written: dict[tuple, bytes] = {}
+KEPT_EVENTS = 50_000
+
+
+def _vevent(session, url: str | None) -> bytes:
+    program, venue = session.program, session.venue if session.venue_id else None
+    timing = tuple(getattr(session, field) for field in session.sequence_fields)
+    key = (session.pk, session.sequence, timing, program.title, program.summary, url,
+           get_language(), venue and (venue.name, venue.address))  # fmt: skip
+    found = _written.get(key)
+    if found is None:
+        event = session_event(session, url=url)
+        found = event.to_ical() if event is not None else b""
+        if len(_written) >= KEPT_EVENTS:
+            _written.clear()
+        _written[key] = found
+    return found
+
+
 def feed_calendar(sessions, *, name: str, request=None) -> bytes:
     """One calendar of many sessions (the URLs of their programs made once per program)."""
     urls = {}
-    events = []
+    vevents, tzids = [], set()
     for session in sessions:
         if session.program_id not in urls:
             urls[session.program_id] = page_url(session.program, request)
-        events.append(session_event(session, url=urls[session.program_id]))
-    return calendar(events, name=name)
+        vevent = _vevent(session, urls[session.program_id])
+        if vevent:
+            vevents.append(vevent)
+            tzids.add(session.timezone)  # DTSTART and DTEND are in the session's zone
+    return _around(vevents, tzids, name=name)
 
 
 def calendar_response(body: bytes, *, filename: str, disposition: str = "inline"):

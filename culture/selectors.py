@@ -345,11 +345,12 @@ def program_list_public(*, parent=None, filters: dict | None = None,
 
     def compute():
         now = timezone.now()
-        return _rank(parent, filters, now, since=now)[0]
+        return tuple(_rank(parent, filters, now, since=now)[0])  # shared: immutable
 
-    ranked = cache.remember("program-ranking", (parent.pk if parent else None,
-                                                _cache_key(filters)),
-                            cache.RANKING_SECONDS, compute)  # fmt: skip
+    ranked = cache.remember_in_process(
+        "program-ranking", (parent.pk if parent else None, _cache_key(filters)),
+        cache.RANKING_SECONDS, compute,
+    )  # fmt: skip
     return RankedPrograms(ranked, cards=cards)
 
 
@@ -405,14 +406,24 @@ def program_context(*, program: ProgramPage) -> dict:
     }
 
 
-def _full_sessions(ids) -> dict:
+def _full_sessions(ids, *, shared: bool = False) -> dict:
     """Sessions by id with their venue and program (its bodies left out: no session list or
-    feed shows them)."""
-    return (
-        ProgramSession.objects.select_related("program", "venue")
-        .defer(*(f"program__{name}" for name in _card_deferred()))
-        .in_bulk(list(ids))
+    feed shows them). `shared` (a feed's thousands of sessions): in two queries, each program
+    built once for all its sessions (a page instance costs about a millisecond to build)."""
+    deferred = _card_deferred()
+    if not shared:
+        return (
+            ProgramSession.objects.select_related("program", "venue")
+            .defer(*(f"program__{name}" for name in deferred))
+            .in_bulk(list(ids))
+        )
+    sessions = ProgramSession.objects.select_related("venue").in_bulk(list(ids))
+    programs = ProgramPage.objects.defer(*deferred).in_bulk(
+        {session.program_id for session in sessions.values()}
     )
+    for session in sessions.values():
+        session.program = programs[session.program_id]
+    return sessions
 
 
 def sessions_matching(*, parent=None, filters: dict) -> list:
@@ -422,7 +433,8 @@ def sessions_matching(*, parent=None, filters: dict) -> list:
     now = timezone.now()
     ranked, sessions = _rank(parent, filters, now, since=now - timedelta(days=FEED_PAST_DAYS))
     ids = [session.pk for pk, *_shown in ranked for session in sessions[pk]]
-    return sorted(_full_sessions(ids).values(), key=lambda session: (session.start, session.pk))
+    return sorted(_full_sessions(ids, shared=True).values(),
+                  key=lambda session: (session.start, session.pk))  # fmt: skip
 
 
 def occurrences_public(*, filters: dict, now, limit: int, parent=None) -> list[tuple]:

@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from core import routes
 from core.chips import Chip, filter_chips, form_filters
 from core.i18n import is_draft_language, language_codes, source_language
 from core.links import absolute_url, page_path
@@ -192,3 +193,33 @@ def widget(bound_field, form: str = "") -> str:
     if described:
         attrs["aria-describedby"] = " ".join(described)
     return bound_field.as_widget(attrs=attrs)
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist, name: str, parts: list):
+        self.nodelist = nodelist
+        self.name = name
+        self.parts = parts
+
+    def render(self, context) -> str:
+        parts = (translation.get_language(), *(str(part.resolve(context)) for part in self.parts))
+        html = routes.remember(
+            f"kept:{self.name}", parts, lambda: str(self.nodelist.render(context))
+        )
+        return mark_safe(html)  # noqa: S308 - rendered by this template, escaped there
+
+
+@register.tag
+def kept(parser, token):
+    """{% kept "name" value… %}…{% endkept %}: the enclosed markup rendered once per language and
+    values, and kept like routes (core.routes: until any record changes). For what is a function
+    of those values only — a listing's filter form is of its query string — and costs more to
+    render than to look up (issue 15: the program filters, some forty inputs)."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError("{% kept %} takes a name and at least one value")
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(
+        nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]]
+    )

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -291,6 +292,25 @@ class SessionStatusMixin:
     @property
     def is_moved(self) -> bool:
         return self.status == ProgramSession.Status.MOVED
+
+    def change_text(self, start: datetime) -> str:
+        """What changed, in words in the active language, with `start` (the occurrence
+        concerned) and the first planned date in the session's own zone: "Cancelled: …",
+        "Moved to … (first planned for …)"; "" for a scheduled session. The listing, the program
+        page and the feeds say it alike."""
+        zone = ZoneInfo(self.timezone)
+
+        def when(moment: datetime) -> str:
+            return formats.date_format(moment.astimezone(zone), "DATETIME_FORMAT")
+
+        if self.is_cancelled:
+            return gettext("Cancelled: %(when)s") % {"when": when(start)}
+        if not self.is_moved:
+            return ""
+        if self.moved_from:
+            return gettext("Moved to %(when)s (first planned for %(before)s)") % {
+                "when": when(start), "before": when(self.moved_from)}  # fmt: skip
+        return gettext("Moved to %(when)s") % {"when": when(start)}
 
 
 class ProgramSession(SessionStatusMixin, CalendarSequenceMixin, Orderable):

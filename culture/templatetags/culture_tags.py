@@ -1,9 +1,21 @@
-"""Template helpers of the programs: calendar subscription links and distances."""
+"""Template helpers of the programs: calendar subscription links, distances, a session's change
+and the listing's cards.
+
+The cards and the change notice are written in Python: the listing shows twenty cards on every
+request, and as templates (an include per change, a lookup per value) they were most of its
+time in process (issue 15). They write what the templates wrote, in the reader's language."""
+
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from django import template
-from django.utils.formats import number_format
+from django.utils.formats import date_format, localize, number_format
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.templatetags.retorno_tags import lang_attr
 from culture.calendar_links import webcal_url
 from culture.geo import KM_PER_MILE
 
@@ -26,3 +38,83 @@ def distance(kilometres: float | None) -> str:
         "miles": number_format(miles, 1 if miles < 10 else 0, force_grouping=True),
         "km": number_format(kilometres, 1 if kilometres < 10 else 0, force_grouping=True),
     }
+
+
+def _said(text: str, **values) -> SafeString:
+    """A translated sentence with its values escaped (as {% blocktranslate %} writes it)."""
+    escaped = {name: conditional_escape(value) for name, value in values.items()}
+    return mark_safe(text % escaped)  # noqa: S308 - the values are escaped, the text is ours
+
+
+@lru_cache(maxsize=4096)
+def _local(moment, zone: str, fmt: str, language: str) -> str:
+    """A moment as written in its session's zone, in `language` (the active one, part of the
+    key): the cards of a listing show the same few hundred dates on every request."""
+    return date_format(moment.astimezone(ZoneInfo(zone)), fmt)
+
+
+def _when(moment, zone: str, fmt: str = "DATETIME_FORMAT") -> str:
+    return _local(moment, zone, fmt, get_language())
+
+
+@register.simple_tag
+def session_change(start, session) -> SafeString:
+    """A cancelled or moved session, said in words (SessionStatusMixin.change_text): `session`
+    (a ProgramSession or a SessionSummary) and `start`, the occurrence concerned; nothing for
+    a scheduled one."""
+    if not (session.is_cancelled or session.is_moved):
+        return mark_safe("")  # noqa: S308 - a constant empty string
+    kind = "is-cancelled" if session.is_cancelled else "is-moved"
+    return format_html('<strong class="session-change {}">{}</strong>', kind,
+                       session.change_text(start))  # fmt: skip
+
+
+def _next(program, origin) -> str:
+    """A card's "Next:" line: the next session's date in its own zone, its place, the distance
+    (HTML, its values escaped)."""
+    if program.next_occurrence:
+        begins, session = program.next_occurrence
+        zone = session.timezone
+        label = _("Next:")  # gettext outside f-strings: xgettext does not read into them
+        html = (f'{escape(label)} <time datetime="{escape(_when(begins, zone, "c"))}">'
+                f"{escape(_when(begins, zone))}</time>")  # fmt: skip
+        if session.city:
+            html += f" · {escape(session.city)}"
+        elif session.online:
+            online = _("online")
+            html += f" · {escape(online)}"
+    else:
+        html = escape(_("No upcoming sessions."))
+    html += "\n    "
+    if program.distance_km is not None:
+        away = _said(_("%(distance)s away"), distance=distance(program.distance_km))
+        html += f'<span class="distance"> · {away}</span>'
+    elif origin and program.next_occurrence:
+        online = _("online")
+        html += f'<span class="distance"> · {escape(online)}</span>'
+    return html
+
+
+@register.simple_tag
+def program_card(program, origin=None) -> SafeString:
+    """A listing card (culture.selectors.ProgramCard with its ranking's values); `origin`: the
+    place the listing is measured from, if any. Written with escape() and f-strings: twenty
+    on every listing request."""
+    html = (f'<li class="program-card">\n    <a class="program-title"'
+            f' href="{escape(program.card_url)}"{lang_attr(program, "title")}>'
+            f"{escape(program.title)}</a>\n    ")  # fmt: skip
+    if program.is_illustrative:
+        tag = _("illustrative")
+        html += f'<span class="tag-illustrative">{escape(tag)}</span>'
+    meta = escape(program.category or "")
+    if program.organizer:
+        meta += f" · {escape(program.organizer)}"
+    cost = _("Free") if program.is_free else f"{localize(program.cost)} USD"
+    meta += f" · {escape(cost)}"
+    html += f'\n    <p class="program-meta">{meta}</p>\n    '
+    if program.summary:
+        html += f"<p{lang_attr(program, 'summary')}>{escape(program.summary)}</p>"
+    html += f'\n    <p class="program-next">{_next(program, origin)}</p>\n    '
+    if program.session_change:
+        html += f'<p class="program-change">{session_change(*program.session_change)}</p>'
+    return mark_safe(html + "\n  </li>")  # noqa: S308 - every value escaped above

@@ -14,7 +14,6 @@ from django.utils import timezone, translation
 from icalendar import Calendar
 
 from culture.calendar_links import CalendarEntry, event_links
-from culture.forms import CheckboxOptions, ProgramFilterForm
 from culture.models import ProgramSession
 from tests.culture.factories import make_program, weekly
 
@@ -157,17 +156,3 @@ def test_only_a_moved_session_has_a_first_planned_date(venue):
     ]
     session.status = ProgramSession.Status.MOVED
     session.clean()
-
-
-def test_facet_checkboxes_render_as_djangos_templates_do():
-    form = ProgramFilterForm({"category": ["health"], "language": ["nah"]})
-    assert form.is_valid()
-    for name in ("category", "audience", "language"):
-        widget = form.fields[name].widget
-        assert isinstance(widget, CheckboxOptions)
-        for option in form[name]:
-            context = {"widget": {**option.data, "wrap_label": False}}
-            by_template = super(CheckboxOptions, widget)._render(
-                option.template_name, context, option.renderer
-            )
-            assert option.tag() == by_template

@@ -56,10 +56,15 @@ def add_programs(index, venue, numbers) -> None:
         program.save_revision().publish()
 
 
-def statements(client, url: str) -> int:
+def statements(client, url: str, *, fresh: bool = False) -> int:
     """SQL statements of one request after a first one (every statement, the site version's
-    read included)."""
-    assert client.get(url).status_code == 200
+    read included); with `fresh`, of the first one, whose answer nothing kept yet."""
+    if fresh:
+        from django.core.cache import cache
+
+        cache.clear()
+    else:
+        assert client.get(url).status_code == 200
     count = 0
 
     def counter(execute, sql, params, many, context):
@@ -116,3 +121,41 @@ def test_cards_and_facets_follow_a_change_at_once(client, finder):
     assert "Artes vivas" in html
     program.unpublish()
     assert "Taller renombrado" not in client.get("/es/programas/").content.decode()
+
+
+def test_the_kept_filter_panel_follows_the_query_and_the_language(client, finder):
+    """The filter form's markup is kept per language and query string ({% kept %}): each query
+    shows its own values, errors and chips, each language its own labels."""
+    index, venue = finder
+    add_programs(index, venue, range(1))
+    for city in ("Chicago", "Springfield", "Chicago"):
+        html = client.get(f"/es/programas/?city={city}").content.decode()
+        assert f'name="city" value="{city}"' in html
+        assert '<span class="filter-count" aria-hidden="true">1</span>' in html
+    html = client.get("/es/programas/?date_from=mañana").content.decode()
+    assert 'id="err_date_from"' in html and '<details class="filter-panel" open>' in html
+    assert (
+        'name="city" maxlength="120" id="id_city"' in client.get("/es/programas/").content.decode()
+    )
+    english = client.get("/en/programs/?city=Chicago").content.decode()
+    assert '<label for="id_city">City</label>' in english
+    assert (
+        '<label for="id_city">Ciudad</label>'
+        in client.get("/es/programas/?city=Chicago").content.decode()
+    )
+
+
+# The first request after the cache is emptied: the site, routes and vocabularies are read
+# again too (a warm worker writing a feed afresh runs 6: bench/programs.py).
+FEED_SQL = 17
+
+
+def test_the_whole_calendar_feed_runs_a_constant_number_of_statements(client, finder):
+    """Written afresh (its cache emptied), the whole-calendar feed reads the same number of
+    statements with 3 and with 24 programs: no query per session or program."""
+    index, venue = finder
+    counts = []
+    for numbers in (range(3), range(3, 24)):
+        add_programs(index, venue, numbers)
+        counts.append(statements(client, "/es/programas/calendar/ics/", fresh=True))
+    assert counts[0] == counts[1] <= FEED_SQL, counts
