@@ -3,12 +3,15 @@ and renditions, through core.media's guard) and IIIF.
 
 One rule, on top of the catalog's own (heritage.selectors.piece_public_q): an image shown by a
 public piece is public; one used only by pieces that are not (unpublished or restricted) is not,
-whatever URL asks for it. Files in Wagtail's image folders that no image record owns (a guessed
-or left-over name) are not served either.
+whatever URL asks for it. An image a curator added to a piece in a draft not yet published is
+not public either: until the draft is published, the piece's revision holds it, not a
+`PieceImage` row. Files in Wagtail's image folders that no image record owns (a guessed or
+left-over name) are not served either.
 """
 
 from django.db.models import Count
 from wagtail.images import get_image_model
+from wagtail.models import Revision
 
 from heritage.models import PieceImage
 from heritage.selectors import piece_public_q
@@ -30,10 +33,30 @@ def image_uses(image_ids) -> dict[int, tuple[int, int]]:
     return {row["image_id"]: (row["public"], row["private"]) for row in rows}
 
 
+def images_in_drafts() -> set[int]:
+    """The images pieces' unpublished drafts hold (each piece's latest revision, while it has
+    changes not yet published): a handful of revisions, read only for an image no public
+    piece shows."""
+    from heritage.models import Piece
+
+    drafts = Revision.objects.filter(
+        pk__in=Piece.objects.filter(has_unpublished_changes=True).values("latest_revision_id")
+    )
+    return {
+        item["image"]
+        for content in drafts.values_list("content", flat=True)
+        for item in (content or {}).get("images") or ()
+        if isinstance(item, dict) and item.get("image")
+    }
+
+
 def image_hidden(image_id: int) -> bool:
-    """True when only unpublished or restricted pieces use the image."""
+    """True when no public piece shows the image and an unpublished or restricted piece, or a
+    piece's unpublished draft, holds it."""
     public, private = image_uses([image_id]).get(image_id, (0, 0))
-    return private > 0 and public == 0
+    if public:
+        return False
+    return private > 0 or image_id in images_in_drafts()
 
 
 def piece_image_public(image_id: int) -> PieceImage | None:

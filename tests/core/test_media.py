@@ -118,6 +118,29 @@ def test_restricting_a_piece_hides_its_files_at_once(client, piece_images):
     assert [client.get(url).status_code for url in piece_images["public"]] == [404, 404]
 
 
+def test_an_image_added_in_an_unpublished_draft_stays_private_until_published(client, media):
+    """A curator adds an image to a published piece and saves a draft: the image's file is not
+    public until the draft is published (the revision holds it, not a PieceImage row)."""
+    from heritage.models import PieceImage
+
+    piece = make_piece("REP-MEDIA-DRAFT", title_es="Pieza con borrador")
+    image = make_image("Nueva toma")
+    piece.images.add(PieceImage(image=image, alt_text="Vista lateral", credit="INAH"))
+    piece.save_revision()  # a draft: the live piece has no row for it yet
+    urls = [f"/media/{image.file.name}", f"/media/{image.get_rendition('width-800').file.name}",
+            f"/iiif/3/{image.pk}/info.json"]  # fmt: skip
+
+    assert [client.get(url).status_code for url in urls] == [404, 404, 404]
+    piece.get_latest_revision().publish()
+    assert [client.get(url).status_code for url in urls] == [200, 200, 200]
+
+
+def test_an_image_nothing_holds_is_served(client, media):
+    """A library image no piece holds (a page's, say) is public as before."""
+    image = make_image("Portada")
+    assert client.get(f"/media/{image.file.name}").status_code == 200
+
+
 def test_a_guessed_name_in_the_image_folders_is_404(client, piece_images, media):
     stray = media / "original_images" / "guessed.png"
     stray.write_bytes((media / piece_images["public"][0].removeprefix("/media/")).read_bytes())
