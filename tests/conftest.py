@@ -45,6 +45,34 @@ def default_language():
 
 
 @pytest.fixture(autouse=True)
+def seeded_vocabularies(request):
+    """The vocabularies and the root collection that migrations seed, for every test that uses
+    the database: a transactional test (browser, live server) ends by flushing the database,
+    and pytest may run any test after one."""
+    uses_db = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+        "live_server",
+    } & set(request.fixturenames)
+    if not uses_db:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.apps import apps
+    from wagtail.models import Collection
+
+    from culture.vocabulary_seed import seed as seed_programs
+    from heritage.models import RecoveryMethod
+    from heritage.vocabulary_seed import seed as seed_catalog
+
+    if RecoveryMethod.objects.exists():
+        return
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    seed_catalog(apps)
+    seed_programs(apps)
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """The cache outlives each test's database: every test starts (and ends) without entries."""
     from django.core.cache import cache

@@ -21,16 +21,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def api_schema(live_server, settings):  # noqa: F811 - the Django settings fixture
-    from django.apps import apps
-
-    from culture.vocabulary_seed import seed as seed_programs
-    from heritage.vocabulary_seed import seed as seed_catalog
 
     # The rate limit is tested on its own (tests/core/test_security.py); here it would only
     # turn generated requests into 429s.
     settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60)}
-    seed_catalog(apps)  # the vocabularies a flushed database lost
-    seed_programs(apps)
     build_catalog(build_site())
     case = make_case("CASE-API-1")
     make_piece("REP-API-1", case=case, title_es="Vasija de prueba")

@@ -33,11 +33,8 @@ ABSOLUTE = re.compile(r"^https?://")
 @pytest.fixture
 def demo(live_server, settings, tmp_path):  # noqa: F811 - the Django settings fixture
     """Pieces (one with an image and a case) and a program with weekly sessions showing it."""
-    from django.apps import apps
 
-    from culture.vocabulary_seed import seed as seed_programs
     from heritage.models import PieceImage
-    from heritage.vocabulary_seed import seed as seed_catalog
     from tests.culture.factories import (
         make_chicago_venue,
         make_program,
@@ -47,8 +44,6 @@ def demo(live_server, settings, tmp_path):  # noqa: F811 - the Django settings f
 
     settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60), "iiif": (10**9, 60)}
     settings.MEDIA_ROOT = tmp_path / "media"
-    seed_catalog(apps)  # the vocabularies a flushed database lost
-    seed_programs(apps)
     home = build_site()
     build_catalog(home)
     case = make_case("CASE-LINKS-1")

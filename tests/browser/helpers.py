@@ -15,13 +15,9 @@ def admin_log_in(page: Page, base_url: str, username: str) -> None:
 
 
 def catalog_site():
-    """The catalog's vocabularies, the home page and the catalog page."""
-    from django.apps import apps
-
-    from heritage.vocabulary_seed import seed
+    """The home page and the catalog page (the vocabularies: tests/conftest.py)."""
     from tests.utils import build_catalog, build_site
 
-    seed(apps)
     return build_catalog(build_site())
 
 

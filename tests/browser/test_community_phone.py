@@ -22,16 +22,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def community_site():
-    from django.apps import apps
 
     from culture import demo
-    from culture.vocabulary_seed import seed
 
     # The flush before this test gave content types new ids; the process still remembers an
     # earlier test's, in Django's cache and in Wagtail's `get_form_types` (an lru_cache).
     ContentType.objects.clear_cache()
     get_form_types.cache_clear()
-    seed(apps)  # the vocabularies a flushed database lost
     build_site()
     demo.load(stdout=io.StringIO())
     coordinators = Group.objects.create(name="Coordinación de programas")

@@ -32,12 +32,8 @@ LANGUAGES = {
 
 @pytest.fixture
 def program():
-    from django.apps import apps
-
-    from culture.vocabulary_seed import seed
 
     ContentType.objects.clear_cache()  # the flush before this test gave content types new ids
-    seed(apps)  # the vocabularies a flushed database lost
     start = datetime(2031, 10, 25, 18, tzinfo=ZoneInfo("America/Chicago"))
     session = weekly(make_chicago_venue(), start)
     return make_program(make_programs_index(build_site()), "cine", sessions=[session])

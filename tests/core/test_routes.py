@@ -5,9 +5,7 @@ piece page in a fixed, small number of statements, and never a route past a chan
 import re
 
 import pytest
-from django.apps import apps
 
-from heritage.vocabulary_seed import seed
 from tests.utils import build_catalog, build_site, make_piece
 
 # Real commits: the site version moves when a change commits, as between two workers.
@@ -19,7 +17,6 @@ PIECE = "/es/catalogo/REP-ROUTE-1/"
 def piece(settings):
     settings.SHARED_CACHE = False  # each process's own memory, as without Redis
     settings.PAGE_CACHE_SECONDS = 0
-    seed(apps)  # the vocabularies a flushed database lost
     build_catalog(build_site())
     return make_piece("REP-ROUTE-1", title_es="Vasija del camino")
 

@@ -6,13 +6,10 @@ worker keeps its routes, facets and cards between requests (core.routes)."""
 from datetime import timedelta
 
 import pytest
-from django.apps import apps
 from django.db import connection
 from django.utils import timezone
 
 from culture.models import ProgramSession
-from culture.vocabulary_seed import seed as seed_programs
-from heritage.vocabulary_seed import seed as seed_catalog
 from tests.culture.factories import make_chicago_venue, make_program, make_programs_index
 from tests.utils import build_site, make_piece
 
@@ -29,8 +26,6 @@ NEAR_SQL = LISTING_SQL + 1
 def finder(settings):
     settings.SHARED_CACHE = False  # each process's own memory, as without Redis
     settings.PAGE_CACHE_SECONDS = 0
-    seed_catalog(apps)  # the vocabularies a flushed database lost
-    seed_programs(apps)
     index = make_programs_index(build_site())
     venue = make_chicago_venue(latitude=41.8781, longitude=-87.6298, postal_code="60607")
     return index, venue

@@ -14,13 +14,9 @@ LEVEL = 1
 
 @pytest.fixture
 def served(live_server, settings, tmp_path):
-    from django.apps import apps
-
-    from heritage.vocabulary_seed import seed as seed_catalog
 
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.IIIF_CACHE_ROOT = tmp_path / "iiif"
-    seed_catalog(apps)  # the vocabularies a flushed database lost
     build_catalog(build_site())
     image = make_pattern()
     make_piece("REP-IIIF-V", images=[piece_image(image)])

@@ -19,13 +19,10 @@ SECRET = "Vasija restringida HV"
 
 @pytest.fixture
 def repository(live_server, settings):
-    from django.apps import apps
 
-    from heritage.vocabulary_seed import seed as seed_catalog
     from opendata.models import HarvestRecord
 
     settings.OAI_BATCH_SIZE = 2
-    seed_catalog(apps)  # the vocabularies a flushed database lost
     build_catalog(build_site())
     case = make_case("CASE-HARVEST-1")
     for number in range(1, 6):
