@@ -98,10 +98,10 @@ def image_request(request, image_id: int, region: str, size: str, rotation: str,
 @require_safe
 def manifest(request, catalog_number: str):
     try:
-        piece = selectors.piece_get_public(catalog_number=catalog_number)
+        context = selectors.piece_page_public(catalog_number=catalog_number)
     except Http404:
         return _not_found()
-    images = selectors.piece_context(piece=piece)["images"]
+    piece, images = context["piece"], context["images"]  # what the piece's page shows
     if not images:  # a manifest has one canvas at least (Presentation 3.0)
         return _not_found()
     document = piece_manifest(piece=piece, images=images, request=request)
