@@ -23,6 +23,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 
+from core import routes
 from core.i18n import localized_name
 from heritage.catalog import (
     CURSOR_ERROR,
@@ -480,13 +481,27 @@ class DatabaseEngine:
             if not isinstance(offset, int) or isinstance(offset, bool) or offset > 10**9:
                 raise InvalidQuery("cursor", CURSOR_ERROR)
             offset = max(0, offset)
-        periods = self._periods()
+        periods = routes.remember("catalog-periods", (), self._periods)
         facet_q = {
             name: self._facet_q(FACET_BY_NAME[name], values, periods[0])
             for name, values in request.active.items()
         }
-        facets, total = self._facets_and_total(
-            self._base(request, scored=False), facet_q, periods, request.with_facets
+        # The counts of a filter set (the catalog's first page above all) are asked again and
+        # again: kept per site version, which moves whenever the public catalog changes.
+        facets, total = routes.remember(
+            "catalog-counts",
+            (
+                request.text.strip(),
+                request.language,
+                tuple(
+                    sorted((name, tuple(sorted(values))) for name, values in request.active.items())
+                ),
+                tuple(request.years(years) for years in RANGES),
+                request.with_facets,
+            ),
+            lambda: self._facets_and_total(
+                self._base(request, scored=False), facet_q, periods, request.with_facets
+            ),
         )
         # a text of only punctuation, symbols or emoji has no words: it finds nothing, unscored
         words = bool(terms(request.text, request.language))

@@ -38,11 +38,17 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(algorithm) if algorithm else None
 
 
+@lru_cache(maxsize=100_000)
+def term(word: str, language: str) -> str:
+    """A folded word's term in a language: its stem, or the word where the language has no
+    stemmer. Kept: a page of highlights stems the same few hundred words on every request."""
+    stemmer = _stemmer(language)
+    return stemmer.stemWord(word) if stemmer else word
+
+
 def terms(text: str, language: str) -> list[str]:
     """The searchable terms of a text in a language, in order."""
-    words = WORD.findall(fold(text or ""))
-    stemmer = _stemmer(language)
-    return stemmer.stemWords(words) if stemmer else words
+    return [term(word, language) for word in WORD.findall(fold(text or ""))]
 
 
 def normalized(text: str, language: str) -> str:
@@ -99,12 +105,11 @@ def highlight(text: str, wanted: set[str], language: str) -> str | None:
     when no word matches."""
     if not text or not wanted:
         return None
-    stemmer = _stemmer(language)
-    spans = []
-    for match in WORD.finditer(text):
-        word = fold(match.group())
-        if (stemmer.stemWord(word) if stemmer else word) in wanted:
-            spans.append(match.span())
+    spans = [
+        match.span()
+        for match in WORD.finditer(text)
+        if term(fold(match.group()), language) in wanted
+    ]
     if not spans:
         return None
     start = 0

@@ -113,3 +113,26 @@ def test_the_admin_still_reads_restrictions_from_the_database(admin_client, piec
     checked = r'<input[^>]*name="restriction_type"[^>]*checked[^>]*>'
     chosen = re.search(checked, answer.json()["html"])
     assert chosen and 'value="password"' in chosen.group(0)
+
+
+def test_kept_catalog_counts_follow_a_published_and_a_restricted_piece(client, piece):
+    """The catalog's counts of a filter set are kept per site version (the database engine):
+    asked again they run no counting statement, and a piece published or restricted in
+    between is counted at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    catalog = "/es/catalogo/?culture=maya"
+
+    def total(response) -> int:
+        return response.context["result"].total
+
+    assert total(client.get(catalog)) == 1
+    with CaptureQueriesContext(connection) as captured:
+        assert total(client.get(catalog)) == 1
+    assert not [query for query in captured if "COUNT(" in query["sql"]]
+    new = make_piece("REP-ROUTE-3")
+    assert total(client.get(catalog)) == 2
+    new.restricted = True
+    new.save_revision().publish()
+    assert total(client.get(catalog)) == 1
