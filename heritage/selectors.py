@@ -87,7 +87,7 @@ def piece_list_public() -> QuerySet[Piece]:
 
 
 def piece_cards_public() -> QuerySet[Piece]:
-    """For result cards (heritage/includes/piece_card.html): the culture and the images only —
+    """For result cards (heritage_tags.piece_card): the culture and the images only —
     a card shows no materials, techniques, custodian or case, and each join costs the page."""
     return (
         Piece.objects.filter(piece_public_q()).select_related("culture").prefetch_related(_images())
