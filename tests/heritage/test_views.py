@@ -242,7 +242,11 @@ def test_listing_queries_do_not_grow_with_the_number_of_pieces(
     client.get("/es/catalogo/")
     with django_assert_max_num_queries(few):
         response = client.get("/es/catalogo/")
-    assert len(html(response).select(".piece-card")) == 20  # a page of results
+    cards = html(response).select(".piece-card")
+    assert len(cards) == 20  # a page of results
+    # each card's thumbnail, from the renditions prefetched with the page (no lookup per card)
+    assert all(".fill-320x320." in card.select_one("img")["src"] for card in cards)
+    assert all(card.select_one("img")["alt"] == "Imagen" for card in cards)
 
 
 def test_other_apps_add_sections_to_a_piece_page_through_a_hook(client, catalog):
