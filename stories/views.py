@@ -1,0 +1,1 @@
+"""The stories' public pages (filled in below)."""
