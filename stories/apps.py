@@ -8,6 +8,8 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Community voices")
 
     def ready(self) -> None:
-        from stories import signals
+        from core.media import register_media_guard
+        from stories import media, signals
 
         signals.connect()
+        register_media_guard(media.media_file_hidden)

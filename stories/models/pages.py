@@ -66,6 +66,11 @@ class StoryPage(BasePage):
         default=Licence.ALL_RIGHTS_RESERVED,
     )  # fmt: skip
     credit_line = models.CharField(_("credit line"), max_length=250, blank=True)
+    cultures = ParentalManyToManyField(
+        "heritage.Culture", verbose_name=_("cultures it speaks of"), blank=True,
+        related_name="+",
+        help_text=_("The piece pages of these cultures list the story."),
+    )  # fmt: skip
     related_pieces = ParentalManyToManyField(
         "heritage.Piece", verbose_name=_("related heritage pieces"), blank=True, related_name="+"
     )
@@ -99,7 +104,10 @@ class StoryPage(BasePage):
             heading=_("Rights"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel(["related_pieces", "related_cases"]), FieldPanel("related_programs")],
+            [
+                FieldRowPanel(["related_pieces", "related_cases"]),
+                FieldRowPanel(["cultures", "related_programs"]),
+            ],
             heading=_("Linked records"),
         ),
     ]

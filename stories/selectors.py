@@ -1,0 +1,125 @@
+"""Reads the stories' pages, hooks and /media/ share. Public = live, not under a view
+restriction (Wagtail's `public()`), and consented for the public web (StoryConsent)."""
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import get_language
+
+from core import routes
+from core.links import page_path
+from stories.blocks import RECORDING_BLOCKS
+from stories.models import StoryMedia, StoryPage, StoryPerson, StoryPlace, consent_allows_q
+
+STORIES_PER_PAGE = 24
+
+
+def story_public_queryset() -> QuerySet[StoryPage]:
+    """Every story a visitor may see, in any channel."""
+    return StoryPage.objects.live().public().filter(consent_allows_q())
+
+
+def story_cards_public(*, parent=None) -> QuerySet[StoryPage]:
+    """For listings and sections: the cover, themes and people in a fixed number of queries."""
+    queryset = story_public_queryset()
+    if parent is not None:
+        queryset = queryset.child_of(parent)
+    return (
+        queryset.select_related("cover")
+        .prefetch_related("themes", Prefetch("people", queryset=StoryPerson.objects.all()))
+        .defer_streamfields()
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def story_is_public(story: StoryPage) -> bool:
+    return story_public_queryset().filter(pk=story.pk).exists()
+
+
+def recording_ids(story: StoryPage) -> set[int]:
+    """The recordings a story's body shows, in any language (read from the stored blocks, not
+    the reference index: a draft's blocks never count)."""
+    from core.i18n import localized_names
+
+    found = set()
+    for name in localized_names("body"):
+        value = getattr(story, name, None)
+        for block in getattr(value, "raw_data", None) or ():
+            if block.get("type") in RECORDING_BLOCKS:
+                media = (block.get("value") or {}).get("media")
+                if media:
+                    found.add(int(media))
+    return found
+
+
+def recordings_public() -> set[int]:
+    """The recordings public stories show: the only ones /media/ serves. Kept like the routes
+    (core.routes) until any record changes."""
+
+    def read() -> set[int]:
+        found: set[int] = set()
+        for story in story_public_queryset().only("pk", *_body_columns()):
+            found |= recording_ids(story)
+        return found
+
+    return routes.remember("story-recordings", (), read)
+
+
+def _body_columns() -> list[str]:
+    from core.i18n import localized_names
+
+    return localized_names("body")
+
+
+def story_context(*, story: StoryPage, request) -> dict:
+    """What a story page shows, besides its body: people, places, terms and the public records
+    it links to (through heritage's and culture's own public rules), in a fixed number of
+    queries whatever their number."""
+    from culture.models import ProgramPage
+    from heritage.selectors import case_list_public, catalog_path, piece_cards_public
+    from stories.choices import DOWNLOADABLE, LICENCE_URLS
+
+    index_path = routes.remember(
+        "story-index-path", (story.pk, get_language()),
+        lambda: page_path(parent) if (parent := story.get_parent()) else "",
+    )  # fmt: skip
+    if story.pk and not getattr(story, "is_preview_instance", False):
+        people = list(StoryPerson.objects.filter(page=story).order_by("sort_order"))
+        places = list(StoryPlace.objects.filter(page=story).order_by("sort_order"))
+    else:  # an unsaved preview: the related objects live on the instance only
+        people, places = list(story.people.all()), list(story.places.all())
+    pieces = list(piece_cards_public().filter(pk__in=story.related_pieces.values("pk")))
+    return {
+        "index_url": index_path,
+        "people": people,
+        "places": places,
+        "themes": list(story.themes.all()),
+        "languages": list(story.languages.all()),
+        "pieces": pieces,
+        "catalog_url": catalog_path(request) if pieces else None,
+        "cases": list(case_list_public().filter(pk__in=story.related_cases.values("pk"))),
+        "programs": list(
+            ProgramPage.objects.live().public().filter(pk__in=story.related_programs.values("pk"))
+        ),
+        "licence_url": LICENCE_URLS.get(story.licence),
+        "downloadable": story.licence in DOWNLOADABLE,
+        "recordings": recordings_of(story),
+    }
+
+
+def recordings_of(story: StoryPage) -> dict[int, StoryMedia]:
+    """{id: recording} of what the body shows (one query), for the blocks' player."""
+    ids = recording_ids(story)
+    return {media.pk: media for media in StoryMedia.objects.filter(pk__in=ids)} if ids else {}
+
+
+def stories_for_piece(*, piece) -> list[StoryPage]:
+    """Public stories linked to the piece or speaking of its culture."""
+    from django.db.models import Q
+
+    match = Q(related_pieces=piece)
+    if piece.culture_id:
+        match |= Q(cultures=piece.culture_id)
+    return list(story_cards_public().filter(match).distinct())
+
+
+def stories_for_program(*, program) -> list[StoryPage]:
+    return list(story_cards_public().filter(related_programs=program).distinct())
