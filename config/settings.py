@@ -318,6 +318,10 @@ STORIES_MEDIA_MAX_UPLOAD_SIZE = int(
     os.environ.get("STORIES_MEDIA_MAX_UPLOAD_SIZE", str(200 * 1024 * 1024))
 )
 STORIES_CAPTIONS_MAX_UPLOAD_SIZE = 512 * 1024
+# Stories shared through the public form (and withdrawal requests) per client: (count, seconds).
+STORIES_CONTRIBUTION_RATE_LIMIT = (
+    int(os.environ.get("STORIES_CONTRIBUTION_RATE_LIMIT", "5")), 3600,
+)  # fmt: skip
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "200000"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -9,7 +9,8 @@ class StoriesConfig(AppConfig):
 
     def ready(self) -> None:
         from core.media import register_media_guard
-        from stories import media, signals
+        from stories import contributions, media, signals
 
         signals.connect()
         register_media_guard(media.media_file_hidden)
+        register_media_guard(contributions.media_file_hidden)
