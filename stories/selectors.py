@@ -123,3 +123,49 @@ def stories_for_piece(*, piece) -> list[StoryPage]:
 
 def stories_for_program(*, program) -> list[StoryPage]:
     return list(story_cards_public().filter(related_programs=program).distinct())
+
+
+def story_list_public(*, parent=None, filters: dict | None = None) -> list[StoryPage]:
+    """The public stories matching the index's filters (stories.forms.StoryFilterForm, or the
+    API's same names): themes, languages and generations (any of each), a place (city, state or
+    country) and "near me" — an `origin` (culture.geo.Place) within `radius` miles, nearest
+    first, each story with `distance_km` to its nearest place. One query for the stories and a
+    fixed few for what the cards show, whatever their number."""
+    from django.db.models import Q
+
+    from culture.geo import KM_PER_MILE, distance_km
+
+    filters = filters or {}
+    matching = StoryPage.objects.all()
+    for name, lookup in (("theme", "themes__code__in"), ("language", "languages__code__in"),
+                         ("generation", "people__generation__in")):  # fmt: skip
+        if filters.get(name):
+            matching = matching.filter(**{lookup: filters[name]})
+    if place := (filters.get("place") or "").strip():
+        matching = matching.filter(
+            Q(places__city__iexact=place) | Q(places__state__iexact=place)
+            | Q(places__country__iexact=place)
+        )  # fmt: skip
+    stories = story_cards_public(parent=parent).prefetch_related(
+        Prefetch("places", queryset=StoryPlace.objects.all())
+    )
+    if matching.query.where:
+        stories = stories.filter(pk__in=matching.values("pk"))
+    found = list(stories)
+    for story in found:
+        story.distance_km = None
+    origin = filters.get("origin")
+    if origin is None:
+        return found
+    limit = filters["radius"] * KM_PER_MILE if filters.get("radius") else None
+    near = []
+    for story in found:
+        distances = [
+            distance_km(origin.latitude, origin.longitude, place.latitude, place.longitude)
+            for place in story.places.all()
+            if place.latitude is not None and place.longitude is not None
+        ]
+        if distances and (limit is None or min(distances) <= limit):
+            story.distance_km = min(distances)
+            near.append(story)
+    return sorted(near, key=lambda story: story.distance_km)

@@ -10,7 +10,7 @@ from PIL import Image as PILImage
 
 from stories.contributions import COMMUNITY_EDITORS, TASK_NAME
 from stories.demo import tone_wav
-from stories.models import StoryConsent, StoryContribution, StoryIndexPage, StoryPage
+from stories.models import StoryConsent, StoryContribution, StoryPage
 
 pytestmark = pytest.mark.django_db
 
@@ -19,12 +19,8 @@ WITHDRAW = "/es/retira-tu-historia/"
 
 
 @pytest.fixture
-def index(home):
-    page = StoryIndexPage(title_es="Historias", title_en="Stories", slug_es="historias",
-                          slug_en="stories")  # fmt: skip
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+def index(stories_index):
+    return stories_index
 
 
 def _photo() -> SimpleUploadedFile:
