@@ -63,6 +63,12 @@ def recordings_public() -> set[int]:
     return routes.remember("story-recordings", (), read)
 
 
+def stories_showing(*, recording_id: int) -> list[int]:
+    """The public stories whose body shows the recording (ids)."""
+    return [story.pk for story in story_public_queryset().only("pk", *_body_columns())
+            if recording_id in recording_ids(story)]  # fmt: skip
+
+
 def _body_columns() -> list[str]:
     from core.i18n import localized_names
 
