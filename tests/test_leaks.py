@@ -39,6 +39,8 @@ PRIVATE = {
     "withdrawn story": "Historia retirada ZQ",
     "withdrawn story (slug)": "historia-retirada-zq",
     "withdrawn story's transcript": "Transcripción retirada ZQ",
+    "story shared, awaiting review": "Historia contribuida ZQ",
+    "story shared, awaiting review (text)": "Texto contribuido ZQ",
 }
 PUBLIC_STORY = "Historia visible ZQ"
 
@@ -94,6 +96,18 @@ def _stories(home, piece) -> None:
         story = make_story(index, slug, title_es=title, recording=recording, pieces=[piece],
                            publish=publish)  # fmt: skip
     consent_withdraw(consent=story.consent)
+    _shared_story(index)
+
+
+def _shared_story(index) -> None:
+    """A story a visitor shared through the public form: a draft awaiting the editors."""
+    from stories.contributions import contribution_receive
+
+    contribution_receive(
+        index=index, language="es",
+        data={"title": PRIVATE["story shared, awaiting review"], "name": "Lupe",
+              "text": PRIVATE["story shared, awaiting review (text)"]},
+    )  # fmt: skip
 
 
 def _image():
@@ -222,6 +236,25 @@ CHANNELS = {
         "REP-LEAK-1",
     ),  # fmt: skip
     "sitemap of pages (stories)": (["/sitemap-pages.xml"], "historia-visible-zq"),
+    "stories API": (
+        [
+            "/api/v1/stories?lang=es",
+            "/api/v1/stories?lang=en&theme=work&place=US",
+            *(f"/api/v1/stories/{pk}?lang=es" for pk in range(1, 60)),
+        ],
+        PUBLIC_STORY,
+    ),  # fmt: skip
+    "stories feeds and search": (
+        [
+            "/es/historias-nuevas.rss",
+            "/es/historias-nuevas.atom",
+            "/en/new-stories.rss",
+            "/es/buscar/?q=historia",
+            "/es/buscar/?q=ZQ",
+            "/es/buscar/?q=contribuido",
+        ],
+        PUBLIC_STORY,
+    ),  # fmt: skip
     "open-data dumps": (_dump_files, PUBLIC),
     "OAI-PMH": (
         [
