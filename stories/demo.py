@@ -16,8 +16,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from core.demo import NAH_MARK
-from core.models import MainMenuLink, NavigationSettings
+from core.demo import NAH_MARK, add_menu_link
 from culture.models import ProgramLanguage, ProgramPage
 from heritage.models import Piece
 from stories.choices import ConsentScope, Generation, Licence
@@ -249,11 +248,8 @@ def _index(home) -> StoryIndexPage:
     )  # fmt: skip
     home.add_child(instance=page)
     page.save_revision().publish()
-    nav = NavigationSettings.for_site(page.get_site())
-    if not nav.main_menu_links.filter(page=page).exists():
-        MainMenuLink.objects.create(setting=nav, page=page, sort_order=3,
-                                    label_es="Historias", label_en="Stories",
-                                    label_nah="Nemiliztlahtolli")  # fmt: skip
+    add_menu_link(page, sort_order=3, label_es="Historias", label_en="Stories",
+                  label_nah="Nemiliztlahtolli")  # fmt: skip
     return page
 
 

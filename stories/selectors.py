@@ -2,10 +2,9 @@
 restriction (Wagtail's `public()`), and consented for the public web (StoryConsent)."""
 
 from django.db.models import Prefetch, QuerySet
-from django.utils.translation import get_language
 
 from core import routes
-from core.links import page_path
+from core.links import parent_page_path
 from stories.blocks import RECORDING_BLOCKS
 from stories.models import StoryMedia, StoryPage, StoryPerson, StoryPlace, consent_allows_q
 
@@ -83,10 +82,6 @@ def story_context(*, story: StoryPage, request) -> dict:
     from heritage.selectors import case_list_public, catalog_path, piece_cards_public
     from stories.choices import DOWNLOADABLE, LICENCE_URLS
 
-    index_path = routes.remember(
-        "story-index-path", (story.pk, get_language()),
-        lambda: page_path(parent) if (parent := story.get_parent()) else "",
-    )  # fmt: skip
     if story.pk and not getattr(story, "is_preview_instance", False):
         people = list(StoryPerson.objects.filter(page=story).order_by("sort_order"))
         places = list(StoryPlace.objects.filter(page=story).order_by("sort_order"))
@@ -94,7 +89,7 @@ def story_context(*, story: StoryPage, request) -> dict:
         people, places = list(story.people.all()), list(story.places.all())
     pieces = list(piece_cards_public().filter(pk__in=story.related_pieces.values("pk")))
     return {
-        "index_url": index_path,
+        "index_url": parent_page_path(story),
         "people": people,
         "places": places,
         "themes": list(story.themes.all()),

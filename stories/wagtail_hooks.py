@@ -6,8 +6,7 @@ from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from core import routes
-from stories import selectors
+from stories import cache, selectors
 from stories.models import StoryPage
 from stories.services import story_may_be_published
 from stories.viewsets import StoriesViewSetGroup
@@ -17,8 +16,8 @@ register_snippet(StoriesViewSetGroup)
 
 def _linked_keys() -> tuple[set[int], set[int], set[int]]:
     """(piece ids, culture ids, program ids) any saved story links to: a superset of what
-    public stories show, kept like the routes until any record changes, so pages without
-    stories are told apart without a query."""
+    public stories show, kept in the cache until a story changes (stories.cache), so pages
+    without stories are told apart without a query."""
 
     def read():
         return (
@@ -28,7 +27,7 @@ def _linked_keys() -> tuple[set[int], set[int], set[int]]:
                                                                         flat=True)),
         )  # fmt: skip
 
-    return routes.remember("story-links", (), read)
+    return cache.links.remember("links", (), cache.LINKS_SECONDS, read)
 
 
 def _section(request, stories, *, anchor: str, heading: str) -> str:

@@ -63,7 +63,7 @@ def seeded_vocabularies(request):
     from culture.vocabulary_seed import seed as seed_programs
     from heritage.models import RecoveryMethod
     from heritage.vocabulary_seed import seed as seed_catalog
-    from stories.theme_seed import seed as seed_themes
+    from stories.vocabulary_seed import seed as seed_themes
 
     if RecoveryMethod.objects.exists():
         return

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from stories.theme_seed import seed
+from stories.vocabulary_seed import seed
 
 
 class Migration(migrations.Migration):

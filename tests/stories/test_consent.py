@@ -88,4 +88,4 @@ def test_the_editor_publishing_without_consent_gets_a_draft_and_a_message(
     story.refresh_from_db()
     assert story.live is False
     assert story.has_unpublished_changes
-    assert "record a consent for the public web first" in response.content.decode()
+    assert "registre un consentimiento para la web pública" in response.content.decode()
