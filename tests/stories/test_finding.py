@@ -147,3 +147,24 @@ def test_a_story_page_describes_itself_in_schema_org(client, stories):
     assert audio["contentUrl"].startswith("http://testserver/media/")
     assert {caption["inLanguage"] for caption in audio["caption"]} == {"es", "en"}
     assert data["contentLocation"][0]["address"]["addressLocality"] == "Chicago"
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_the_filtered_index_and_the_api_cost_the_same_whatever_the_stories(
+    client, stories, stories_index, django_assert_max_num_queries
+):
+    paths = ["/es/historias/?theme=work&theme=family&place=US&near=60607",
+             "/api/v1/stories?near=60607&generation=first&generation=second"]  # fmt: skip
+    first = {}
+    for path in paths:
+        client.get(path)  # warm: routes, vocabularies
+        with django_assert_max_num_queries(100) as counted:
+            client.get(path)
+        first[path] = len(counted.captured_queries)
+    for number in range(4):
+        _story(stories_index, f"mas-{number}", city="Chicago", state="IL", lat=41.9, lon=-87.6,
+               generation="first", theme="work", language="es")  # fmt: skip
+    for path in paths:
+        client.get(path)
+        with django_assert_max_num_queries(first[path]):
+            assert client.get(path).status_code == 200
