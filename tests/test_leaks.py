@@ -41,6 +41,7 @@ PRIVATE = {
     "withdrawn story's transcript": "Transcripción retirada ZQ",
     "story shared, awaiting review": "Historia contribuida ZQ",
     "story shared, awaiting review (text)": "Texto contribuido ZQ",
+    "story shared, awaiting review (slug)": "historia-contribuida-zq",
 }
 PUBLIC_STORY = "Historia visible ZQ"
 
