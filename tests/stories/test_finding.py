@@ -68,11 +68,8 @@ def test_the_index_filters_by_get_without_javascript(client, stories):
              for query, _expected in FILTERED}  # fmt: skip
 
     assert found == dict(FILTERED)
-
-
-def test_an_unknown_place_is_explained(client, stories):
+    # An unknown place is explained on the page.
     html = client.get("/es/historias/?near=Nowhereville%2C+ZZ").content.decode()
-
     assert 'id="err_near"' in html and 'role="alert"' in html
 
 
@@ -87,6 +84,12 @@ def test_the_api_lists_public_stories_with_the_filters(client, stories):
     assert everything["results"][1]["url"] == "http://testserver/en/stories/chicago/"
     assert near["count"] == 1 and near["results"][0]["distance_km"] < 10
     assert wrong.status_code == 400 and wrong.json()["detail"][0]["parameter"] == "near"
+    # HEAD and OPTIONS as every endpoint answers them (core.api_http)
+    head = client.head("/api/v1/stories")
+    options = client.options("/api/v1/stories")
+    assert head.status_code == 200 and head.content == b""
+    assert options.status_code == 204 and "GET" in options["Allow"]
+    assert head["Access-Control-Allow-Origin"] == "*"
 
 
 def test_the_api_gives_a_story_with_its_recordings_and_pieces(client, stories):
@@ -107,29 +110,23 @@ def test_the_api_gives_a_story_with_its_recordings_and_pieces(client, stories):
         assert missing.status_code == 404 and missing.json()["error"] == "not_found"
 
 
-def test_the_api_answers_head_and_options_like_the_other_endpoints(client, stories):
-    head = client.head("/api/v1/stories")
-    options = client.options("/api/v1/stories")
-
-    assert head.status_code == 200 and head.content == b""
-    assert options.status_code == 204 and "GET" in options["Allow"]
-    assert head["Access-Control-Allow-Origin"] == "*"
+FEEDS = {  # path → (format, titles in the feed's language)
+    "/en/new-stories.rss": ("rss20", ["Historia houston", "Chicago story"]),
+    "/es/historias-nuevas.atom": ("atom10", ["Historia houston", "Historia chicago"]),
+}
 
 
-@pytest.mark.parametrize(("path", "kind"), [("/en/new-stories.rss", "rss20"),
-                                            ("/es/historias-nuevas.atom", "atom10")])  # fmt: skip
-def test_the_feeds_of_new_stories_parse_per_language(client, stories, path, kind):
-    response = client.get(path)
-    feed = feedparser.parse(response.content)
+def test_the_feeds_of_new_stories_parse_per_language(client, stories):
+    for path, (kind, titles) in FEEDS.items():
+        response = client.get(path)
+        feed = feedparser.parse(response.content)
 
-    assert response.status_code == 200
-    assert not feed.bozo, feed.bozo_exception
-    assert feed.version == kind
-    titles = [entry.title for entry in feed.entries]
-    assert titles == (["Historia houston", "Chicago story"] if "/en/" in path
-                      else ["Historia houston", "Historia chicago"])  # fmt: skip
-    assert all(entry.link.startswith("http://testserver/") for entry in feed.entries)
-    assert feed.feed.language == path.split("/")[1]
+        assert response.status_code == 200
+        assert not feed.bozo, feed.bozo_exception
+        assert feed.version == kind
+        assert [entry.title for entry in feed.entries] == titles
+        assert all(entry.link.startswith("http://testserver/") for entry in feed.entries)
+        assert feed.feed.language == path.split("/")[1]
 
 
 def test_a_story_page_describes_itself_in_schema_org(client, stories):
