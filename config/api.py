@@ -9,6 +9,7 @@ from culture.api import router as culture_router
 from heritage.api import ApiError, api_error_response
 from heritage.api import router as heritage_router
 from search.api import router as search_router
+from stories.api import router as stories_router
 
 ERROR_SCHEMA = {"$ref": "#/components/schemas/ErrorOut"}
 # Headers the common answers carry (core.api_http, core.middleware.RateLimitMiddleware).
@@ -47,7 +48,8 @@ api = RetornoApi(
     description=(
         "Read-only access to the public catalog of repatriated pieces and recovery cases, "
         "and search over it (/search/pieces: text, facets with counts, signed-year ranges); "
-        "cultural programs for the diaspora and their upcoming sessions (/programs, /sessions). "
+        "cultural programs for the diaspora and their upcoming sessions (/programs, /sessions); "
+        "community stories and oral histories with their transcripts (/stories). "
         "Restricted and unpublished records, and hidden find-spots, are never returned. "
         "Errors are JSON: {error, message, detail}; HEAD answers like GET, OPTIONS with Allow "
         "and CORS headers; every answer carries Access-Control-Allow-Origin: *."
@@ -58,6 +60,7 @@ api = RetornoApi(
 api.add_router("/", heritage_router)
 api.add_router("/", search_router)
 api.add_router("/", culture_router)
+api.add_router("/", stories_router)
 
 
 @api.exception_handler(ApiError)

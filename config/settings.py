@@ -61,7 +61,9 @@ INSTALLED_APPS = [
     "heritage",
     "culture",
     "opendata",
+    "stories",
     "search",
+    "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -305,6 +307,21 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "odt", "docx"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+# Stories' recordings (wagtailmedia, our own model) and their WebVTT captions: checked by content
+# and size (stories.uploads).
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "stories.StoryMedia",
+    "AUDIO_EXTENSIONS": ["aac", "flac", "m4a", "mp3", "oga", "ogg", "opus", "wav", "webm"],
+    "VIDEO_EXTENSIONS": ["m4v", "mkv", "mov", "mp4", "ogv", "webm"],
+}
+STORIES_MEDIA_MAX_UPLOAD_SIZE = int(
+    os.environ.get("STORIES_MEDIA_MAX_UPLOAD_SIZE", str(200 * 1024 * 1024))
+)
+STORIES_CAPTIONS_MAX_UPLOAD_SIZE = 512 * 1024
+# Stories shared through the public form (and withdrawal requests) per client: (count, seconds).
+STORIES_CONTRIBUTION_RATE_LIMIT = (
+    int(os.environ.get("STORIES_CONTRIBUTION_RATE_LIMIT", "5")), 3600,
+)  # fmt: skip
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "200000"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -65,6 +65,7 @@ if settings.DEBUG:
 # Every public page carries its language: /es/…, /en/…, /nah/…; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("stories.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -187,6 +187,13 @@ def _home_page(image) -> HomePage:
     return home
 
 
+def add_menu_link(page, *, sort_order: int, **labels: str) -> None:
+    """Link `page` from the main menu of its site, once (labels: label_es=…, label_en=…)."""
+    nav = NavigationSettings.for_site(page.get_site())
+    if not nav.main_menu_links.filter(page=page).exists():
+        MainMenuLink.objects.create(setting=nav, page=page, sort_order=sort_order, **labels)
+
+
 def _raw(value) -> dict:
     return {"type": "item", "value": value, "id": str(uuid.uuid4())}
 

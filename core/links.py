@@ -65,3 +65,17 @@ def live_page_path(model) -> str | None:
 
     key = (model._meta.label_lower, get_language())
     return routes.remember("live-page-path", key, find) or None
+
+
+def parent_page_path(page) -> str:
+    """The path in the active language of `page`'s parent (a program's or a story's index: the
+    "all of them" link), or "". Kept like the routes (core.routes), until any record changes."""
+    from django.utils.translation import get_language
+
+    from core import routes
+
+    def find() -> str:
+        parent = page.get_parent()
+        return (page_path(parent) if parent else None) or ""
+
+    return routes.remember("parent-path", (page.pk, get_language()), find)

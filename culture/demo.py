@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
-from core.demo import NAH_MARK
-from core.models import MainMenuLink, NavigationSettings
+from core.demo import NAH_MARK, add_menu_link
+from core.models import NavigationSettings
 from culture.models import (
     Audience,
     ConsultationField,
@@ -110,11 +110,8 @@ def _index(home) -> ProgramIndexPage:
     )  # fmt: skip
     home.add_child(instance=page)
     page.save_revision().publish()
-    nav = NavigationSettings.for_site(page.get_site())
-    if not nav.main_menu_links.filter(page=page).exists():
-        MainMenuLink.objects.create(setting=nav, page=page, sort_order=1,
-                                    label_es="Programas", label_en="Programs",
-                                    label_nah="Programas")  # fmt: skip
+    add_menu_link(page, sort_order=1, label_es="Programas", label_en="Programs",
+                  label_nah="Programas")  # fmt: skip
     return page
 
 

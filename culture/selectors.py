@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 
 from core import routes
 from core.i18n import localized_name, localized_names, site_name
-from core.links import page_path
+from core.links import page_path, parent_page_path
 from culture import cache
 from culture.geo import KM_PER_MILE, distance_km
 from culture.models import ProgramPage, ProgramSession, RouteStop, Venue
@@ -390,10 +390,7 @@ def program_context(*, program: ProgramPage) -> dict:
         key=lambda item: item["start"],
     )[:UPCOMING_LIMIT]
     prefetch_related_objects([program], "languages", "audiences")
-    index_url = routes.remember(
-        "program-index-path", (program.pk, get_language()),
-        lambda: page_path(parent) if (parent := program.get_parent()) else "",
-    )  # fmt: skip
+    index_url = parent_page_path(program)
     return {
         "index_url": index_url,
         "sessions": sessions,

@@ -17,8 +17,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from core.demo import NAH_MARK
-from core.models import MainMenuLink, NavigationSettings
+from core.demo import NAH_MARK, add_menu_link
 from heritage.choices import (
     Authenticity,
     Confidence,
@@ -393,16 +392,8 @@ def _catalog_page(home) -> CatalogIndexPage:
 
 
 def _menu_link(page: CatalogIndexPage) -> None:
-    nav = NavigationSettings.for_site(page.get_site())
-    if not nav.main_menu_links.filter(page=page).exists():
-        MainMenuLink.objects.create(
-            setting=nav,
-            page=page,
-            sort_order=-1,
-            label_es="Catálogo",
-            label_en="Catalog",
-            label_nah="Tlapohualamatl",
-        )
+    add_menu_link(page, sort_order=-1, label_es="Catálogo", label_en="Catalog",
+                  label_nah="Tlapohualamatl")  # fmt: skip
 
 
 def _figures_page(home) -> None:
@@ -423,10 +414,8 @@ def _figures_page(home) -> None:
     )
     home.add_child(instance=page)
     page.save_revision().publish()
-    nav = NavigationSettings.for_site(page.get_site())
-    if not nav.main_menu_links.filter(page=page).exists():
-        MainMenuLink.objects.create(setting=nav, page=page, sort_order=2, label_es="Cifras",
-                                    label_en="Figures", label_nah="Tlapohualli")  # fmt: skip
+    add_menu_link(page, sort_order=2, label_es="Cifras", label_en="Figures",
+                  label_nah="Tlapohualli")  # fmt: skip
 
 
 NAH = NAH_MARK

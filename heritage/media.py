@@ -70,11 +70,9 @@ def piece_image_public(image_id: int) -> PieceImage | None:
     )
 
 
-def media_file_hidden(name: str) -> bool:
-    """core.media's guard: an original or a rendition of a hidden image, or a file in the
-    image folders no record owns."""
-    if not name.startswith(IMAGE_FOLDERS):
-        return False
+def image_owning(name: str) -> int | None:
+    """The image whose original or rendition is the file `name` (None for a file no image
+    record owns); other apps' image guards read it too."""
     image_model = get_image_model()
     rendition_model = image_model.get_rendition_model()
     owners = list(
@@ -82,4 +80,13 @@ def media_file_hidden(name: str) -> bool:
         .values_list("pk", flat=True)
         .union(rendition_model.objects.filter(file=name).values_list("image_id", flat=True))[:1]
     )
-    return not owners or image_hidden(owners[0])
+    return owners[0] if owners else None
+
+
+def media_file_hidden(name: str) -> bool:
+    """core.media's guard: an original or a rendition of a hidden image, or a file in the
+    image folders no record owns."""
+    if not name.startswith(IMAGE_FOLDERS):
+        return False
+    owner = image_owning(name)
+    return owner is None or image_hidden(owner)

@@ -2,8 +2,8 @@
 
 Pieces have their own rich document (facets, dates) and the researcher's search contract.
 Recovery cases and pages share a plain content document for the site-wide search; programs
-join them when they exist. Each kind says which of its records are public: nothing else is
-ever written to an index or a text table.
+and stories (with their recordings' transcripts, per language) join them. Each kind says which
+of its records are public: nothing else is ever written to an index or a text table.
 """
 
 from collections.abc import Callable
@@ -23,6 +23,8 @@ from search.indexing import piece_document, searchable_pieces
 from search.models import TEXT_FIELDS as TEXT
 from search.text import field_text as _field
 from search.text import piece_texts, translated
+from stories.models import StoryMedia, StoryPage
+from stories.selectors import recording_ids, story_public_queryset
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ def case_texts(case: RecoveryCase) -> dict[str, str]:
 def public_pages() -> QuerySet:
     """Live pages without view restrictions, below the root (programs are a kind of their own)."""
     return (
-        Page.objects.live().public().filter(depth__gt=1).not_type(ProgramPage).specific()
+        Page.objects.live().public().filter(depth__gt=1).not_type(ProgramPage, StoryPage)
+        .specific()
         .order_by("pk")
     )  # fmt: skip
 
@@ -125,6 +128,38 @@ def program_texts(program) -> dict[str, str]:
     return texts
 
 
+# --- stories ----------------------------------------------------------------------------------
+def public_stories() -> QuerySet:
+    """Stories public on every channel (live, public, consented: stories.selectors)."""
+    return (
+        story_public_queryset()
+        .prefetch_related("themes", "languages", "people", "places")
+        .order_by("pk")
+    )  # fmt: skip
+
+
+def story_texts(story) -> dict[str, str]:
+    """A story's title, and as its body in each language: teaser, text, the transcripts of its
+    recordings in that language, themes, languages spoken, people, communities and places — so
+    a word said in a recording finds the story, in the language it was said in."""
+    texts = page_texts(story)
+    recordings = list(StoryMedia.objects.filter(pk__in=recording_ids(story)).order_by("pk"))
+    terms = [*story.themes.all(), *story.languages.all()]
+    names = [part for person in story.people.all() for part in (person.name, person.community)]
+    places = [str(place) for place in story.places.all()]
+    for language in language_codes():
+        extra = [
+            _field(story, "teaser", language),
+            *(getattr(media, localized_name("transcript", language)) or "" for media in recordings),
+            *(translated(term, "label", language) for term in terms),
+            *names,
+            *places,
+        ]
+        body = localized_name("body", language)
+        texts[body] = " ".join(filter(None, [*extra, texts[body]]))
+    return texts
+
+
 KINDS = {
     "piece": Kind("piece", "pieces", searchable_pieces, piece_texts, piece_document, piece_index),
     "case": Kind(
@@ -151,6 +186,14 @@ KINDS = {
         lambda program: _content_document(program, program_texts(program)),
         content_index,
     ),
+    "story": Kind(
+        "story",
+        "stories",
+        public_stories,
+        story_texts,
+        lambda story: _content_document(story, story_texts(story)),
+        content_index,
+    ),
 }
 # Wagtail page events concern these kinds (each indexes the page only if it is one of its own).
-PAGE_KINDS = ("page", "program")
+PAGE_KINDS = ("page", "program", "story")

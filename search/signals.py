@@ -80,8 +80,18 @@ def on_program_term_saved(sender, instance, created, raw=False, **kwargs) -> Non
     _enqueue("program", list(ids))
 
 
+def on_recording_saved(sender, instance, created, raw=False, **kwargs) -> None:
+    """A recording's transcript edited: reindex the public stories that show it."""
+    from stories.selectors import stories_showing
+
+    if created or raw:
+        return
+    _enqueue("story", stories_showing(recording_id=instance.pk))
+
+
 def connect() -> None:
     from culture.models import PROGRAM_VOCABULARIES
+    from stories.models import StoryMedia
 
     record_changed.connect(on_record_changed, dispatch_uid="search-records")
     page_published.connect(on_page_changed, dispatch_uid="search-page-published")
@@ -95,3 +105,4 @@ def connect() -> None:
     for model in PROGRAM_VOCABULARIES:
         post_save.connect(on_program_term_saved, sender=model,
                           dispatch_uid=f"search-program-term-{model.__name__}")  # fmt: skip
+    post_save.connect(on_recording_saved, sender=StoryMedia, dispatch_uid="search-recording")

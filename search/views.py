@@ -20,6 +20,7 @@ from heritage import catalog
 from heritage.models.pages import case_route, piece_route
 from heritage.selectors import case_list_public, catalog_path
 from search import service
+from stories.selectors import story_public_queryset
 
 
 @require_GET
@@ -63,8 +64,8 @@ def _item(record, url, meta, highlights, *, title=None, snippet=()) -> dict:
 
 @require_GET
 def site(request: HttpRequest) -> HttpResponse:
-    """Pieces, programs, recovery cases and pages for the words typed in the header's search box,
-    grouped by type; the pieces' group links to the catalog search for the rest."""
+    """Pieces, programs, stories, recovery cases and pages for the words typed in the header's
+    search box, grouped by type; the pieces' group links to the catalog search for the rest."""
     language = get_language()
     text = (request.GET.get("q") or "").strip()[:200]
     groups, fallback = [], False
@@ -104,6 +105,8 @@ def site(request: HttpRequest) -> HttpResponse:
         content = {
             "program": (_("Programs"), ProgramPage.objects.live().public(),
                         lambda program: (program.get_url(request=request), "")),
+            "story": (_("Stories"), story_public_queryset(),
+                      lambda story: (story.get_url(request=request), "")),
             "case": (_("Recovery cases"), case_list_public(),
                      lambda case: (catalog_link(case_route(case.code)), case.code)),
             "page": (_("Pages"), Page.objects.live().public().specific(),

@@ -63,6 +63,7 @@ def seeded_vocabularies(request):
     from culture.vocabulary_seed import seed as seed_programs
     from heritage.models import RecoveryMethod
     from heritage.vocabulary_seed import seed as seed_catalog
+    from stories.vocabulary_seed import seed as seed_themes
 
     if RecoveryMethod.objects.exists():
         return
@@ -70,6 +71,7 @@ def seeded_vocabularies(request):
         Collection.add_root(name="Root")
     seed_catalog(apps)
     seed_programs(apps)
+    seed_themes(apps)
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from tests.stories.factories import make_recording, make_stories_index, make_story
 from tests.utils import build_catalog, build_site, make_case, make_piece
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,9 +26,13 @@ def api_schema(live_server, settings):  # noqa: F811 - the Django settings fixtu
     # The rate limit is tested on its own (tests/core/test_security.py); here it would only
     # turn generated requests into 429s.
     settings.RATE_LIMITS = {"api": (10**9, 60), "search": (10**9, 60)}
-    build_catalog(build_site())
+    home = build_site()
+    build_catalog(home)
     case = make_case("CASE-API-1")
-    make_piece("REP-API-1", case=case, title_es="Vasija de prueba")
+    piece = make_piece("REP-API-1", case=case, title_es="Vasija de prueba")
+    stories = make_stories_index(home)
+    recording = make_recording(captions={"es": ["Hola"]}, transcript_es="Hola.")
+    make_story(stories, "api", recording=recording, pieces=[piece])
     make_piece("REP-API-2", restricted=True)
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/v1/openapi.json")
     # Strings from all of Unicode (not only ASCII), NUL included: the classes that broke doors.

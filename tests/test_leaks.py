@@ -1,13 +1,13 @@
 """The leak suite: what must stay private never reaches a public channel.
 
 Private here: a restricted piece, an unpublished draft piece, a hidden find-spot (site name and
-coordinates of a published piece whose find-spot was never released), an unpublished recovery
-case and an unpublished program. Each channel — pages (the home page's sections among them),
-search, autocomplete, API, JSON-LD, exports, iCalendar feeds, sitemaps, open-data dumps, OAI-PMH,
-IIIF manifests — is one line of CHANNELS; a new channel is one more line (its paths, or a function
-of a folder that makes what the channel serves and returns its paths). Image files — originals and
-renditions under /media/, IIIF info.json and images — have their own test below: they hold no text
-to look for.
+coordinates of a published piece whose find-spot was never released), an unpublished recovery case,
+an unpublished program, and a draft and a withdrawn story (with their transcripts). Each channel —
+pages (the home page's sections among them), search, autocomplete, API, JSON-LD, exports, iCalendar
+feeds, sitemaps, open-data dumps, OAI-PMH, IIIF manifests — is one line of CHANNELS; a new channel
+is one more line (its paths, or a function of a folder that makes what the channel serves and
+returns its paths). Image files — originals and renditions under /media/, IIIF info.json and images
+— and stories' recordings and captions have their own tests below: they hold no text to look for.
 Each test also checks the channel shows the public piece (or program), so a channel that
 answers nothing at all cannot pass.
 """
@@ -33,7 +33,17 @@ PRIVATE = {
     "hidden find-spot (latitude)": "19.43217",
     "draft case": "Caso borrador ZQ",
     "draft program": "Programa oculto ZQ",
+    "draft story": "Historia borrador ZQ",
+    "draft story (slug)": "historia-borrador-zq",
+    "draft story's transcript": "Transcripción borrador ZQ",
+    "withdrawn story": "Historia retirada ZQ",
+    "withdrawn story (slug)": "historia-retirada-zq",
+    "withdrawn story's transcript": "Transcripción retirada ZQ",
+    "story shared, awaiting review": "Historia contribuida ZQ",
+    "story shared, awaiting review (text)": "Texto contribuido ZQ",
+    "story shared, awaiting review (slug)": "historia-contribuida-zq",
 }
+PUBLIC_STORY = "Historia visible ZQ"
 
 
 @pytest.fixture
@@ -65,7 +75,40 @@ def records(catalog, django_capture_on_commit_callbacks):
         make_program(index, "oculto", title_es=PRIVATE["draft program"],
                      sessions=[weekly(venue, soon)], publish=False)  # fmt: skip
         _home_with_every_section(catalog.get_parent().specific)
+        _stories(catalog.get_parent().specific, public)
     return public
+
+
+def _stories(home, piece) -> None:
+    """A public story, a draft and a withdrawn one, each with a recording (transcript,
+    captions) and linked to the public piece, whose page lists the stories about it."""
+    from stories.services import consent_withdraw
+    from tests.stories.factories import make_recording, make_stories_index, make_story
+
+    index = make_stories_index(home)
+    for slug, title, transcript, publish in (
+        ("historia-visible-zq", PUBLIC_STORY, "Transcripción visible ZQ", True),
+        ("historia-borrador-zq", PRIVATE["draft story"], PRIVATE["draft story's transcript"],
+         False),
+        ("historia-retirada-zq", PRIVATE["withdrawn story"],
+         PRIVATE["withdrawn story's transcript"], True),
+    ):  # fmt: skip
+        recording = make_recording(title, captions={"es": [transcript]}, transcript_es=transcript)
+        story = make_story(index, slug, title_es=title, recording=recording, pieces=[piece],
+                           publish=publish)  # fmt: skip
+    consent_withdraw(consent=story.consent)
+    _shared_story(index)
+
+
+def _shared_story(index) -> None:
+    """A story a visitor shared through the public form: a draft awaiting the editors."""
+    from stories.contributions import contribution_receive
+
+    contribution_receive(
+        index=index, language="es",
+        data={"title": PRIVATE["story shared, awaiting review"], "name": "Lupe",
+              "text": PRIVATE["story shared, awaiting review (text)"]},
+    )  # fmt: skip
 
 
 def _image():
@@ -168,6 +211,17 @@ CHANNELS = {
         "Programa visible ZQ",
     ),  # fmt: skip
     "home page": (["/es/", "/es/?near=60607"], PUBLIC),
+    "story pages and listing": (
+        [
+            "/es/historias/",
+            "/es/historias/historia-visible-zq/",
+            "/es/historias/historia-borrador-zq/",
+            "/es/historias/historia-retirada-zq/",
+            "/en/stories/historia-retirada-zq/",
+            "/es/catalogo/REP-LEAK-1/",
+        ],
+        PUBLIC_STORY,
+    ),  # fmt: skip
     "Linked Art record URIs": (
         [
             "/id/piece/REP-LEAK-1",
@@ -181,6 +235,26 @@ CHANNELS = {
     "sitemaps": (
         ["/sitemap.xml", "/sitemap-pieces.xml", "/sitemap-pages.xml", "/sitemap-cases.xml"],
         "REP-LEAK-1",
+    ),  # fmt: skip
+    "sitemap of pages (stories)": (["/sitemap-pages.xml"], "historia-visible-zq"),
+    "stories API": (
+        [
+            "/api/v1/stories?lang=es",
+            "/api/v1/stories?lang=en&theme=work&place=US",
+            *(f"/api/v1/stories/{pk}?lang=es" for pk in range(1, 60)),
+        ],
+        PUBLIC_STORY,
+    ),  # fmt: skip
+    "stories feeds and search": (
+        [
+            "/es/historias-nuevas.rss",
+            "/es/historias-nuevas.atom",
+            "/en/new-stories.rss",
+            "/es/buscar/?q=historia",
+            "/es/buscar/?q=ZQ",
+            "/es/buscar/?q=contribuido",
+        ],
+        PUBLIC_STORY,
     ),  # fmt: skip
     "open-data dumps": (_dump_files, PUBLIC),
     "OAI-PMH": (
@@ -269,3 +343,18 @@ def test_no_image_file_of_a_private_piece_is_served(client, records, settings, t
     assert status["REP-LEAK-1"] == [200, 200, 404, 303, 200, 200, 200]  # no guessing, even here
     assert status["REP-LEAK-2"] == [404] * 7, "restricted piece"
     assert status["REP-LEAK-3"] == [404] * 7, "draft piece"
+
+
+def test_no_file_of_a_private_story_is_served(client, records):
+    """A story's recording and its captions are served while the story is public, never for
+    a draft or a withdrawn story (nor a file in their folders no recording owns)."""
+    from stories.models import StoryMedia
+
+    status = {
+        media.title: [client.get(url).status_code
+                      for url in (media.file.url, media.captions_es.url)]
+        for media in StoryMedia.objects.all()
+    }  # fmt: skip
+    assert status == {PUBLIC_STORY: [200, 200], PRIVATE["draft story"]: [404, 404],
+                      PRIVATE["withdrawn story"]: [404, 404]}  # fmt: skip
+    assert client.get("/media/story_captions/guessed.vtt").status_code == 404

@@ -44,7 +44,7 @@ def test_check_deploy_is_clean_under_production_settings():
 
 # The apps in dependency order: each imports only the apps after it; opendata is imported by no
 # app at all (config only). Cross-app contributions go through hooks, registries and signals.
-LAYERS = ("search", "culture", "opendata", "heritage", "core")
+LAYERS = ("search", "stories", "culture", "opendata", "heritage", "core")
 IMPORTED_BY_CONFIG_ONLY = {"opendata"}
 
 

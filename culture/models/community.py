@@ -3,7 +3,6 @@ consultations (forms built by staff) with the published summary of what was hear
 
 import logging
 
-from django import forms
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
@@ -19,12 +18,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from core.i18n import title_row, translated_row, translated_sections
 from core.models import BasePage
-from core.ratelimit import over_limit
+from core.public_forms import HONEYPOT, add_consent_and_honeypot, honeypot_filled, rate_limited
 
 logger = logging.getLogger(__name__)
 
-HONEYPOT = "website_url"
-CONSENT = "privacy_consent"
 NOT_STORED = (HONEYPOT,)
 
 
@@ -159,17 +156,12 @@ class ConsultationPage(FormMixin, BasePage):
         return "open"
 
     def get_form(self, *args, **kwargs):
-        form = super().get_form(*args, **kwargs)
-        form.fields[CONSENT] = forms.BooleanField(
-            label=_("I have read the privacy notice and agree that my answers be used as it says."),
-            required=True,
+        return add_consent_and_honeypot(
+            super().get_form(*args, **kwargs),
+            consent_label=_(
+                "I have read the privacy notice and agree that my answers be used as it says."
+            ),
         )
-        # Hidden from people (CSS and aria-hidden), filled by bots: such answers are dropped.
-        form.fields[HONEYPOT] = forms.CharField(
-            label=_("Leave this field empty"), required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )  # fmt: skip
-        return form
 
     def get_data_fields(self):
         return [*super().get_data_fields(), ("language", _("Language"))]
@@ -181,8 +173,7 @@ class ConsultationPage(FormMixin, BasePage):
 
     def _rate_limited(self, request) -> bool:
         """Over CONSULTATION_RATE_LIMIT answers per hour from one client, answers are refused."""
-        limit, window = settings.CONSULTATION_RATE_LIMIT
-        return over_limit(request, f"consultation-{self.pk}", limit, window) is not None
+        return rate_limited(request, f"consultation-{self.pk}", settings.CONSULTATION_RATE_LIMIT)
 
     def summary_page(self):
         return self.get_children().live().public().type(ConsultationSummaryPage).first()
@@ -206,7 +197,7 @@ class ConsultationPage(FormMixin, BasePage):
             context["form"] = self.get_form(page=self, user=request.user)
             context["refused"] = status
             return TemplateResponse(request, self.get_template(request), context, status=status)
-        if request.POST.get(HONEYPOT):
+        if honeypot_filled(request):
             logger.info("consultation %s: an answer filled the honeypot and was dropped", self.pk)
             return self.render_landing_page(request)
         return super().serve(request, *args, **kwargs)

@@ -233,8 +233,10 @@ class ProgramPage(RoutablePageMixin, BasePage):
         )
         from culture.linked_data import program_events, program_images
         from culture.selectors import program_context
+        from culture.views import program_sections
 
         context = program_context(program=self)
+        context["extra_sections"] = program_sections(request, self)
         url = page_url(self, request)
         context["json_ld"] = program_events(
             self, context["upcoming"], url=url, language=get_language(),

@@ -3,6 +3,7 @@ visitor meets, in Spanish and English, on the demo site: no serious or critical 
 nothing refused by the Content-Security-Policy."""
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import Page
 
@@ -20,6 +21,7 @@ def public_paths() -> dict[str, str]:
         ProgramPage,
     )
     from heritage.models import FiguresPage, Piece, RecoveryCase
+    from stories.models import StoryIndexPage, StoryPage
 
     piece = Piece.objects.filter(live=True, restricted=False).order_by("catalog_number").first()
     case = RecoveryCase.objects.filter(live=True).order_by("code").first()
@@ -40,6 +42,12 @@ def public_paths() -> dict[str, str]:
                 f"consultation ({lang})": ConsultationPage.objects.get().url,
                 f"mobile consulate ({lang})": MobileConsulatePage.objects.get().url,
                 f"figures ({lang})": FiguresPage.objects.get().url,
+                f"story listing ({lang})": StoryIndexPage.objects.get().url,
+                f"story listing, filtered ({lang})": StoryIndexPage.objects.get().url
+                + "?theme=food&near=60607&radius=25",
+                f"story ({lang})": StoryPage.objects.get(slug_es="la-milpa-de-mi-abuela").url,
+                f"share your story ({lang})": reverse("stories:share"),
+                f"withdraw your story ({lang})": reverse("stories:withdraw"),
             })  # fmt: skip
     return paths
 

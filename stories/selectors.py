@@ -1,0 +1,172 @@
+"""Reads the stories' pages, hooks and /media/ share. Public = live, not under a view
+restriction (Wagtail's `public()`), and consented for the public web (StoryConsent)."""
+
+from django.db.models import Prefetch, QuerySet
+
+from core import routes
+from core.links import parent_page_path
+from stories.blocks import RECORDING_BLOCKS
+from stories.models import StoryMedia, StoryPage, StoryPerson, StoryPlace, consent_allows_q
+
+STORIES_PER_PAGE = 24
+
+
+def story_public_queryset() -> QuerySet[StoryPage]:
+    """Every story a visitor may see, in any channel."""
+    return StoryPage.objects.live().public().filter(consent_allows_q())
+
+
+def story_cards_public(*, parent=None) -> QuerySet[StoryPage]:
+    """For listings and sections: the cover, themes and people in a fixed number of queries."""
+    queryset = story_public_queryset()
+    if parent is not None:
+        queryset = queryset.child_of(parent)
+    return (
+        queryset.select_related("cover")
+        .prefetch_related("themes", Prefetch("people", queryset=StoryPerson.objects.all()))
+        .defer_streamfields()
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def story_is_public(story: StoryPage) -> bool:
+    return story_public_queryset().filter(pk=story.pk).exists()
+
+
+def recording_ids(story: StoryPage) -> set[int]:
+    """The recordings a story's body shows, in any language (read from the stored blocks, not
+    the reference index: a draft's blocks never count)."""
+    from core.i18n import localized_names
+
+    found = set()
+    for name in localized_names("body"):
+        value = getattr(story, name, None)
+        for block in getattr(value, "raw_data", None) or ():
+            if block.get("type") in RECORDING_BLOCKS:
+                media = (block.get("value") or {}).get("media")
+                if media:
+                    found.add(int(media))
+    return found
+
+
+def recordings_public() -> set[int]:
+    """The recordings public stories show: the only ones /media/ serves. Kept like the routes
+    (core.routes) until any record changes."""
+
+    def read() -> set[int]:
+        found: set[int] = set()
+        for story in story_public_queryset().only("pk", *_body_columns()):
+            found |= recording_ids(story)
+        return found
+
+    return routes.remember("story-recordings", (), read)
+
+
+def stories_showing(*, recording_id: int) -> list[int]:
+    """The public stories whose body shows the recording (ids)."""
+    return [story.pk for story in story_public_queryset().only("pk", *_body_columns())
+            if recording_id in recording_ids(story)]  # fmt: skip
+
+
+def _body_columns() -> list[str]:
+    from core.i18n import localized_names
+
+    return localized_names("body")
+
+
+def story_context(*, story: StoryPage, request) -> dict:
+    """What a story page shows, besides its body: people, places, terms and the public records
+    it links to (through heritage's and culture's own public rules), in a fixed number of
+    queries whatever their number."""
+    from culture.models import ProgramPage
+    from heritage.selectors import case_list_public, catalog_path, piece_cards_public
+    from stories.choices import DOWNLOADABLE, LICENCE_URLS
+
+    if story.pk and not getattr(story, "is_preview_instance", False):
+        people = list(StoryPerson.objects.filter(page=story).order_by("sort_order"))
+        places = list(StoryPlace.objects.filter(page=story).order_by("sort_order"))
+    else:  # an unsaved preview: the related objects live on the instance only
+        people, places = list(story.people.all()), list(story.places.all())
+    pieces = list(piece_cards_public().filter(pk__in=story.related_pieces.values("pk")))
+    return {
+        "index_url": parent_page_path(story),
+        "people": people,
+        "places": places,
+        "themes": list(story.themes.all()),
+        "languages": list(story.languages.all()),
+        "pieces": pieces,
+        "catalog_url": catalog_path(request) if pieces else None,
+        "cases": list(case_list_public().filter(pk__in=story.related_cases.values("pk"))),
+        "programs": list(
+            ProgramPage.objects.live().public().filter(pk__in=story.related_programs.values("pk"))
+        ),
+        "licence_url": LICENCE_URLS.get(story.licence),
+        "downloadable": story.licence in DOWNLOADABLE,
+        "recordings": recordings_of(story),
+    }
+
+
+def recordings_of(story: StoryPage) -> dict[int, StoryMedia]:
+    """{id: recording} of what the body shows (one query), for the blocks' player."""
+    ids = recording_ids(story)
+    return {media.pk: media for media in StoryMedia.objects.filter(pk__in=ids)} if ids else {}
+
+
+def stories_for_piece(*, piece) -> list[StoryPage]:
+    """Public stories linked to the piece or speaking of its culture."""
+    from django.db.models import Q
+
+    match = Q(related_pieces=piece)
+    if piece.culture_id:
+        match |= Q(cultures=piece.culture_id)
+    return list(story_cards_public().filter(match).distinct())
+
+
+def stories_for_program(*, program) -> list[StoryPage]:
+    return list(story_cards_public().filter(related_programs=program).distinct())
+
+
+def story_list_public(*, parent=None, filters: dict | None = None) -> list[StoryPage]:
+    """The public stories matching the index's filters (stories.forms.StoryFilterForm, or the
+    API's same names): themes, languages and generations (any of each), a place (city, state or
+    country) and "near me" — an `origin` (culture.geo.Place) within `radius` miles, nearest
+    first, each story with `distance_km` to its nearest place. One query for the stories and a
+    fixed few for what the cards show, whatever their number."""
+    from django.db.models import Q
+
+    from culture.geo import KM_PER_MILE, distance_km
+
+    filters = filters or {}
+    matching = StoryPage.objects.all()
+    for name, lookup in (("theme", "themes__code__in"), ("language", "languages__code__in"),
+                         ("generation", "people__generation__in")):  # fmt: skip
+        if filters.get(name):
+            matching = matching.filter(**{lookup: filters[name]})
+    if place := (filters.get("place") or "").strip():
+        matching = matching.filter(
+            Q(places__city__iexact=place) | Q(places__state__iexact=place)
+            | Q(places__country__iexact=place)
+        )  # fmt: skip
+    stories = story_cards_public(parent=parent).prefetch_related(
+        Prefetch("places", queryset=StoryPlace.objects.all())
+    )
+    if matching.query.where:
+        stories = stories.filter(pk__in=matching.values("pk"))
+    found = list(stories)
+    for story in found:
+        story.distance_km = None
+    origin = filters.get("origin")
+    if origin is None:
+        return found
+    limit = filters["radius"] * KM_PER_MILE if filters.get("radius") else None
+    near = []
+    for story in found:
+        distances = [
+            distance_km(origin.latitude, origin.longitude, place.latitude, place.longitude)
+            for place in story.places.all()
+            if place.latitude is not None and place.longitude is not None
+        ]
+        if distances and (limit is None or min(distances) <= limit):
+            story.distance_km = min(distances)
+            near.append(story)
+    return sorted(near, key=lambda story: story.distance_km)
