@@ -14,6 +14,7 @@ from core.models import BasePage
 from culture.models import ProgramLanguage
 from stories.blocks import StoryStreamBlock
 from stories.choices import Generation, Licence
+from stories.forms import StoryPageForm
 from stories.models.vocabularies import StoryTheme
 
 # Coordinates of a place are kept coarse (2 decimals, about 1 km): a story names a town or a
@@ -49,6 +50,7 @@ class StoryPage(BasePage):
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types: list[str] = []
     reader_fields = ("title", "teaser", "body")
+    base_form_class = StoryPageForm
 
     teaser = models.TextField(_("teaser"), blank=True)
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
