@@ -1,11 +1,9 @@
-"""The stories' forms: sharing a story and asking for its withdrawal (public), and the story
-editor's form (programs to link are the published ones, and those already linked)."""
+"""The public forms of the stories: sharing a story, and asking for its withdrawal."""
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import AdminPageForm
 from core.public_forms import add_consent_and_honeypot
 from culture.forms import NearMeMixin
 from culture.models import ProgramLanguage
@@ -114,17 +112,3 @@ class StoryFilterForm(NearMeMixin, forms.Form):
         self.fields["language"].choices = [
             (term.code, str(term)) for term in ProgramLanguage.objects.all()
         ]
-
-
-class StoryPageForm(AdminPageForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields.get("related_programs")
-        if field is not None:
-            from culture.models import ProgramPage
-
-            linked = self.instance.related_programs.all() if self.instance.pk else []
-            field.queryset = ProgramPage.objects.filter(
-                pk__in=[*ProgramPage.objects.live().values_list("pk", flat=True),
-                        *[program.pk for program in linked]]
-            ).order_by("title")  # fmt: skip

@@ -14,7 +14,7 @@ from core.models import BasePage
 from culture.models import ProgramLanguage
 from stories.blocks import StoryStreamBlock
 from stories.choices import Generation, Licence
-from stories.forms import StoryPageForm
+from stories.editor_forms import StoryPageForm
 from stories.models.vocabularies import StoryTheme
 
 # Coordinates of a place are kept coarse (2 decimals, about 1 km): a story names a town or a
