@@ -23,6 +23,7 @@ from culture.models import (
     ProgramPage,
     ProgramSession,
     RouteStop,
+    Service,
     Venue,
 )
 from culture.recurrence import first_date
@@ -266,13 +267,11 @@ def _programs(index, venues, organizers) -> int:
 
 
 STOPS = [
-    # venue, days from now, opens, closes, services es, services en
-    ("santa-ana", 5, 9, 15, "Pasaportes, matrículas consulares y actas de nacimiento.",
-     "Passports, consular IDs and birth certificates."),
-    ("fresno", 12, 8, 14, "Pasaportes y matrículas consulares; asesoría legal gratuita.",
-     "Passports and consular IDs; free legal advice."),
-    ("salinas", 19, 9, 13, "Actas de nacimiento y credencial para votar desde el extranjero.",
-     "Birth certificates and voter ID from abroad."),
+    # venue, days from now, opens, closes, services (codes), note es, note en
+    ("santa-ana", 5, 9, 15, ["passport", "consular-id", "birth-registration"], "", ""),
+    ("fresno", 12, 8, 14, ["passport", "consular-id", "legal-immigration"],
+     "Asesoría legal gratuita.", "Free legal advice."),
+    ("salinas", 19, 9, 13, ["birth-registration", "voter-id"], "", ""),
 ]  # fmt: skip
 
 
@@ -287,16 +286,18 @@ def _mobile_consulate(index, organizers, venues) -> None:
             organizer=organizers["mobile"], is_illustrative=True,
         )  # fmt: skip
         today = timezone.localdate()
-        for key, days, opens, closes, services_es, services_en in STOPS:
+        services = {service.code: service for service in Service.objects.all()}
+        for key, days, opens, closes, codes, note_es, note_en in STOPS:
             route.stops.add(
                 RouteStop(
                     venue=venues[key],
                     day=today + timedelta(days=days),
                     opens_at=time(opens),
                     closes_at=time(closes),
-                    services=services_es,
-                    services_es=services_es,
-                    services_en=services_en,
+                    services=[services[code] for code in codes],
+                    service_note=note_es,
+                    service_note_es=note_es,
+                    service_note_en=note_en,
                     appointment_url="https://example.org/citas",
                 )  # fmt: skip
             )

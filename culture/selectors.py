@@ -552,6 +552,7 @@ def upcoming_stops(*, now, origin=None, radius: int | None = None) -> list:
             route__live=True, day__gte=(now - timedelta(days=1)).date()
         )
         .select_related("venue", "route", "route__organizer")
+        .prefetch_related("services")
         .order_by("day", "opens_at", "pk")
         if stop.ends > now
     ]

@@ -15,6 +15,7 @@ from culture.models import (
     ProgramCategory,
     ProgramLanguage,
     ProgramPage,
+    Service,
     Venue,
 )
 from culture.viewsets import ProgramPageListingViewSet, programs_search_area
@@ -69,6 +70,7 @@ class ProgramsViewSetGroup(SnippetViewSetGroup):
         _term_viewset(ProgramCategory, "tag"),
         _term_viewset(Audience, "user"),
         _term_viewset(ProgramLanguage, "comment"),
+        _term_viewset(Service, "help"),
     )
 
 
