@@ -10,6 +10,7 @@ from wagtail.models import Site
 
 from core.demo import NAH_MARK, add_menu_link
 from core.models import NavigationSettings
+from culture.demo_directory import DIRECTORY_PLACES, load_directory
 from culture.models import (
     Audience,
     ConsultationField,
@@ -23,6 +24,7 @@ from culture.models import (
     ProgramPage,
     ProgramSession,
     RouteStop,
+    Service,
     Venue,
 )
 from culture.recurrence import first_date
@@ -54,9 +56,9 @@ VENUES = [
 ]  # fmt: skip
 
 
-def _venues() -> dict[str, Venue]:
+def _venues(rows) -> dict[str, Venue]:
     venues = {}
-    for key, es, en, kind, street, city, state, zip_code, lat, lon, tz in VENUES:
+    for key, es, en, kind, street, city, state, zip_code, lat, lon, tz in rows:
         venues[key], _ = Venue.objects.get_or_create(
             name_es=es,
             defaults={
@@ -263,13 +265,11 @@ def _programs(index, venues, organizers) -> int:
 
 
 STOPS = [
-    # venue, days from now, opens, closes, services es, services en
-    ("santa-ana", 5, 9, 15, "Pasaportes, matrículas consulares y actas de nacimiento.",
-     "Passports, consular IDs and birth certificates."),
-    ("fresno", 12, 8, 14, "Pasaportes y matrículas consulares; asesoría legal gratuita.",
-     "Passports and consular IDs; free legal advice."),
-    ("salinas", 19, 9, 13, "Actas de nacimiento y credencial para votar desde el extranjero.",
-     "Birth certificates and voter ID from abroad."),
+    # venue, days from now, opens, closes, services (codes), note es, note en
+    ("santa-ana", 5, 9, 15, ["passport", "consular-id", "birth-registration"], "", ""),
+    ("fresno", 12, 8, 14, ["passport", "consular-id", "legal-immigration"],
+     "Asesoría legal gratuita.", "Free legal advice."),
+    ("salinas", 19, 9, 13, ["birth-registration", "voter-id"], "", ""),
 ]  # fmt: skip
 
 
@@ -284,16 +284,22 @@ def _mobile_consulate(index, organizers, venues) -> None:
             organizer=organizers["mobile"], is_illustrative=True,
         )  # fmt: skip
         today = timezone.localdate()
-        for key, days, opens, closes, services_es, services_en in STOPS:
+        services = {service.code: service for service in Service.objects.all()}
+        languages = {language.code: language for language in ProgramLanguage.objects.all()}
+        for key, days, opens, closes, codes, note_es, note_en in STOPS:
             route.stops.add(
                 RouteStop(
                     venue=venues[key],
                     day=today + timedelta(days=days),
                     opens_at=time(opens),
                     closes_at=time(closes),
-                    services=services_es,
-                    services_es=services_es,
-                    services_en=services_en,
+                    services=[services[code] for code in codes],
+                    languages_served=[languages["es"]],
+                    languages_on_request=[languages[code] for code in ("nah", "mix", "zap")],
+                    appointment="recommended",
+                    service_note=note_es,
+                    service_note_es=note_es,
+                    service_note_en=note_en,
                     appointment_url="https://example.org/citas",
                 )  # fmt: skip
             )
@@ -411,14 +417,15 @@ def _home(index) -> None:
 def load(*, stdout) -> None:
     with transaction.atomic():
         home = Site.objects.get(is_default_site=True).root_page.specific
-        venues = _venues()
+        venues = _venues(VENUES + DIRECTORY_PLACES)
         organizers = _organizers(venues)
         index = _index(home)
         created = _programs(index, venues, organizers)
         _mobile_consulate(index, organizers, venues)
         _consultation(index)
         _home(index)
+        organizations = load_directory(home, venues)
     stdout.write(
-        f"culture: {len(venues)} venues, {created} new programs, a mobile-consulate route and a "
-        "consultation (illustrative)"
+        f"culture: {len(venues)} venues, {created} new programs, a mobile-consulate route, a "
+        f"consultation and {organizations} new directory organizations (illustrative)"
     )

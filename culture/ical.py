@@ -199,7 +199,7 @@ def stop_event(stop, *, url: str | None = None) -> Event:
     event.add("dtstamp", timezone.now())
     event.add("sequence", stop.sequence)
     event.add("summary", f"{stop.route.name}: {stop.venue.city}")
-    event.add("description", stop.services)
+    event.add("description", stop.services_text)
     event.add("dtstart", stop.starts)
     event.add("dtend", stop.ends)
     event.add("location", f"{stop.venue.name}, {stop.venue.address}")

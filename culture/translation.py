@@ -9,13 +9,16 @@ from culture.models import (
     ConsultationField,
     ConsultationPage,
     ConsultationSummaryPage,
+    DirectoryPage,
     MobileConsulatePage,
     MobileConsulateRoute,
+    OrganizationPage,
     Organizer,
     ProgramIndexPage,
     ProgramPage,
     ProgramSession,
     RouteStop,
+    Service,
     Venue,
 )
 
@@ -28,9 +31,15 @@ class TermTranslation(TranslationOptions):
 translator.register(PROGRAM_VOCABULARIES, TermTranslation)
 
 
+@register(Service)
+class ServiceTranslation(TermTranslation):
+    fields = ("label", "synonyms")
+    required_languages = {settings.LANGUAGE_CODE: ("label",)}
+
+
 @register(Venue)
 class VenueTranslation(TranslationOptions):
-    fields = ("name", "accessibility", "opening_hours")
+    fields = ("name", "accessibility", "hours_note", "eligibility")
     required_languages = {settings.LANGUAGE_CODE: ("name",)}
 
 
@@ -63,8 +72,7 @@ class MobileConsulateRouteTranslation(TranslationOptions):
 
 @register(RouteStop)
 class RouteStopTranslation(TranslationOptions):
-    fields = ("services", "notice")
-    required_languages = {settings.LANGUAGE_CODE: ("services",)}
+    fields = ("service_note", "notice", "eligibility")
 
 
 @register(MobileConsulatePage)
@@ -87,3 +95,13 @@ class ConsultationFieldTranslation(TranslationOptions):
 @register(ConsultationSummaryPage)
 class ConsultationSummaryPageTranslation(TranslationOptions):
     fields = ()
+
+
+@register(DirectoryPage)
+class DirectoryPageTranslation(TranslationOptions):
+    fields = ()
+
+
+@register(OrganizationPage)
+class OrganizationPageTranslation(TranslationOptions):
+    fields = ("summary", "service_area", "eligibility")

@@ -42,6 +42,8 @@ PRIVATE = {
     "story shared, awaiting review": "Historia contribuida ZQ",
     "story shared, awaiting review (text)": "Texto contribuido ZQ",
     "story shared, awaiting review (slug)": "historia-contribuida-zq",
+    "draft organization": "Organización oculta ZQ",
+    "draft mobile-consulate route": "Ruta oculta ZQ",
 }
 PUBLIC_STORY = "Historia visible ZQ"
 
@@ -74,6 +76,7 @@ def records(catalog, django_capture_on_commit_callbacks):
         visible.save_revision().publish()
         make_program(index, "oculto", title_es=PRIVATE["draft program"],
                      sessions=[weekly(venue, soon)], publish=False)  # fmt: skip
+        _directory(catalog.get_parent(), venue)
         _home_with_every_section(catalog.get_parent().specific)
     return public
 
@@ -116,6 +119,17 @@ def _shared_story(index) -> None:
         data={"title": PRIVATE["story shared, awaiting review"], "name": "Lupe",
               "text": PRIVATE["story shared, awaiting review (text)"]},
     )  # fmt: skip
+
+
+def _directory(home, venue) -> None:
+    """The directory with a live organization, a draft one and a draft route's stop."""
+    from tests.culture.factories import make_directory, make_organization, make_stop_route
+
+    directory = make_directory(home)
+    make_organization(directory, "visible", title="Organización visible ZQ", venue=venue)
+    make_organization(directory, "oculta", title=PRIVATE["draft organization"], venue=venue,
+                      publish=False)  # fmt: skip
+    make_stop_route(PRIVATE["draft mobile-consulate route"], venue, days=2, publish=False)
 
 
 def _image():
@@ -227,6 +241,16 @@ CHANNELS = {
             "/en/stories/historia-retirada-zq/",
         ],
         PUBLIC_STORY,
+    ),  # fmt: skip
+    "directory and organization pages": (
+        [
+            "/es/directorio/",
+            "/es/directorio/?service=passport&open_now=on",
+            "/en/directory/",
+            "/es/directorio/visible/",
+            "/es/directorio/oculta/",
+        ],
+        "Organización visible ZQ",
     ),  # fmt: skip
     "Linked Art record URIs": (
         [

@@ -270,7 +270,7 @@ def world(catalog, settings):
     route = MobileConsulateRoute(name="Ruta", name_es="Ruta", live=True)
     day = timezone.localdate() + timedelta(days=2)
     route.stops.add(RouteStop(venue=venue, day=day, opens_at="09:00", closes_at="14:00",
-                              services_es="Pasaportes"))  # fmt: skip
+                              service_note_es="Pasaportes"))  # fmt: skip
     route.save()
     route.save_revision().publish()
     stops = MobileConsulatePage(title_es="Consulado sobre ruedas", slug_es="consulado-movil")

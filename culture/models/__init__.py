@@ -4,14 +4,17 @@ from culture.models.community import (
     ConsultationSummaryPage,
     MobileConsulatePage,
 )
+from culture.models.directory import DirectoryPage, OrganizationPage
+from culture.models.offering import Offering
 from culture.models.pages import ProgramIndexPage, ProgramPage, ProgramSession
-from culture.models.places import Organizer, Venue
+from culture.models.places import OpeningHours, Organizer, Venue
 from culture.models.routes import MobileConsulateRoute, RouteStop
 from culture.models.vocabularies import (
     PROGRAM_VOCABULARIES,
     Audience,
     ProgramCategory,
     ProgramLanguage,
+    Service,
 )
 
 __all__ = [
@@ -20,8 +23,12 @@ __all__ = [
     "ConsultationField",
     "ConsultationPage",
     "ConsultationSummaryPage",
+    "DirectoryPage",
     "MobileConsulatePage",
     "MobileConsulateRoute",
+    "Offering",
+    "OpeningHours",
+    "OrganizationPage",
     "Organizer",
     "ProgramCategory",
     "ProgramIndexPage",
@@ -29,5 +36,6 @@ __all__ = [
     "ProgramPage",
     "ProgramSession",
     "RouteStop",
+    "Service",
     "Venue",
 ]

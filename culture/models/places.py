@@ -5,11 +5,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
 
 from core.i18n import site_name, translated_row, translated_sections
 from core.models.mixins import IllustrativeMixin
+from culture.models.offering import Offering
 from culture.widgets import TimezoneSelect
 
 TIMEZONE_ERROR = _("Not a time zone name (e.g. America/Los_Angeles).")
@@ -41,7 +46,10 @@ class CalendarSequenceMixin(models.Model):
         super().save(*args, **kwargs)
 
 
-class Venue(IllustrativeMixin, models.Model):
+class Venue(Offering, IllustrativeMixin, ClusterableModel):
+    """A place: its address, coordinates and time zone, its opening hours (rows of
+    `OpeningHours`, read in its own zone) and what it offers (culture/models/offering.py)."""
+
     class Kind(models.TextChoices):
         CONSULATE = "consulate", _("Consulate")
         MOBILE_STOP = "mobile-stop", _("Mobile consulate stop")
@@ -68,7 +76,14 @@ class Venue(IllustrativeMixin, models.Model):
         validators=[validate_timezone],
     )  # fmt: skip
     accessibility = models.TextField(_("accessibility"), blank=True)
-    opening_hours = models.TextField(_("opening hours"), blank=True)
+    verified_on = models.DateField(
+        _("verified on"), null=True, blank=True,
+        help_text=_("When a curator last checked these data with the place."),
+    )  # fmt: skip
+    hours_note = models.TextField(
+        _("hours note"), blank=True,
+        help_text=_("Holidays and other exceptions to the opening hours."),
+    )  # fmt: skip
 
     panels = [
         translated_row("name", _("Name")),
@@ -84,7 +99,10 @@ class Venue(IllustrativeMixin, models.Model):
             heading=_("Address"),
         ),
         *translated_sections("accessibility", _("Accessibility")),
-        *translated_sections("opening_hours", _("Opening hours")),
+        InlinePanel("hours", heading=_("Opening hours"), label=_("Opening hours")),
+        *translated_sections("hours_note", _("Hours note")),
+        Offering.offering_panel(),
+        FieldPanel("verified_on"),
         FieldPanel("is_illustrative"),
     ]
 
@@ -102,6 +120,30 @@ class Venue(IllustrativeMixin, models.Model):
         return ", ".join(part for part in parts if part)
 
 
+class OpeningHours(Orderable):
+    """One span a place is open on a weekday, in the place's own time zone; a day may have
+    several (9–13 and 15–18), a day without rows is closed."""
+
+    venue = ParentalKey(Venue, related_name="hours", on_delete=models.CASCADE)
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=sorted(WEEKDAYS.items()))
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": END_BEFORE_START})
+
+
 class Organizer(IllustrativeMixin, models.Model):
     class Kind(models.TextChoices):
         CONSULATE = "consulate", _("Consulate")
@@ -116,10 +158,17 @@ class Organizer(IllustrativeMixin, models.Model):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # One home for a public organization's contact data: a linked organizer shows its page's.
+    organization = models.ForeignKey(
+        "culture.OrganizationPage", verbose_name=_("directory page"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="organizers",
+        help_text=_("The organization's public page: its address and contact are shown instead."),
+    )  # fmt: skip
 
     panels = [
         translated_row("name", _("Name")),
         "kind",
+        "organization",
         "office",
         FieldRowPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")]),
         FieldPanel("is_illustrative"),
@@ -132,3 +181,14 @@ class Organizer(IllustrativeMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def public_page(self):
+        """Its organization's page when linked and live: the one home of its public data."""
+        page = self.organization if self.organization_id else None
+        return page if page is not None and page.live else None
+
+    @property
+    def website_url(self) -> str:
+        page = self.public_page
+        return (page.website if page else "") or self.website

@@ -14,6 +14,7 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from core.forms import AdminModelForm
 from core.i18n import site_name, translated_row, translated_sections
 from core.models.mixins import IllustrativeMixin
+from culture.models.offering import Offering
 from culture.models.places import END_BEFORE_START, CalendarSequenceMixin, Organizer, Venue
 
 
@@ -48,7 +49,10 @@ class MobileConsulateRoute(
         return self.name
 
 
-class RouteStop(CalendarSequenceMixin, Orderable):
+class RouteStop(CalendarSequenceMixin, Offering, Orderable, ClusterableModel):
+    """A day of the route at a place. Its offering (services, languages) is clusterable: it is
+    saved inside the route's revision and published with it."""
+
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")
         CANCELLED = "cancelled", _("Cancelled")
@@ -61,9 +65,10 @@ class RouteStop(CalendarSequenceMixin, Orderable):
     day = models.DateField(_("day"))
     opens_at = models.TimeField(_("opens at"))
     closes_at = models.TimeField(_("closes at"))
-    services = models.TextField(
-        _("services offered"), help_text=_("E.g. passports, consular IDs, birth certificates.")
-    )
+    service_note = models.TextField(
+        _("more on the services"), blank=True,
+        help_text=_("Anything the list of services does not say."),
+    )  # fmt: skip
     appointment_url = models.URLField(_("appointment link"), blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
@@ -75,7 +80,8 @@ class RouteStop(CalendarSequenceMixin, Orderable):
     panels = [
         FieldRowPanel([FieldPanel("venue"), FieldPanel("day")]),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("status")]),
-        translated_row("services", _("Services offered")),
+        Offering.offering_panel(),
+        translated_row("service_note", _("More on the services")),
         FieldPanel("appointment_url"),
         translated_row("notice", _("Notice")),
     ]
@@ -86,6 +92,11 @@ class RouteStop(CalendarSequenceMixin, Orderable):
 
     def __str__(self) -> str:
         return f"{self.route} — {self.day:%Y-%m-%d}"
+
+    @property
+    def services_text(self) -> str:
+        """Its services and the note on them, as one line (calendars, listings)."""
+        return ". ".join(part for part in (self.service_names, self.service_note) if part)
 
     @property
     def is_cancelled(self) -> bool:

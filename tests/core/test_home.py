@@ -84,8 +84,8 @@ def add_stop(route_name: str, city: str, days: int, lat: str, lon: str, publish=
                                  timezone="America/Los_Angeles")  # fmt: skip
     route = MobileConsulateRoute(name=route_name, name_es=route_name, live=publish)
     route.stops.add(RouteStop(venue=place, day=timezone.localdate() + timedelta(days=days),
-                              opens_at=time(9), closes_at=time(14), services_es="Pasaportes",
-                              services="Pasaportes"))  # fmt: skip
+                              opens_at=time(9), closes_at=time(14), service_note_es="Pasaportes",
+                              service_note="Pasaportes"))  # fmt: skip
     route.save()
     revision = route.save_revision()
     if publish:

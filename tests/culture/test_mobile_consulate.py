@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from icalendar import Calendar
 
-from culture.models import MobileConsulatePage, MobileConsulateRoute, RouteStop, Venue
+from culture.models import MobileConsulatePage, MobileConsulateRoute, RouteStop, Service, Venue
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +32,7 @@ def make_route(name, stops, *, publish=True):
                 day=timezone.localdate() + timedelta(days=days),
                 opens_at=time(9),
                 closes_at=time(14),
-                services="Pasaportes",
-                services_es="Pasaportes",
-                services_en="Passports",
+                services=[Service.objects.get(code="passport")],
                 status=status,
                 notice_es="Suspendida por obras." if status == "cancelled" else "",
             )  # fmt: skip
@@ -69,7 +67,7 @@ def test_upcoming_stops_of_published_routes_only(client, stops_page):
     assert html.count("Parada Salinas,") == 1  # the draft route's stop is not shown
     assert "Suspendida por obras." in html and "Cancelada" in html
     english = client.get("/en/programs/mobile-consulate/").content.decode()
-    assert "Passports" in english
+    assert "Passport" in english
 
 
 def test_next_stop_near_me_soonest_within_reach_else_nearest(client, stops_page):
