@@ -9,8 +9,8 @@ class StoriesConfig(AppConfig):
 
     def ready(self) -> None:
         from core.media import register_media_guard
-        from stories import contributions, media, signals
+        from stories import media, signals
 
         signals.connect()
         register_media_guard(media.media_file_hidden)
-        register_media_guard(contributions.media_file_hidden)
+        register_media_guard(media.image_file_hidden)

@@ -2,7 +2,7 @@
 *Community stories* moderation workflow the *Community editors* group reviews, edits and
 publishes in Wagtail's admin. Nothing a visitor sends is public before an editor publishes it:
 the story is a draft, its recording is served only while a public story shows it
-(stories.media) and its photo likewise (`photo_hidden`, a core.media guard).
+(stories.media) and its photo likewise (stories.media.image_hidden, a core.media guard).
 
 The contributor gets a reference (80 random bits, shown once, only its digest stored) and may
 ask for the story's withdrawal with that reference alone: `contribution_withdraw` records the
@@ -210,30 +210,3 @@ def contribution_withdraw(*, contribution) -> None:
     if state is not None:
         state.cancel(user=None)
     logger.info("story %s: its contributor withdrew it", story.pk)
-
-
-def photo_hidden(image_ids: set[int]) -> bool:
-    """True when one of these images is a contributed photo no public story shows as cover."""
-    from stories.models import StoryContribution
-    from stories.selectors import story_public_queryset
-
-    contributed = set(
-        StoryContribution.objects.filter(photo_id__in=image_ids).values_list("photo_id", flat=True)
-    )
-    if not contributed:
-        return False
-    shown = set(
-        story_public_queryset().filter(cover_id__in=contributed).values_list("cover_id", flat=True)
-    )
-    return bool(contributed - shown)
-
-
-def media_file_hidden(name: str) -> bool:
-    """core.media's guard: the files (original, renditions) of a contributed photo no public
-    story shows."""
-    from heritage.media import IMAGE_FOLDERS, image_owning
-
-    if not name.startswith(IMAGE_FOLDERS):
-        return False
-    owner = image_owning(name)
-    return owner is not None and photo_hidden({owner})

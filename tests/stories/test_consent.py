@@ -89,3 +89,27 @@ def test_the_editor_publishing_without_consent_gets_a_draft_and_a_message(
     assert story.live is False
     assert story.has_unpublished_changes
     assert "registre un consentimiento para la web pública" in response.content.decode()
+
+
+def test_a_storys_images_are_served_only_while_the_story_is_public(client, stories_index):
+    """A story's cover and the images of its body follow the story: served while it is public,
+    404 once its consent is withdrawn; an image a public page also shows stays served."""
+    from tests.utils import make_image
+
+    cover, inside, shared = make_image("Portada"), make_image("En el texto"), make_image("Ambas")
+    story = make_story(stories_index, "lupe", cover=cover, body_es=[
+        ("image", {"image": inside, "alt_text": "Foto", "caption": "", "credit": ""}),
+        ("image", {"image": shared, "alt_text": "Foto", "caption": "", "credit": ""}),
+    ])  # fmt: skip
+    make_story(stories_index, "otra", cover=shared)
+    urls = {image.title: image.file.url for image in (cover, inside, shared)}
+    urls["Portada (rendition)"] = cover.get_rendition("fill-320x320").url
+    assert {name: client.get(url).status_code for name, url in urls.items()} == dict.fromkeys(
+        urls, 200
+    )
+
+    consent_withdraw(consent=story.consent)
+
+    assert {name: client.get(url).status_code for name, url in urls.items()} == {
+        "Portada": 404, "En el texto": 404, "Portada (rendition)": 404, "Ambas": 200,
+    }  # fmt: skip
