@@ -8,7 +8,8 @@ filters are SQL, distance and hours are read from prefetched rows.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from django.db.models import F, Prefetch, Q, QuerySet
@@ -24,21 +25,41 @@ STOP_DAYS = 14  # the coming days whose mobile-consulate stops the directory lis
 STOP_KIND = "mobile-consulate"  # the `kind` filter's value for the stops
 
 
-@dataclass
+@dataclass(eq=False)
 class DirectoryEntry:
     """One result: an organization page or a mobile-consulate stop. Ranked from light rows;
     `record` (the page or the stop, with its offering) and `venue` are loaded for the entries
-    shown (DirectoryResults), so a page costs the same whatever the number of results."""
+    shown (DirectoryResults), so a page costs the same whatever the number of results. Hours
+    (`open_now`, `today`) are worked out when read: for the entries shown, or for all of them
+    only when "open now" filters."""
 
     pk: int
     is_stop: bool
     name: str
     distance_km: float | None
-    open_now: bool | None
-    today: list[hours.Span] = field(default_factory=list)
+    now: datetime
+    zone: str | None  # the place's time zone (None: no place, so no hours)
+    week: list = field(default_factory=list)  # an organization's opening-hours rows
     day: date | None = None  # a stop's day
+    opens: time | None = None  # a stop's hours, on its day
+    closes: time | None = None
     record: OrganizationPage | RouteStop | None = None
     venue: Venue | None = None
+
+    @cached_property
+    def open_now(self) -> bool | None:
+        if self.is_stop:
+            starts = datetime.combine(self.day, self.opens, tzinfo=ZoneInfo(self.zone))
+            ends = datetime.combine(self.day, self.closes, tzinfo=ZoneInfo(self.zone))
+            return starts <= self.now < ends
+        return hours.is_open(self.week, zone=self.zone, now=self.now) if self.zone else None
+
+    @cached_property
+    def today(self) -> list[hours.Span]:
+        if self.is_stop:
+            today = hours.local(self.now, self.zone).date() == self.day
+            return [hours.Span(self.opens, self.closes)] if today else []
+        return hours.hours_today(self.week, zone=self.zone, now=self.now) if self.zone else []
 
 
 class DirectoryResults:
@@ -167,8 +188,9 @@ def _organizations(parent, filters: dict, now: datetime) -> list[DirectoryEntry]
                 is_stop=False,
                 name=_name(titles),
                 distance_km=_distance(origin, lat, lon),
-                open_now=hours.is_open(week, zone=zone, now=now) if venue_id else None,
-                today=hours.hours_today(week, zone=zone, now=now) if venue_id else [],
+                now=now,
+                zone=zone if venue_id else None,
+                week=week,
             )  # fmt: skip
         )
     return entries
@@ -184,20 +206,19 @@ def _stops(filters: dict, now: datetime) -> list[DirectoryEntry]:
     origin = filters.get("origin")
     entries = []
     for pk, day, opens, closes, lat, lon, zone, *names in rows:
-        starts = datetime.combine(day, opens, tzinfo=ZoneInfo(zone))
-        ends = datetime.combine(day, closes, tzinfo=ZoneInfo(zone))
-        if ends <= now:
+        if datetime.combine(day, closes, tzinfo=ZoneInfo(zone)) <= now:
             continue
-        today = hours.local(now, zone).date() == day
         entries.append(
             DirectoryEntry(
                 pk=pk,
                 is_stop=True,
                 name=_name(names),
-                day=day,
                 distance_km=_distance(origin, lat, lon),
-                open_now=starts <= now < ends,
-                today=[hours.Span(opens, closes)] if today else [],
+                now=now,
+                zone=zone,
+                day=day,
+                opens=opens,
+                closes=closes,
             )  # fmt: skip
         )
     return entries
