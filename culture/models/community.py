@@ -28,12 +28,34 @@ CONSENT = "privacy_consent"
 NOT_STORED = (HONEYPOT,)
 
 
+def guard_public_form(form: forms.BaseForm) -> forms.BaseForm:
+    """A public form's privacy consent (required) and honeypot, added to `form`: consultations
+    and stop requests (culture.stop_requests) share them."""
+    form.fields[CONSENT] = forms.BooleanField(
+        label=_("I have read the privacy notice and agree that my answers be used as it says."),
+        required=True,
+    )
+    # Hidden from people (CSS and aria-hidden), filled by bots: such answers are dropped.
+    form.fields[HONEYPOT] = forms.CharField(
+        label=_("Leave this field empty"), required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )  # fmt: skip
+    return form
+
+
+def public_form_limited(request, scope: str) -> bool:
+    """Over CONSULTATION_RATE_LIMIT answers per hour from one client to one public form
+    (`scope`), answers are refused."""
+    limit, window = settings.CONSULTATION_RATE_LIMIT
+    return over_limit(request, scope, limit, window) is not None
+
+
 class MobileConsulatePage(RoutablePageMixin, BasePage):
     """The upcoming stops of every published mobile-consulate route, and the next one near the
     reader (postal code, city or the browser's location)."""
 
     parent_page_types = ["core.HomePage", "culture.ProgramIndexPage"]
-    subpage_types: list[str] = []
+    subpage_types = ["culture.StopRequestPage"]
 
     class Meta:
         verbose_name = _("mobile consulate page")
@@ -159,17 +181,12 @@ class ConsultationPage(FormMixin, BasePage):
         return "open"
 
     def get_form(self, *args, **kwargs):
-        form = super().get_form(*args, **kwargs)
-        form.fields[CONSENT] = forms.BooleanField(
-            label=_("I have read the privacy notice and agree that my answers be used as it says."),
-            required=True,
-        )
-        # Hidden from people (CSS and aria-hidden), filled by bots: such answers are dropped.
-        form.fields[HONEYPOT] = forms.CharField(
-            label=_("Leave this field empty"), required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )  # fmt: skip
-        return form
+        return guard_public_form(super().get_form(*args, **kwargs))
+
+    def get_submissions_list_view_class(self):
+        from culture.admin_views import ConsultationSubmissionsView
+
+        return ConsultationSubmissionsView
 
     def get_data_fields(self):
         return [*super().get_data_fields(), ("language", _("Language"))]
@@ -180,9 +197,7 @@ class ConsultationPage(FormMixin, BasePage):
         return self.get_submission_class().objects.create(form_data=data, page=self)
 
     def _rate_limited(self, request) -> bool:
-        """Over CONSULTATION_RATE_LIMIT answers per hour from one client, answers are refused."""
-        limit, window = settings.CONSULTATION_RATE_LIMIT
-        return over_limit(request, f"consultation-{self.pk}", limit, window) is not None
+        return public_form_limited(request, f"consultation-{self.pk}")
 
     def summary_page(self):
         return self.get_children().live().public().type(ConsultationSummaryPage).first()
