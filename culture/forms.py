@@ -155,3 +155,49 @@ class ProgramFilterForm(NearMeMixin, forms.Form):
 
 class StopFilterForm(NearMeMixin, forms.Form):
     """The mobile consulate page's "next stop near me"."""
+
+
+def _directory_choices() -> dict[str, list[tuple[str, str]]]:
+    """The directory's facets in the reader's language, kept like the programs' (above)."""
+    from django.utils.translation import get_language
+
+    from core import routes
+    from culture.directory import STOP_KIND
+    from culture.models import OrganizationPage, Service
+
+    def read():
+        return {
+            "service": [(term.code, str(term)) for term in Service.objects.all()],
+            "language": [(term.code, str(term)) for term in ProgramLanguage.objects.all()],
+            "kind": [
+                *((code, str(label)) for code, label in OrganizationPage.Kind.choices),
+                (STOP_KIND, str(_("Mobile consulate"))),
+            ],  # fmt: skip
+        }
+
+    return routes.remember("directory-vocabularies", (get_language(),), read)
+
+
+class DirectoryFilterForm(NearMeMixin, forms.Form):
+    """The directory's filters (culture.directory.directory_entries reads its cleaned data)."""
+
+    service = forms.MultipleChoiceField(label=_("Service"), required=False,
+                                        widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    language = forms.MultipleChoiceField(label=_("Language"), required=False,
+                                         widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    kind = forms.MultipleChoiceField(label=_("Kind"), required=False,
+                                     widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    cost = forms.MultipleChoiceField(label=_("Cost"), required=False,
+                                     widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    appointment = forms.MultipleChoiceField(label=_("Appointment"), required=False,
+                                            widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    open_now = forms.BooleanField(label=_("Open now"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from culture.models import Offering
+
+        super().__init__(*args, **kwargs)
+        for name, choices in _directory_choices().items():
+            self.fields[name].choices = choices
+        self.fields["cost"].choices = Offering.Cost.choices
+        self.fields["appointment"].choices = Offering.Appointment.choices

@@ -543,14 +543,17 @@ def month_calendar(*, parent=None, filters: dict, month: date, now, first_weekda
 NEAR_STOP_MILES = 50
 
 
+def stops_public(*, since: date) -> QuerySet:
+    """The stops of published mobile-consulate routes, from the day `since` on."""
+    return RouteStop.objects.filter(route__live=True, day__gte=since)
+
+
 def upcoming_stops(*, now, origin=None, radius: int | None = None) -> list:
     """Stops of published mobile-consulate routes not yet over, soonest first (cancelled ones
     stay, with their notice), each with `distance_km` from `origin`; within `radius` miles."""
     stops = [
         stop
-        for stop in RouteStop.objects.filter(
-            route__live=True, day__gte=(now - timedelta(days=1)).date()
-        )
+        for stop in stops_public(since=(now - timedelta(days=1)).date())
         .select_related("venue", "route", "route__organizer")
         .prefetch_related("services")
         .order_by("day", "opens_at", "pk")

@@ -33,6 +33,8 @@ PRIVATE = {
     "hidden find-spot (latitude)": "19.43217",
     "draft case": "Caso borrador ZQ",
     "draft program": "Programa oculto ZQ",
+    "draft organization": "Organización oculta ZQ",
+    "draft mobile-consulate route": "Ruta oculta ZQ",
 }
 
 
@@ -64,8 +66,20 @@ def records(catalog, django_capture_on_commit_callbacks):
         visible.save_revision().publish()
         make_program(index, "oculto", title_es=PRIVATE["draft program"],
                      sessions=[weekly(venue, soon)], publish=False)  # fmt: skip
+        _directory(catalog.get_parent(), venue)
         _home_with_every_section(catalog.get_parent().specific)
     return public
+
+
+def _directory(home, venue) -> None:
+    """The directory with a live organization, a draft one and a draft route's stop."""
+    from tests.culture.factories import make_directory, make_organization, make_stop_route
+
+    directory = make_directory(home)
+    make_organization(directory, "visible", title="Organización visible ZQ", venue=venue)
+    make_organization(directory, "oculta", title=PRIVATE["draft organization"], venue=venue,
+                      publish=False)  # fmt: skip
+    make_stop_route(PRIVATE["draft mobile-consulate route"], venue, days=2, publish=False)
 
 
 def _image():
@@ -168,6 +182,16 @@ CHANNELS = {
         "Programa visible ZQ",
     ),  # fmt: skip
     "home page": (["/es/", "/es/?near=60607"], PUBLIC),
+    "directory and organization pages": (
+        [
+            "/es/directorio/",
+            "/es/directorio/?service=passport&open_now=on",
+            "/en/directory/",
+            "/es/directorio/visible/",
+            "/es/directorio/oculta/",
+        ],
+        "Organización visible ZQ",
+    ),  # fmt: skip
     "Linked Art record URIs": (
         [
             "/id/piece/REP-LEAK-1",

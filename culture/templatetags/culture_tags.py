@@ -118,3 +118,35 @@ def program_card(program, origin=None) -> SafeString:
     if program.session_change:
         html += f'<p class="program-change">{session_change(*program.session_change)}</p>'
     return mark_safe(html + "\n  </li>")  # noqa: S308 - every value escaped above
+
+
+@register.filter
+def map_url(venue) -> str:
+    """An OpenStreetMap link to a place: its coordinates when known, else its address."""
+    from urllib.parse import quote, urlencode
+
+    if venue is None:
+        return ""
+    if venue.latitude is not None and venue.longitude is not None:
+        lat, lon = f"{venue.latitude:.5f}", f"{venue.longitude:.5f}"
+        marker = urlencode({"mlat": lat, "mlon": lon})
+        return f"https://www.openstreetmap.org/?{marker}#map=17/{lat}/{lon}"
+    return f"https://www.openstreetmap.org/search?query={quote(venue.address)}"
+
+
+@register.filter
+def tel_url(phone: str) -> str:
+    """A `tel:` link for a phone number as people write it ("(312) 555-0100")."""
+    digits = "".join(char for char in phone or "" if char.isdigit() or char == "+")
+    return f"tel:{digits}" if digits else ""
+
+
+@register.filter
+def spans(values) -> str:
+    """Opening spans as the reader writes times: "9:00–13:00, 15:00–18:00"."""
+    from django.utils.formats import time_format
+
+    return ", ".join(
+        f"{time_format(span.opens, 'TIME_FORMAT')}–{time_format(span.closes, 'TIME_FORMAT')}"
+        for span in values
+    )
