@@ -34,6 +34,7 @@ PRIVATE = {
     "draft case": "Caso borrador ZQ",
     "draft program": "Programa oculto ZQ",
     "draft organization": "Organización oculta ZQ",
+    "draft organization (its address)": "directorio/oculta",
     "draft mobile-consulate route": "Ruta oculta ZQ",
 }
 
@@ -206,6 +207,16 @@ CHANNELS = {
         ["/sitemap.xml", "/sitemap-pieces.xml", "/sitemap-pages.xml", "/sitemap-cases.xml"],
         "REP-LEAK-1",
     ),  # fmt: skip
+    "directory API": (
+        [
+            "/api/v1/organizations?lang=es",
+            "/api/v1/organizations?lang=es&near=60607&radius=250",
+            "/api/v1/organizations?lang=en",
+            "/api/v1/services?lang=es",
+        ],
+        "directorio/visible",  # JSON escapes the accents of its name
+    ),  # fmt: skip
+    "directory in the sitemap": (["/sitemap-pages.xml"], "directorio/visible"),
     "open-data dumps": (_dump_files, PUBLIC),
     "OAI-PMH": (
         [

@@ -31,7 +31,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
         return directory_index(request, page=self)
 
 
-class OrganizationPage(Offering, BasePage):
+class OrganizationPage(RoutablePageMixin, Offering, BasePage):
     """An organization, office or consulate as the public sees it. Its place (a Venue) gives the
     address, coordinates, time zone, opening hours and accessibility; without one, a service area
     says where it works."""

@@ -7,16 +7,14 @@ import io
 import pytest
 from django.urls import reverse
 
-from culture.models import DirectoryPage, ProgramLanguage, Service, StopRequest, StopRequestPage
+from culture.models import ProgramLanguage, Service, StopRequest, StopRequestPage
+from tests.culture.factories import make_directory
 
 pytestmark = pytest.mark.django_db
 
 
 def make_stop_request_page(home) -> StopRequestPage:
-    directory = DirectoryPage(title_es="Directorio", title_en="Directory", slug="directorio",
-                              slug_es="directorio", slug_en="directory")  # fmt: skip
-    home.add_child(instance=directory)
-    directory.save_revision().publish()
+    directory = make_directory(home)
     page = StopRequestPage(
         title_es="Pide una parada", title_en="Ask for a stop", slug="pedir-parada",
         slug_es="pedir-parada", slug_en="ask-for-a-stop",
