@@ -151,6 +151,10 @@ CHANNELS = {
         PUBLIC_CASE,
     ),  # fmt: skip
     "site-wide search": (["/es/buscar/?q=ZQ", "/es/buscar/?q=vasija"], PUBLIC),
+    "site search's services group": (
+        ["/es/buscar/?q=organización+ZQ", "/es/buscar/?q=oculta", "/en/search/?q=ruta+ZQ"],
+        "Organización visible ZQ",
+    ),  # fmt: skip
     "autocomplete": (["/api/v1/search/suggest?q=vasi&lang=es"], PUBLIC),
     "pieces API": (
         [
