@@ -87,3 +87,26 @@ def session_dates(request: HttpRequest) -> JsonResponse:
 
 class ConsultationSubmissionsView(FormulaSafeExportMixin, SubmissionsListView):
     """A consultation's answers: exported cells never run as formulas (core.spreadsheets)."""
+
+
+def records_to_verify_report(request: HttpRequest):
+    """Reports › "Directory: to verify": organizations and venues not verified for a year."""
+    from django.core.exceptions import PermissionDenied
+    from django.template.response import TemplateResponse
+    from django.urls import reverse
+
+    from culture.directory import records_to_verify
+
+    if not request.user.has_perm("culture.change_venue"):
+        raise PermissionDenied
+    records = records_to_verify(today=timezone.localdate())
+    rows = [
+        {"object": page, "kind": page.get_kind_display(), "verified_on": page.verified_on,
+         "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk])}
+        for page in records["organizations"]
+    ] + [
+        {"object": venue, "kind": venue.get_kind_display(), "verified_on": venue.verified_on,
+         "edit_url": reverse("wagtailsnippets_culture_venue:edit", args=[venue.pk])}
+        for venue in records["venues"]
+    ]  # fmt: skip
+    return TemplateResponse(request, "culture/admin/records_to_verify.html", {"rows": rows})

@@ -10,6 +10,7 @@ from wagtail.models import Site
 
 from core.demo import NAH_MARK
 from core.models import MainMenuLink, NavigationSettings
+from culture.demo_directory import DIRECTORY_PLACES, load_directory
 from culture.models import (
     Audience,
     ConsultationField,
@@ -55,9 +56,9 @@ VENUES = [
 ]  # fmt: skip
 
 
-def _venues() -> dict[str, Venue]:
+def _venues(rows) -> dict[str, Venue]:
     venues = {}
-    for key, es, en, kind, street, city, state, zip_code, lat, lon, tz in VENUES:
+    for key, es, en, kind, street, city, state, zip_code, lat, lon, tz in rows:
         venues[key], _ = Venue.objects.get_or_create(
             name_es=es,
             defaults={
@@ -287,6 +288,7 @@ def _mobile_consulate(index, organizers, venues) -> None:
         )  # fmt: skip
         today = timezone.localdate()
         services = {service.code: service for service in Service.objects.all()}
+        languages = {language.code: language for language in ProgramLanguage.objects.all()}
         for key, days, opens, closes, codes, note_es, note_en in STOPS:
             route.stops.add(
                 RouteStop(
@@ -295,6 +297,9 @@ def _mobile_consulate(index, organizers, venues) -> None:
                     opens_at=time(opens),
                     closes_at=time(closes),
                     services=[services[code] for code in codes],
+                    languages_served=[languages["es"]],
+                    languages_on_request=[languages[code] for code in ("nah", "mix", "zap")],
+                    appointment="recommended",
                     service_note=note_es,
                     service_note_es=note_es,
                     service_note_en=note_en,
@@ -415,14 +420,15 @@ def _home(index) -> None:
 def load(*, stdout) -> None:
     with transaction.atomic():
         home = Site.objects.get(is_default_site=True).root_page.specific
-        venues = _venues()
+        venues = _venues(VENUES + DIRECTORY_PLACES)
         organizers = _organizers(venues)
         index = _index(home)
         created = _programs(index, venues, organizers)
         _mobile_consulate(index, organizers, venues)
         _consultation(index)
         _home(index)
+        organizations = load_directory(home, venues)
     stdout.write(
-        f"culture: {len(venues)} venues, {created} new programs, a mobile-consulate route and a "
-        "consultation (illustrative)"
+        f"culture: {len(venues)} venues, {created} new programs, a mobile-consulate route, a "
+        f"consultation and {organizations} new directory organizations (illustrative)"
     )

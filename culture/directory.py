@@ -10,11 +10,11 @@ filters are SQL, distance and hours are read from prefetched rows.
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from culture import hours
 from culture.geo import KM_PER_MILE
-from culture.models import OpeningHours, OrganizationPage, RouteStop
+from culture.models import OpeningHours, OrganizationPage, RouteStop, Venue
 from culture.selectors import stops_public, venue_distance
 
 STOP_DAYS = 14  # the coming days whose mobile-consulate stops the directory lists
@@ -155,3 +155,18 @@ def directory_entries(*, parent=None, filters: dict | None = None, now: datetime
     else:
         entries.sort(key=lambda e: (e.is_stop, e.day or date.min, e.name.casefold()))
     return entries
+
+
+VERIFY_EVERY_DAYS = 365
+
+
+def records_to_verify(*, today: date) -> dict[str, QuerySet]:
+    """Organization pages (drafts included) and venues nobody verified in the last twelve
+    months, or ever: the curators' report (Reports menu), oldest first."""
+    since = today - timedelta(days=VERIFY_EVERY_DAYS)
+    stale = Q(verified_on__isnull=True) | Q(verified_on__lt=since)
+    order = [F("verified_on").asc(nulls_first=True), "pk"]
+    return {
+        "organizations": OrganizationPage.objects.filter(stale).order_by(*order),
+        "venues": Venue.objects.filter(stale).order_by(*order),
+    }

@@ -89,7 +89,7 @@ def program_events(
             event["image"] = list(images)
         if program.organizer_id:
             event["organizer"] = {"@type": "Organization", "name": program.organizer.name,
-                                  "url": program.organizer.website or None}  # fmt: skip
+                                  "url": program.organizer.website_url or None}  # fmt: skip
         events.append(event)
     return events
 

@@ -1,7 +1,8 @@
 from django.template.loader import render_to_string
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -91,7 +92,24 @@ def register_program_pages():
 
 @hooks.register("register_admin_urls")
 def session_dates_url():
-    return [path("culture/session-dates/", admin_views.session_dates, name="culture_session_dates")]
+    return [
+        path("culture/session-dates/", admin_views.session_dates, name="culture_session_dates"),
+        path("reports/directory-to-verify/", admin_views.records_to_verify_report,
+             name="culture_records_to_verify"),
+    ]  # fmt: skip
+
+
+class RecordsToVerifyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("culture.change_venue")
+
+
+@hooks.register("register_reports_menu_item")
+def records_to_verify_menu_item():
+    return RecordsToVerifyMenuItem(
+        _("Directory: to verify"), reverse("culture_records_to_verify"),
+        icon_name="calendar-alt", order=710,
+    )  # fmt: skip
 
 
 @hooks.register("register_admin_search_area")

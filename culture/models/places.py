@@ -76,6 +76,10 @@ class Venue(Offering, IllustrativeMixin, ClusterableModel):
         validators=[validate_timezone],
     )  # fmt: skip
     accessibility = models.TextField(_("accessibility"), blank=True)
+    verified_on = models.DateField(
+        _("verified on"), null=True, blank=True,
+        help_text=_("When a curator last checked these data with the place."),
+    )  # fmt: skip
     hours_note = models.TextField(
         _("hours note"), blank=True,
         help_text=_("Holidays and other exceptions to the opening hours."),
@@ -98,6 +102,7 @@ class Venue(Offering, IllustrativeMixin, ClusterableModel):
         InlinePanel("hours", heading=_("Opening hours"), label=_("Opening hours")),
         *translated_sections("hours_note", _("Hours note")),
         Offering.offering_panel(),
+        FieldPanel("verified_on"),
         FieldPanel("is_illustrative"),
     ]
 
@@ -176,3 +181,14 @@ class Organizer(IllustrativeMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def public_page(self):
+        """Its organization's page when linked and live: the one home of its public data."""
+        page = self.organization if self.organization_id else None
+        return page if page is not None and page.live else None
+
+    @property
+    def website_url(self) -> str:
+        page = self.public_page
+        return (page.website if page else "") or self.website

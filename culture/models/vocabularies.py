@@ -67,7 +67,7 @@ class Service(ProgramTerm):
     class Meta(ProgramTerm.Meta):
         verbose_name = _("service")
         verbose_name_plural = _("services")
-        ordering = ["group", site_name("label")]
+        ordering = ["group", "pk"]  # as seeded: passport first, "other" last
 
     def synonym_list(self, lang: str | None = None) -> list[str]:
         """The synonyms in one language (the active one by default), stripped, without blanks."""

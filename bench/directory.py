@@ -1,0 +1,136 @@
+"""Directory benchmark on PostgreSQL (issue 17): near-me at 2,000 organizations + 500 stops.
+
+Usage: .venv/bin/python bench/directory.py [--organizations 2000] [--stops 500] [--requests 50]
+
+Builds a fresh database `retorno_bench_directory` (or BENCH_DATABASE_URL) with the demo site,
+`--organizations` synthetic, illustrative organization pages at places in US cities (opening
+hours, services, languages) and `--stops` mobile-consulate stops in the coming days, then times
+through Django's test client, with production settings and no page cache (every answer
+computed): the directory near a postal code, with and without filters, and an organization page;
+with the SQL statements each runs. Prints a table and writes bench/results/directory-*.json.
+Figures are measured, never asserted; the goal is p95 < 50 ms.
+"""
+
+import argparse
+import os
+import random
+import sys
+import time
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.catalog import prepare_environment, time_requests, write_results  # noqa: E402
+
+
+def make_directory(organizations: int, stops: int) -> None:
+    import zipcodes
+    from django.utils import timezone
+
+    from culture.models import (
+        DirectoryPage,
+        MobileConsulateRoute,
+        OpeningHours,
+        OrganizationPage,
+        ProgramLanguage,
+        RouteStop,
+        Service,
+        Venue,
+    )
+
+    rng = random.Random(2026)  # noqa: S311 - repeatable synthetic data, not secrets
+    directory = DirectoryPage.objects.get()
+    rows = [row for row in zipcodes.list_all() if row.get("lat") and row.get("timezone")]
+    places = Venue.objects.bulk_create(
+        Venue(name=f"Sede sintética {n}", name_es=f"Sede sintética {n}", city=row["city"],
+              state=row["state"], postal_code=row["zip_code"], timezone=row["timezone"],
+              latitude=Decimal(row["lat"]), longitude=Decimal(row["long"]), is_illustrative=True)
+        for n, row in enumerate(rng.sample(rows, 400))
+    )  # fmt: skip
+    OpeningHours.objects.bulk_create(
+        OpeningHours(venue=place, weekday=day, opens="09:00", closes="17:00")
+        for place in places for day in range(5)
+    )  # fmt: skip
+    services, languages = list(Service.objects.all()), list(ProgramLanguage.objects.all())
+    kinds = [kind for kind, _label in OrganizationPage.Kind.choices]
+    for n in range(organizations):
+        page = OrganizationPage(
+            title=f"Organización sintética {n}", title_es=f"Organización sintética {n}",
+            slug=f"organizacion-sintetica-{n}", slug_es=f"organizacion-sintetica-{n}",
+            kind=rng.choice(kinds), venue=rng.choice(places), phone="(312) 555-0100",
+            website="https://example.org", cost="free", is_illustrative=True,
+        )  # fmt: skip
+        directory.add_child(instance=page)
+        page.services.set(rng.sample(services, 3))
+        page.languages_served.set(rng.sample(languages, 2))
+        page.languages_on_request.set(rng.sample(languages, 1))
+        page.save(update_fields=["services", "languages_served", "languages_on_request"])
+    today = timezone.localdate()
+    for r in range(stops // 10):
+        route = MobileConsulateRoute.objects.create(name=f"Ruta sintética {r}", live=True,
+                                                    is_illustrative=True)  # fmt: skip
+        for s in range(10):
+            stop = RouteStop(route=route, venue=rng.choice(places), opens_at="09:00",
+                             closes_at="14:00", day=today + timedelta(days=rng.randint(0, 13)),
+                             sort_order=s)  # fmt: skip
+            stop.save()
+            stop.services.set(rng.sample(services, 3))
+            stop.languages_served.set(rng.sample(languages, 2))
+            stop.save(update_fields=["services", "languages_served"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--organizations", type=int, default=2000)
+    parser.add_argument("--stops", type=int, default=500)
+    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--reuse", action="store_true", help="Keep an earlier run's database.")
+    args = parser.parse_args()
+    prepare_environment("retorno_bench_directory", fresh=not args.reuse,
+                        SEARCH_INDEX_PREFIX="bench", OPENSEARCH_URL="", ELASTICSEARCH_URL="",
+                        LOG_LEVEL="WARNING")  # fmt: skip
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from culture.models import OrganizationPage
+
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)
+    synthetic = OrganizationPage.objects.filter(title_es__startswith="Organización sintética")
+    generated = None
+    if not args.reuse or not synthetic.exists():
+        with open(os.devnull, "w") as quiet:
+            call_command("load_demo", stdout=quiet)
+        start = time.perf_counter()
+        make_directory(args.organizations, args.stops)
+        generated = round(time.perf_counter() - start, 1)
+    paths = {
+        "directory, no place": "/es/directorio/",
+        "near 60607, 250 mi": "/es/directorio/?near=60607&radius=250",
+        "near 60607, legal + Mixtec": "/en/directory/?near=60607&service=legal-immigration"
+                                      "&language=mix",
+        "near 90057, open now": "/es/directorio/?near=90057&open_now=on",
+        "organization page": synthetic.first().url,
+    }  # fmt: skip
+    client = Client()
+    figures = {"organizations": args.organizations, "stops": args.stops,
+               "generated_s": generated, "rows": {}}  # fmt: skip
+    print(f"{'request':32} {'p50 ms':>8} {'p95 ms':>8} {'cpu ms':>8} {'SQL':>5}")
+    for name, path in paths.items():
+        row = time_requests(client, path, args.requests)
+        figures["rows"][name] = row
+        print(f"{name:32} {row['p50_ms']:8} {row['p95_ms']:8} {row['cpu_p50_ms']:8} "
+              f"{row['queries']:5}")  # fmt: skip
+    write_results("directory", figures)
+
+
+if __name__ == "__main__":
+    main()
