@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('culture', '0007_seed_services'),
+        ('culture', '0009_service_order'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
