@@ -15,9 +15,12 @@ def public_paths() -> dict[str, str]:
     """Each kind of page, in each language: (name, path)."""
     from culture.models import (
         ConsultationPage,
+        DirectoryPage,
         MobileConsulatePage,
+        OrganizationPage,
         ProgramIndexPage,
         ProgramPage,
+        StopRequestPage,
     )
     from heritage.models import FiguresPage, Piece, RecoveryCase
 
@@ -40,6 +43,11 @@ def public_paths() -> dict[str, str]:
                 f"consultation ({lang})": ConsultationPage.objects.get().url,
                 f"mobile consulate ({lang})": MobileConsulatePage.objects.get().url,
                 f"figures ({lang})": FiguresPage.objects.get().url,
+                f"directory ({lang})": DirectoryPage.objects.get().url,
+                f"directory near a place ({lang})": DirectoryPage.objects.get().url
+                + "?near=60607&radius=250&language=mix",
+                f"organization ({lang})": OrganizationPage.objects.live().order_by("pk")[0].url,
+                f"stop request ({lang})": StopRequestPage.objects.get().url,
             })  # fmt: skip
     return paths
 
