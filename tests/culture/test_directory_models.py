@@ -61,3 +61,28 @@ def test_a_stops_services_travel_with_its_routes_revision(admin_client):
 
     assert admin_client.post(url, {**data, "action-publish": "publish"}).status_code == 302
     assert {s.code for s in RouteStop.objects.get().services.all()} == {"passport", "consular-id"}
+
+
+def test_the_admin_edits_venues_with_hours_and_organizations_with_their_offering(
+    admin_client, home
+):
+    from tests.culture.factories import make_directory, make_organization, make_place
+
+    place = make_place("Chicago", zone="America/Chicago", hours=[(0, "09:00", "17:00")])
+    directory = make_directory(home)
+    organization = make_organization(directory, "ayuda", venue=place, services=["passport"])
+    venue_form = admin_client.get(reverse("wagtailsnippets_culture_venue:edit", args=[place.pk]))
+    assert venue_form.status_code == 200
+    data = admin_form_data(venue_form)
+    assert data["hours-0-weekday"] == ["0"] and data["hours-0-opens"] == "09:00"
+    data.update({"hours-TOTAL_FORMS": "2", "hours-1-weekday": "2", "hours-1-opens": "10:00",
+                 "hours-1-closes": "09:00", "hours-1-ORDER": "2"})  # fmt: skip
+    refused = admin_client.post(reverse("wagtailsnippets_culture_venue:edit", args=[place.pk]),
+                                data)  # fmt: skip
+    assert refused.status_code == 200  # the end comes before the start: the form again
+    assert place.hours.count() == 1
+    page_form = admin_client.get(reverse("wagtailadmin_pages:edit", args=[organization.pk]))
+    assert page_form.status_code == 200
+    assert admin_form_data(page_form)["services"] == [str(Service.objects.get(code="passport").pk)]
+    add = reverse("wagtailadmin_pages:add", args=["culture", "organizationpage", directory.pk])
+    assert admin_client.get(add).status_code == 200
