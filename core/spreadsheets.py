@@ -7,9 +7,11 @@ spreadsheet shows and never runs. Numbers stay numbers (a negative longitude is 
 formula).
 
 Every export meant for people goes through here: the admin's exports (consultation answers, stop
-requests), the catalog's search export and the figures' CSV. Data files for machines (opendata's
-frictionless dumps, the catalog's import-format export they share a writer with) stay raw: a
-validator or a re-import must read the value that was stored, and their readers are programs.
+requests), the catalog's search export and the figures' CSV. XLSX cells keep their text as text
+(`xlsx_row`): the value stays whole, so the catalog's XLSX export still re-imports as it was.
+Data files for machines stay raw: opendata's Frictionless dumps and the catalog's CSV in the
+import format they share a writer with (heritage.exporting) — a validator or a re-import must
+read the stored value, and a leading quote would change it.
 """
 
 import csv
@@ -27,6 +29,21 @@ def formula_safe(value):
     if text.startswith(FORMULA_STARTS):
         return "'" + text
     return text
+
+
+def xlsx_row(sheet, values: Iterable) -> list:
+    """openpyxl write-only cells for `values`, text kept as text: openpyxl would store a string
+    starting with = as a formula. The value itself is unchanged (an XLSX cell has a type), so a
+    re-import reads what was exported."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet, value)
+        if cell.data_type == "f":
+            cell.data_type = "s"
+        cells.append(cell)
+    return cells
 
 
 def safe_row(row: Iterable) -> list:
