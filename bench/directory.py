@@ -91,7 +91,9 @@ def main() -> None:
     args = parser.parse_args()
     prepare_environment("retorno_bench_directory", fresh=not args.reuse,
                         SEARCH_INDEX_PREFIX="bench", OPENSEARCH_URL="", ELASTICSEARCH_URL="",
-                        LOG_LEVEL="WARNING")  # fmt: skip
+                        LOG_LEVEL="WARNING",
+                        # one client: the per-client limits would answer 429 (bench/programs.py)
+                        API_RATE_LIMIT="100000000", SEARCH_RATE_LIMIT="100000000")  # fmt: skip
     import django
 
     django.setup()

@@ -9,13 +9,16 @@ filters are SQL, distance and hours are read from prefetched rows.
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils.translation import get_language
 
+from core.i18n import localized_name, site_name
 from culture import hours
-from culture.geo import KM_PER_MILE
+from culture.geo import KM_PER_MILE, distance_km
 from culture.models import OpeningHours, OrganizationPage, RouteStop, Venue
-from culture.selectors import stops_public, venue_distance
+from culture.selectors import stops_public
 
 STOP_DAYS = 14  # the coming days whose mobile-consulate stops the directory lists
 STOP_KIND = "mobile-consulate"  # the `kind` filter's value for the stops
@@ -23,26 +26,57 @@ STOP_KIND = "mobile-consulate"  # the `kind` filter's value for the stops
 
 @dataclass
 class DirectoryEntry:
-    """One result: an organization (`page`) or a mobile-consulate stop (`stop`)."""
+    """One result: an organization page or a mobile-consulate stop. Ranked from light rows;
+    `record` (the page or the stop, with its offering) and `venue` are loaded for the entries
+    shown (DirectoryResults), so a page costs the same whatever the number of results."""
 
-    record: OrganizationPage | RouteStop
-    venue: object | None
+    pk: int
+    is_stop: bool
+    name: str
     distance_km: float | None
     open_now: bool | None
     today: list[hours.Span] = field(default_factory=list)
     day: date | None = None  # a stop's day
+    record: OrganizationPage | RouteStop | None = None
+    venue: Venue | None = None
 
-    @property
-    def is_stop(self) -> bool:
-        return isinstance(self.record, RouteStop)
 
-    @property
-    def zone(self) -> str | None:
-        return self.venue.timezone if self.venue else None
+class DirectoryResults:
+    """The ranked entries, a sequence the paginator slices: the slice asked for is loaded in a
+    fixed number of queries (the records with their offering, places and hours)."""
 
-    @property
-    def name(self) -> str:
-        return self.record.route.name if self.is_stop else self.record.title
+    def __init__(self, entries: list[DirectoryEntry]):
+        self.entries = entries
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return _loaded(self.entries[index])
+        return _loaded([self.entries[index]])[0]
+
+    def __iter__(self):
+        return iter(_loaded(self.entries))
+
+
+def _loaded(entries: list[DirectoryEntry]) -> list[DirectoryEntry]:
+    wanted = [entry for entry in entries if entry.record is None]
+    pages = [entry.pk for entry in wanted if not entry.is_stop]
+    stops = [entry.pk for entry in wanted if entry.is_stop]
+    records = {}
+    if pages:
+        found = OrganizationPage.objects.filter(pk__in=pages).select_related("venue")
+        records.update({(False, page.pk): page
+                        for page in found.prefetch_related(*_offering_prefetches())})  # fmt: skip
+    if stops:
+        found = RouteStop.objects.filter(pk__in=stops).select_related("venue", "route")
+        found = found.prefetch_related(*_offering_prefetches()[:3])
+        records.update({(True, stop.pk): stop for stop in found})
+    for entry in wanted:
+        entry.record = records[(entry.is_stop, entry.pk)]
+        entry.venue = entry.record.venue
+    return entries
 
 
 def _offering_prefetches(prefix: str = "") -> list:
@@ -88,6 +122,22 @@ def coming_stops(*, now: datetime, days: int = STOP_DAYS) -> QuerySet:
     )
 
 
+def _distance(origin, lat, lon) -> float | None:
+    if origin is None or lat is None or lon is None:
+        return None
+    return distance_km(origin.latitude, origin.longitude, float(lat), float(lon))
+
+
+def _names(field_name: str) -> list[str]:
+    """The field in the reader's language, then in the site's (the fallback readers see); the
+    columns go last in a row (one when both are the same), read by `_name`."""
+    return list(dict.fromkeys([localized_name(field_name, get_language()), site_name(field_name)]))
+
+
+def _name(texts) -> str:
+    return next((text for text in texts if text), "")
+
+
 def _organizations(parent, filters: dict, now: datetime) -> list[DirectoryEntry]:
     kinds = [kind for kind in filters.get("kind") or () if kind != STOP_KIND]
     if filters.get("kind") and not kinds:
@@ -95,19 +145,30 @@ def _organizations(parent, filters: dict, now: datetime) -> list[DirectoryEntry]
     queryset = organizations_public(parent=parent)
     if kinds:
         queryset = queryset.filter(kind__in=kinds)
-    queryset = _offering_filters(queryset, filters)
-    queryset = queryset.select_related("venue").prefetch_related(*_offering_prefetches())
+    rows = list(
+        _offering_filters(queryset, filters).values_list(
+            "pk", "venue_id", "venue__latitude", "venue__longitude", "venue__timezone",
+            *_names("title"),
+        )
+    )  # fmt: skip
+    spans: dict[int, list] = {}
+    venue_ids = {row[1] for row in rows if row[1]}
+    for row in OpeningHours.objects.filter(venue_id__in=venue_ids).values_list(
+        "venue_id", "weekday", "opens", "closes", named=True
+    ):
+        spans.setdefault(row.venue_id, []).append(row)
+    origin = filters.get("origin")
     entries = []
-    for page in queryset:
-        venue = page.venue
-        rows = list(venue.hours.all()) if venue else []
+    for pk, venue_id, lat, lon, zone, *titles in rows:
+        week = spans.get(venue_id, [])
         entries.append(
             DirectoryEntry(
-                record=page,
-                venue=venue,
-                distance_km=venue_distance(venue, filters.get("origin")),
-                open_now=hours.is_open(rows, zone=venue.timezone, now=now) if venue else None,
-                today=hours.hours_today(rows, zone=venue.timezone, now=now) if venue else [],
+                pk=pk,
+                is_stop=False,
+                name=_name(titles),
+                distance_km=_distance(origin, lat, lon),
+                open_now=hours.is_open(week, zone=zone, now=now) if venue_id else None,
+                today=hours.hours_today(week, zone=zone, now=now) if venue_id else [],
             )  # fmt: skip
         )
     return entries
@@ -116,29 +177,35 @@ def _organizations(parent, filters: dict, now: datetime) -> list[DirectoryEntry]
 def _stops(filters: dict, now: datetime) -> list[DirectoryEntry]:
     if filters.get("kind") and STOP_KIND not in filters["kind"]:
         return []
-    queryset = _offering_filters(coming_stops(now=now), filters)
-    queryset = queryset.select_related("venue", "route").prefetch_related(
-        *_offering_prefetches()[:3]
-    )
+    rows = _offering_filters(coming_stops(now=now), filters).values_list(
+        "pk", "day", "opens_at", "closes_at", "venue__latitude", "venue__longitude",
+        "venue__timezone", *_names("route__name"),
+    )  # fmt: skip
+    origin = filters.get("origin")
     entries = []
-    for stop in queryset:
-        if stop.ends <= now:
+    for pk, day, opens, closes, lat, lon, zone, *names in rows:
+        starts = datetime.combine(day, opens, tzinfo=ZoneInfo(zone))
+        ends = datetime.combine(day, closes, tzinfo=ZoneInfo(zone))
+        if ends <= now:
             continue
-        today = hours.local(now, stop.venue.timezone).date() == stop.day
+        today = hours.local(now, zone).date() == day
         entries.append(
             DirectoryEntry(
-                record=stop,
-                venue=stop.venue,
-                day=stop.day,
-                distance_km=venue_distance(stop.venue, filters.get("origin")),
-                open_now=stop.starts <= now < stop.ends,
-                today=[hours.Span(stop.opens_at, stop.closes_at)] if today else [],
+                pk=pk,
+                is_stop=True,
+                name=_name(names),
+                day=day,
+                distance_km=_distance(origin, lat, lon),
+                open_now=starts <= now < ends,
+                today=[hours.Span(opens, closes)] if today else [],
             )  # fmt: skip
         )
     return entries
 
 
-def directory_entries(*, parent=None, filters: dict | None = None, now: datetime) -> list:
+def directory_entries(
+    *, parent=None, filters: dict | None = None, now: datetime
+) -> DirectoryResults:
     """The directory's results for `filters` (the form's cleaned data: service, language, kind,
     cost, appointment lists; open_now; origin and radius) at the instant `now`. Nearest first
     when a place is given (those without coordinates last); else organizations by name, then
@@ -154,7 +221,7 @@ def directory_entries(*, parent=None, filters: dict | None = None, now: datetime
         entries.sort(key=lambda e: (e.distance_km is None, e.distance_km or 0, e.name.casefold()))
     else:
         entries.sort(key=lambda e: (e.is_stop, e.day or date.min, e.name.casefold()))
-    return entries
+    return DirectoryResults(entries)
 
 
 VERIFY_EVERY_DAYS = 365
