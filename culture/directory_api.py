@@ -117,7 +117,7 @@ def organization_out(request, entry) -> dict:
         "verified_on": page.verified_on.isoformat() if page.verified_on else None,
         "phone": page.phone, "email": page.email, "website": page.website,
         "place": _venue(venue), "service_area": page.service_area, "states": page.states,
-        "timezone": entry.zone,
+        "timezone": venue.timezone if venue else None,
         "hours": [{"weekday": row.weekday, "opens": row.opens.strftime("%H:%M"),
                    "closes": row.closes.strftime("%H:%M")} for row in rows],
         "open_now": entry.open_now,
