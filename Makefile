@@ -22,9 +22,11 @@ test: $(VENV)/.installed
 	bash tools/test.sh
 
 ## The site under load on PostgreSQL at 15,000 and 150,000 pieces: one table, bench/results/*.json
-## (installs wrk and redis-server from Debian when root; starts PostgreSQL and OpenSearch)
+## (installs wrk and redis-server from Debian when root; starts PostgreSQL and OpenSearch);
+## then the directory near me at 2,000 organizations + 500 stops, without the page cache
 bench: $(VENV)/.installed
 	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) bench/directory.py
 
 ## Lighthouse (mobile) on every public page type in es and en, production settings: one table
 ## (installs the pinned Lighthouse with npm into tools/lighthouse; runs Debian's Chromium)

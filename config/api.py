@@ -6,6 +6,7 @@ from ninja.errors import HttpError, ValidationError
 
 from core.api_http import API_METHODS, ERROR_RESPONSES
 from culture.api import router as culture_router
+from culture.directory_api import router as directory_router
 from heritage.api import ApiError, api_error_response
 from heritage.api import router as heritage_router
 from search.api import router as search_router
@@ -49,7 +50,9 @@ api = RetornoApi(
         "Read-only access to the public catalog of repatriated pieces and recovery cases, "
         "and search over it (/search/pieces: text, facets with counts, signed-year ranges); "
         "cultural programs for the diaspora and their upcoming sessions (/programs, /sessions); "
-        "community stories and oral histories with their transcripts (/stories). "
+        "community stories and oral histories with their transcripts (/stories); "
+        "the directory of services: organizations, offices and consulates (/organizations) "
+        "and the services they give (/services). "
         "Restricted and unpublished records, and hidden find-spots, are never returned. "
         "Errors are JSON: {error, message, detail}; HEAD answers like GET, OPTIONS with Allow "
         "and CORS headers; every answer carries Access-Control-Allow-Origin: *."
@@ -61,6 +64,7 @@ api.add_router("/", heritage_router)
 api.add_router("/", search_router)
 api.add_router("/", culture_router)
 api.add_router("/", stories_router)
+api.add_router("/", directory_router)
 
 
 @api.exception_handler(ApiError)

@@ -7,9 +7,11 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.api_http import error_response
+from core.spreadsheets import FormulaSafeExportMixin
 from culture.models import ProgramIndexPage, ProgramPage, ProgramSession
 from culture.models.places import validate_timezone
 from culture.widgets import ExceptionDatesWidget, RecurrenceWidget
@@ -81,6 +83,10 @@ def session_dates(request: HttpRequest) -> JsonResponse:
         "dates": [begins.isoformat() for begins, _ends in found[:PREVIEW_DATES]],
         "more": len(found) > PREVIEW_DATES,
     })  # fmt: skip
+
+
+class ConsultationSubmissionsView(FormulaSafeExportMixin, SubmissionsListView):
+    """A consultation's answers: exported cells never run as formulas (core.spreadsheets)."""
 
 
 def records_to_verify_report(request: HttpRequest):

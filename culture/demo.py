@@ -317,6 +317,28 @@ def _mobile_consulate(index, organizers, venues) -> None:
         page.save_revision().publish()
 
 
+def _stop_request_page() -> None:
+    """“Ask for a stop here” under the directory (culture.models.StopRequestPage)."""
+    from culture.models import DirectoryPage, StopRequestPage
+
+    directory = DirectoryPage.objects.first()
+    if directory is None or StopRequestPage.objects.exists():
+        return
+    page = StopRequestPage(
+        title_es="Pide una parada del consulado móvil", title_en="Ask for a mobile-consulate stop",
+        slug="pedir-parada", slug_es="pedir-parada", slug_en="ask-for-a-stop",
+        intro_es="Dinos dónde vive tu comunidad y qué trámites necesita (página ilustrativa).",
+        intro_en="Tell us where your community lives and what it needs (illustrative page).",
+        privacy_notice_es="Guardamos el lugar, los servicios, los idiomas, el número de personas "
+        "y, si lo das, un contacto, solo para planear rutas; se borran al año.",
+        privacy_notice_en="We keep the place, services, languages, number of people and, if "
+        "you give it, a contact, only to plan routes; they are deleted after a year.",
+        is_illustrative=True,
+    )  # fmt: skip
+    directory.add_child(instance=page)
+    page.save_revision().publish()
+
+
 QUESTIONS = [
     # label es, label en, type, required, choices es, choices en
     ("Ciudad donde vive", "City where you live", "singleline", True, "", ""),
@@ -425,6 +447,7 @@ def load(*, stdout) -> None:
         _consultation(index)
         _home(index)
         organizations = load_directory(home, venues)
+        _stop_request_page()
     stdout.write(
         f"culture: {len(venues)} venues, {created} new programs, a mobile-consulate route, a "
         f"consultation and {organizations} new directory organizations (illustrative)"

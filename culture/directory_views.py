@@ -45,5 +45,9 @@ def organization_context(*, page, now) -> dict:
 def organization_detail(request, *, page) -> TemplateResponse:
     # Linked data (schema.org) plugs in here: a `json_ld` in the context is written by the
     # template's `structured_data` block (culture/organization_page.html).
+    from core.links import page_url
+    from culture.linked_data import organization_json_ld
+
     context = organization_context(page=page, now=timezone.now())
+    context["json_ld"] = organization_json_ld(page, url=page_url(page, request))
     return page.render(request, context_overrides=context)

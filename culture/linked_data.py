@@ -13,7 +13,11 @@ STATUS = {
 
 
 def _place(session) -> dict:
-    venue = session.venue
+    return venue_place(session.venue)
+
+
+def venue_place(venue) -> dict:
+    """A venue as a schema.org Place (PostalAddress, GeoCoordinates when known)."""
     place = {
         "@type": "Place",
         "name": venue.name,
@@ -88,3 +92,62 @@ def program_events(
                                   "url": program.organizer.website_url or None}  # fmt: skip
         events.append(event)
     return events
+
+
+# schema.org type of an organization page by its kind (culture.models.OrganizationPage.Kind).
+ORGANIZATION_TYPES = {
+    "consulate": "GovernmentOffice",
+    "mx-government": "GovernmentOffice",
+    "us-government": "GovernmentOffice",
+    "legal-aid": "LegalService",
+    "lawyers": "LegalService",
+}
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_URIS = [f"https://schema.org/{day}" for day in DAYS]  # Monday = 0, as OpeningHours
+
+
+def _language(term) -> dict:
+    return {"@type": "Language", "name": str(term), "alternateName": term.code}
+
+
+def organization_json_ld(page, *, url: str) -> dict:
+    """schema.org data of an organization page: GovernmentOffice (consulates and government
+    offices), LegalService (legal aid, lawyers) or Organization, with its address, opening hours
+    (OpeningHoursSpecification, on the place's clock) and the languages it serves in or
+    interprets (availableLanguage). `url` is the page's absolute URL (core.links)."""
+    venue = page.venue
+    data = {
+        "@context": "https://schema.org",
+        "@type": ORGANIZATION_TYPES.get(page.kind, "Organization"),
+        "name": page.title,
+        "url": url,
+    }
+    if page.summary:
+        data["description"] = page.summary
+    if page.phone:
+        data["telephone"] = page.phone
+    if page.email:
+        data["email"] = page.email
+    if page.website:
+        data["sameAs"] = page.website
+    languages = [*page.languages_served.all(), *page.languages_on_request.all()]
+    if languages:
+        data["availableLanguage"] = [_language(term) for term in dict.fromkeys(languages)]
+    services = [str(service) for service in page.services.all()]
+    if services:
+        data["knowsAbout"] = services
+    if page.service_area or page.states:
+        data["areaServed"] = page.service_area or ", ".join(page.states)
+    if venue is not None:
+        place = venue_place(venue)
+        data["address"] = place["address"]
+        if "geo" in place:
+            data["geo"] = place["geo"]
+        rows = list(venue.hours.all())
+        if rows:
+            data["openingHoursSpecification"] = [
+                {"@type": "OpeningHoursSpecification", "dayOfWeek": WEEKDAY_URIS[row.weekday],
+                 "opens": row.opens.strftime("%H:%M"), "closes": row.closes.strftime("%H:%M")}
+                for row in sorted(rows, key=lambda row: (row.weekday, row.opens))
+            ]  # fmt: skip
+    return data

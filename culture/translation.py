@@ -19,6 +19,7 @@ from culture.models import (
     ProgramSession,
     RouteStop,
     Service,
+    StopRequestPage,
     Venue,
 )
 
@@ -105,3 +106,9 @@ class DirectoryPageTranslation(TranslationOptions):
 @register(OrganizationPage)
 class OrganizationPageTranslation(TranslationOptions):
     fields = ("summary", "service_area", "eligibility")
+
+
+@register(StopRequestPage)
+class StopRequestPageTranslation(TranslationOptions):
+    fields = ("privacy_notice", "thank_you_text")
+    required_languages = {settings.LANGUAGE_CODE: ("privacy_notice",)}

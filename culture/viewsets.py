@@ -5,15 +5,19 @@ Wagtail's page search asks its own index, which folds no accents; this listing (
 user may explore, drafts included.
 """
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, QuerySet, Window
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import user_has_any_page_permission
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.i18n import localized_names
-from culture.models import ProgramPage
+from core.spreadsheets import FormulaSafeExportMixin
+from culture.models import ProgramPage, StopRequest
 from heritage.viewsets import CatalogSearchMixin, RecordSearchArea
 
 
@@ -54,3 +58,44 @@ def programs_search_area(viewset: ProgramPageListingViewSet) -> RecordSearchArea
         icon_name=viewset.icon,
         order=130,
     )
+
+
+class StopRequestIndexView(FormulaSafeExportMixin, SnippetIndexView):
+    """Requests grouped by place (ordered by postal code, then city), each row with the number
+    of requests from its postal code among those listed; the CSV export is formula-safe."""
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(per_postal_code=Window(Count("pk"), partition_by=[F("postal_code")]))
+            .prefetch_related("services", "languages")
+        )
+
+
+class StopRequestViewSet(SnippetViewSet):
+    model = StopRequest
+    index_view_class = StopRequestIndexView
+    icon = "mail"
+    menu_label = _("Stop requests")
+    ordering = ["postal_code", "city", "-created_at"]
+    list_display = [
+        Column("postal_code", label=_("postal code"), sort_key="postal_code"),
+        Column("per_postal_code", label=_("requests from this postal code")),
+        "city",
+        "state",
+        "people",
+        Column("service_names", label=_("services needed")),
+        Column("created_at", label=_("received"), sort_key="created_at"),
+    ]
+    list_filter = ["postal_code", "services", "languages"]
+    search_fields = ["postal_code", "city", "state"]
+    list_export = ["postal_code", "per_postal_code", "city", "state", "people", "service_names",
+                   "language_names", "contact", "language", "created_at"]  # fmt: skip
+    export_headings = {
+        "per_postal_code": _("requests from this postal code"),
+        "service_names": _("services needed"),
+        "language_names": _("languages"),
+    }
+    export_filename = "solicitudes-de-parada"
+    copy_view_enabled = False

@@ -19,7 +19,11 @@ from culture.models import (
     Service,
     Venue,
 )
-from culture.viewsets import ProgramPageListingViewSet, programs_search_area
+from culture.viewsets import (
+    ProgramPageListingViewSet,
+    StopRequestViewSet,
+    programs_search_area,
+)
 from heritage.choosers import ChooserViewSetMixin
 
 
@@ -72,6 +76,7 @@ class ProgramsViewSetGroup(SnippetViewSetGroup):
         _term_viewset(Audience, "user"),
         _term_viewset(ProgramLanguage, "comment"),
         _term_viewset(Service, "help"),
+        StopRequestViewSet,
     )
 
 

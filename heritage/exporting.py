@@ -96,11 +96,13 @@ def to_csv(rows, columns: list[str]) -> str:
 def to_xlsx(rows, columns: list[str], sheet_name: str = "pieces") -> bytes:
     from openpyxl import Workbook
 
+    from core.spreadsheets import xlsx_row
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_name)
     sheet.append(columns)
     for row in rows:
-        sheet.append([row[column] for column in columns])
+        sheet.append(xlsx_row(sheet, [row[column] for column in columns]))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

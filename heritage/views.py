@@ -6,7 +6,6 @@ bookmarked and walked back; the page works without JavaScript, which only adds a
 It asks the catalog's one query contract (heritage.catalog), like the API and the exports.
 """
 
-import csv
 import json
 from collections.abc import Iterator
 from dataclasses import replace
@@ -23,6 +22,7 @@ from wagtail import hooks
 from core.chips import FilterParameter, filter_chips
 from core.i18n import localized_name
 from core.links import page_url
+from core.spreadsheets import SafeDictWriter
 from heritage import catalog, selectors
 from heritage.models.pages import case_route, piece_route
 
@@ -292,7 +292,7 @@ def catalog_export(request, *, page, fmt: str):
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
     filename = f"retorno-pieces-{stamp}" + (f"-first-{limit}" if capped else "")
     if fmt == "csv":
-        writer = csv.DictWriter(_Echo(), fieldnames=EXPORT_COLUMNS)
+        writer = SafeDictWriter(_Echo(), fieldnames=EXPORT_COLUMNS)
 
         def lines():
             yield "\ufeff" + writer.writeheader()

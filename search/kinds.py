@@ -8,14 +8,16 @@ of its records are public: nothing else is ever written to an index or a text ta
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import timezone, translation
 from wagtail.models import Page
 
 from core.i18n import language_codes, localized_name
-from culture.models import ProgramPage
+from culture.models import OrganizationPage, ProgramPage, RouteStop, Service
 from heritage.models import RecoveryCase
 from heritage.selectors import case_list_public
 from search.documents import ContentDocument, content_index, piece_index
@@ -69,8 +71,8 @@ def case_texts(case: RecoveryCase) -> dict[str, str]:
 def public_pages() -> QuerySet:
     """Live pages without view restrictions, below the root (programs are a kind of their own)."""
     return (
-        Page.objects.live().public().filter(depth__gt=1).not_type(ProgramPage, StoryPage)
-        .specific()
+        Page.objects.live().public().filter(depth__gt=1)
+        .not_type(ProgramPage, StoryPage, OrganizationPage).specific()
         .order_by("pk")
     )  # fmt: skip
 
@@ -160,6 +162,106 @@ def story_texts(story) -> dict[str, str]:
     return texts
 
 
+# --- the directory's services group: organizations, mobile-consulate stops, services ---------
+def _service_words(services, language: str) -> list[str]:
+    """Each service's label and synonyms in `language` ("pasaporte", "matrícula")."""
+    words = []
+    for service in services:
+        words.append(translated(service, "label", language))
+        words.extend(service.synonym_list(language))
+    return words
+
+
+def _offering_words(record, language: str) -> list[str]:
+    terms = [*record.languages_served.all(), *record.languages_on_request.all()]
+    return [
+        *_service_words(record.services.all(), language),
+        *(translated(term, "label", language) for term in terms),
+        _field(record, "eligibility", language),
+    ]
+
+
+def _place_words(venue) -> list[str]:
+    return [venue.name, venue.city, venue.state, venue.postal_code] if venue else []
+
+
+def public_organizations() -> QuerySet:
+    from culture.directory import organizations_public
+
+    return (
+        organizations_public().select_related("venue")
+        .prefetch_related("services", "languages_served", "languages_on_request")
+        .order_by("pk")
+    )  # fmt: skip
+
+
+def organization_texts(page) -> dict[str, str]:
+    """An organization's name, and as its body: summary, kind, services with their synonyms,
+    languages, eligibility, place and service area — "matrícula Chicago" finds the consulate."""
+    texts = page_texts(page)
+    for language in language_codes():
+        with translation.override(language):
+            kind = str(page.get_kind_display())
+        extra = [_field(page, "summary", language), kind, *_offering_words(page, language),
+                 *_place_words(page.venue), _field(page, "service_area", language),
+                 page.service_states]  # fmt: skip
+        body = localized_name("body", language)
+        texts[body] = " ".join(filter(None, [*extra, texts[body]]))
+    return texts
+
+
+def public_stops() -> QuerySet:
+    """Scheduled stops of published routes from yesterday on (the site's search shows only
+    those still to come)."""
+    from culture.selectors import stops_public
+
+    since = timezone.localdate() - timedelta(days=1)
+    return (
+        stops_public(since=since).filter(status=RouteStop.Status.SCHEDULED)
+        .select_related("route", "venue")
+        .prefetch_related("services", "languages_served", "languages_on_request")
+        .order_by("pk")
+    )  # fmt: skip
+
+
+def stop_texts(stop) -> dict[str, str]:
+    texts = {}
+    for language in language_codes():
+        title, body = (localized_name(name, language) for name in TEXT)
+        texts[title] = " ".join(
+            filter(None, [translated(stop.route, "name", language), stop.venue.city])
+        )
+        texts[body] = " ".join(
+            filter(None, [*_offering_words(stop, language), *_place_words(stop.venue),
+                          _field(stop, "service_note", language), stop.day.isoformat()])
+        )  # fmt: skip
+    return texts
+
+
+def public_services() -> QuerySet:
+    return Service.objects.order_by("pk")
+
+
+def service_texts(service) -> dict[str, str]:
+    """A service's label and its synonyms; each language also finds the others' synonyms
+    ("passport" on the Spanish site)."""
+    texts = {}
+    every = [word for language in language_codes() for word in service.synonym_list(language)]
+    for language in language_codes():
+        title, body = (localized_name(name, language) for name in TEXT)
+        texts[title] = translated(service, "label", language)
+        with translation.override(language):
+            group = str(service.get_group_display())
+        texts[body] = " ".join(dict.fromkeys(filter(None, [group, *service.synonym_list(language),
+                                                             *every])))  # fmt: skip
+    return texts
+
+
+def _content_kind(name: str, plural: str, public, texts) -> Kind:
+    return Kind(name, plural, public, texts,
+                lambda record: _content_document(record, texts(record)), content_index)  # fmt: skip
+
+
 KINDS = {
     "piece": Kind("piece", "pieces", searchable_pieces, piece_texts, piece_document, piece_index),
     "case": Kind(
@@ -194,6 +296,13 @@ KINDS = {
         lambda story: _content_document(story, story_texts(story)),
         content_index,
     ),
+    "organization": _content_kind(
+        "organization", "organizations", public_organizations, organization_texts
+    ),
+    "stop": _content_kind("stop", "stops", public_stops, stop_texts),
+    "service": _content_kind("service", "services", public_services, service_texts),
 }
 # Wagtail page events concern these kinds (each indexes the page only if it is one of its own).
-PAGE_KINDS = ("page", "program", "story")
+PAGE_KINDS = ("page", "program", "story", "organization")
+# The site search's "services" group: these kinds, in this order.
+SERVICE_KINDS = ("service", "organization", "stop")

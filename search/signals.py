@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, published, unpublished
 
 from heritage.catalog import FACETS
 from heritage.models import Piece, RecoveryCase
@@ -89,8 +89,33 @@ def on_recording_saved(sender, instance, created, raw=False, **kwargs) -> None:
     _enqueue("story", stories_showing(recording_id=instance.pk))
 
 
+def on_service_saved(sender, instance, raw=False, **kwargs) -> None:
+    """A service renamed or given synonyms: it, and the organizations and stops giving it."""
+    from culture.models import OrganizationPage, RouteStop
+
+    if raw:
+        return
+    _enqueue("service", [instance.pk])
+    _enqueue("organization", OrganizationPage.objects.filter(services=instance)
+             .values_list("pk", flat=True))  # fmt: skip
+    _enqueue("stop", RouteStop.objects.filter(services=instance).values_list("pk", flat=True))
+
+
+def on_route_changed(sender, instance, **kwargs) -> None:
+    """A mobile-consulate route published or unpublished: its stops, and the stops its new
+    revision dropped (their text rows outlive them)."""
+    from culture.models import MobileConsulateRoute, RouteStop
+    from search.models import ContentText
+
+    if not isinstance(instance, MobileConsulateRoute):
+        return
+    kept = ContentText.objects.filter(kind="stop").values_list("object_id", flat=True)
+    gone = set(kept) - set(RouteStop.objects.filter(pk__in=kept).values_list("pk", flat=True))
+    _enqueue("stop", [*instance.stops.values_list("pk", flat=True), *gone])
+
+
 def connect() -> None:
-    from culture.models import PROGRAM_VOCABULARIES
+    from culture.models import PROGRAM_VOCABULARIES, Service
     from stories.models import StoryMedia
 
     record_changed.connect(on_record_changed, dispatch_uid="search-records")
@@ -102,6 +127,9 @@ def connect() -> None:
                        dispatch_uid=f"search-page-privacy-{signal is post_save}")  # fmt: skip
     for model in TERM_FACETS:
         post_save.connect(on_term_saved, sender=model, dispatch_uid=f"search-term-{model.__name__}")
+    post_save.connect(on_service_saved, sender=Service, dispatch_uid="search-service")
+    published.connect(on_route_changed, dispatch_uid="search-route-published")
+    unpublished.connect(on_route_changed, dispatch_uid="search-route-unpublished")
     for model in PROGRAM_VOCABULARIES:
         post_save.connect(on_program_term_saved, sender=model,
                           dispatch_uid=f"search-program-term-{model.__name__}")  # fmt: skip

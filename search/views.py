@@ -49,11 +49,11 @@ def _first(highlights: dict, *names: str):
     return None
 
 
-def _item(record, url, meta, highlights, *, title=None, snippet=()) -> dict:
+def _item(record, url, meta, highlights, *, title=None, snippet=(), name=None) -> dict:
     """One result of the site-wide search, whatever its kind."""
     return {
         "url": url,
-        "title": record.title,
+        "title": name or record.title,
         "title_html": _first(highlights, title) if title else None,
         "meta": meta,
         "snippet": _first(highlights, *snippet),
@@ -134,6 +134,8 @@ def site(request: HttpRequest) -> HttpResponse:
                     ],
                 }
             )
+        groups.append(_services_group(request, text, language))
+        fallback |= groups[-1].pop("fallback")
     context = {
         "page": None,
         "q": text,
@@ -143,3 +145,45 @@ def site(request: HttpRequest) -> HttpResponse:
         "catalog_url": catalog_url,
     }
     return render(request, "search/site.html", context)
+
+
+def _services_group(request, text: str, language: str) -> dict:
+    """The directory's services by name or synonym (each linking to the directory filtered by
+    it), organizations and consulates, and the mobile consulate's coming stops: one group."""
+    from django.utils import timezone
+
+    from core.links import live_page_path
+    from culture.directory import coming_stops, organizations_public
+    from culture.models import DirectoryPage, Service
+    from search.kinds import SERVICE_KINDS
+
+    directory = live_page_path(DirectoryPage)
+    public = {
+        "service": Service.objects.all(),
+        "organization": organizations_public().select_related("venue"),
+        "stop": coming_stops(now=timezone.now()).select_related("route", "venue"),
+    }
+    links = {
+        "service": lambda service: (
+            f"{directory}?{urlencode({'service': service.code})}" if directory else None,
+            _("Service"), str(service)),
+        "organization": lambda page: (page.get_url(request=request),
+                                      page.get_kind_display(), None),
+        "stop": lambda stop: (
+            f"{directory}?{urlencode({'kind': 'mobile-consulate'})}" if directory else None,
+            f"{_('Mobile consulate')} · {stop.day:%Y-%m-%d}",
+            f"{stop.route.name} — {stop.venue.city}"),
+    }  # fmt: skip
+    items, total, fallback = [], 0, False
+    for kind in SERVICE_KINDS:
+        answer = service.search_content(kind, text, language, SITE_GROUP_SIZE)
+        fallback |= answer.fallback
+        found = dict(answer.found)
+        records = _in_order(public[kind].filter(pk__in=list(found)), list(found))
+        total += answer.total if kind != "stop" else len(records)
+        for record in records:
+            url, meta, name = links[kind](record)
+            items.append(_item(record, url, meta, found[record.pk], name=name,
+                               snippet=(localized_name("body", language), "fallback")))  # fmt: skip
+    return {"kind": "service", "title": _("Services"), "total": total, "more_url": None,
+            "items": items, "fallback": fallback}  # fmt: skip

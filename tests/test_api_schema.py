@@ -34,10 +34,25 @@ def api_schema(live_server, settings):  # noqa: F811 - the Django settings fixtu
     recording = make_recording(captions={"es": ["Hola"]}, transcript_es="Hola.")
     make_story(stories, "api", recording=recording, pieces=[piece])
     make_piece("REP-API-2", restricted=True)
+    _directory()
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/v1/openapi.json")
     # Strings from all of Unicode (not only ASCII), NUL included: the classes that broke doors.
     schema.config.generation.update(codec="utf-8", allow_x00=True)
     return schema
+
+
+def _directory() -> None:
+    """An organization with a place, hours, services and languages: /organizations answers
+    with full records, checked against their schema."""
+    from wagtail.models import Page
+
+    from tests.culture.factories import make_directory, make_organization, make_place
+
+    home = Page.objects.get(depth=2)
+    place = make_place("Chicago", zone="America/Chicago", lat=41.8789, lon=-87.6667,
+                       hours=[(0, "09:00", "17:00")])  # fmt: skip
+    make_organization(make_directory(home), "defensa", venue=place, services=["passport"],
+                      served=["es", "mix"], on_request=["zap"], cost="free")  # fmt: skip
 
 
 def _non_ascii(case) -> bool:

@@ -43,6 +43,7 @@ PRIVATE = {
     "story shared, awaiting review (text)": "Texto contribuido ZQ",
     "story shared, awaiting review (slug)": "historia-contribuida-zq",
     "draft organization": "Organización oculta ZQ",
+    "draft organization (its address)": "directorio/oculta",
     "draft mobile-consulate route": "Ruta oculta ZQ",
 }
 PUBLIC_STORY = "Historia visible ZQ"
@@ -200,6 +201,10 @@ CHANNELS = {
         PUBLIC_CASE,
     ),  # fmt: skip
     "site-wide search": (["/es/buscar/?q=ZQ", "/es/buscar/?q=vasija"], PUBLIC),
+    "site search's services group": (
+        ["/es/buscar/?q=organización+ZQ", "/es/buscar/?q=oculta", "/en/search/?q=ruta+ZQ"],
+        "Organización visible ZQ",
+    ),  # fmt: skip
     "autocomplete": (["/api/v1/search/suggest?q=vasi&lang=es"], PUBLIC),
     "pieces API": (
         [
@@ -285,6 +290,16 @@ CHANNELS = {
         ],
         PUBLIC_STORY,
     ),  # fmt: skip
+    "directory API": (
+        [
+            "/api/v1/organizations?lang=es",
+            "/api/v1/organizations?lang=es&near=60607&radius=250",
+            "/api/v1/organizations?lang=en",
+            "/api/v1/services?lang=es",
+        ],
+        "directorio/visible",  # JSON escapes the accents of its name
+    ),  # fmt: skip
+    "directory in the sitemap": (["/sitemap-pages.xml"], "directorio/visible"),
     "open-data dumps": (_dump_files, PUBLIC),
     "OAI-PMH": (
         [

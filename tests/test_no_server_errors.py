@@ -153,6 +153,11 @@ PROGRAMS = {**NEAR_ME, "city": TEXT, "state": TEXT, "country": choice("US", "MX"
             "sort": choice("soonest", "nearest")}  # fmt: skip
 PROGRAM_PAGE = {**PROGRAMS, "view": choice("month", "list"), "month": MONTH, "page": NUMBER}
 API_PROGRAMS = {**PROGRAMS, "lang": LANG, "limit": NUMBER}
+DIRECTORY = {**NEAR_ME, "service": choice("passport", "legal-immigration"),
+             "language": choice("mix", "es", "zap"),
+             "kind": choice("consulate", "legal-aid", "mobile-consulate"),
+             "cost": choice("free", "paid"), "appointment": choice("walk-in", "required"),
+             "open_now": FLAG, "lang": LANG, "limit": NUMBER, "offset": NUMBER}  # fmt: skip
 SEGMENT = st.sampled_from(["REP-1", "CASE-1", "rep-1", "REP-2"]) | NASTY
 OAI = {"verb": choice(*VERBS), "metadataPrefix": choice(*FORMATS), "from": DATE, "until": DATE,
        "set": choice("method", "method:seizure", "case:CASE-1", "culture:maya"),
@@ -195,6 +200,8 @@ DOORS = [
     Door("/api/v1/search/suggest", {"q": TEXT, "lang": LANG}),
     Door("/api/v1/programs", {**API_PROGRAMS, "offset": NUMBER}),
     Door("/api/v1/sessions", API_PROGRAMS),
+    Door("/api/v1/organizations", DIRECTORY),
+    Door("/api/v1/services", {"lang": LANG}),
     Door("/api/v1/{}", segment=SEGMENT),
     Door("/opendata/releases/latest/{}", segment=SEGMENT),
     Door("/oai", OAI),

@@ -12,7 +12,9 @@ trap 'rm -rf "$TMP"' EXIT
 (cd "$TMP" && npm pack --silent "openseadragon@$VERSION" >/dev/null && tar -xzf "openseadragon-$VERSION.tgz")
 rm -rf "$DEST"
 mkdir -p "$DEST/images"
-cp "$TMP/package/build/openseadragon/openseadragon.min.js" "$DEST/"
+# Without its source map, whose reference collectstatic's manifest storage would refuse.
+sed '/^\/\/# sourceMappingURL=/d' "$TMP/package/build/openseadragon/openseadragon.min.js" \
+  > "$DEST/openseadragon.min.js"
 cp "$TMP/package/build/openseadragon/images/"*.png "$DEST/images/"
 cp "$TMP/package/LICENSE.txt" "$DEST/LICENSE.txt"
 echo "openseadragon@$VERSION (npm)" > "$DEST/VERSION"

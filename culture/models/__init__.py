@@ -9,6 +9,7 @@ from culture.models.offering import Offering
 from culture.models.pages import ProgramIndexPage, ProgramPage, ProgramSession
 from culture.models.places import OpeningHours, Organizer, Venue
 from culture.models.routes import MobileConsulateRoute, RouteStop
+from culture.models.stop_requests import StopRequest, StopRequestPage
 from culture.models.vocabularies import (
     PROGRAM_VOCABULARIES,
     Audience,
@@ -37,5 +38,7 @@ __all__ = [
     "ProgramSession",
     "RouteStop",
     "Service",
+    "StopRequest",
+    "StopRequestPage",
     "Venue",
 ]

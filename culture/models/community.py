@@ -23,6 +23,8 @@ from core.public_forms import HONEYPOT, add_consent_and_honeypot, honeypot_fille
 logger = logging.getLogger(__name__)
 
 NOT_STORED = (HONEYPOT,)
+# The consent box of the forms that ask the community (consultations, stop requests).
+CONSENT_LABEL = _("I have read the privacy notice and agree that my answers be used as it says.")
 
 
 class MobileConsulatePage(RoutablePageMixin, BasePage):
@@ -30,7 +32,7 @@ class MobileConsulatePage(RoutablePageMixin, BasePage):
     reader (postal code, city or the browser's location)."""
 
     parent_page_types = ["core.HomePage", "culture.ProgramIndexPage"]
-    subpage_types: list[str] = []
+    subpage_types = ["culture.StopRequestPage"]
 
     class Meta:
         verbose_name = _("mobile consulate page")
@@ -158,10 +160,13 @@ class ConsultationPage(FormMixin, BasePage):
     def get_form(self, *args, **kwargs):
         return add_consent_and_honeypot(
             super().get_form(*args, **kwargs),
-            consent_label=_(
-                "I have read the privacy notice and agree that my answers be used as it says."
-            ),
+            consent_label=CONSENT_LABEL,
         )
+
+    def get_submissions_list_view_class(self):
+        from culture.admin_views import ConsultationSubmissionsView
+
+        return ConsultationSubmissionsView
 
     def get_data_fields(self):
         return [*super().get_data_fields(), ("language", _("Language"))]

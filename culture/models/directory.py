@@ -18,7 +18,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
     stops, filtered by service, language, kind, cost, appointment and "open now"."""
 
     parent_page_types = ["core.HomePage"]
-    subpage_types = ["culture.OrganizationPage"]
+    subpage_types = ["culture.OrganizationPage", "culture.StopRequestPage"]
     max_count = 1
 
     class Meta:

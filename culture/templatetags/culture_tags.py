@@ -150,3 +150,12 @@ def spans(values) -> str:
         f"{time_format(span.opens, 'TIME_FORMAT')}–{time_format(span.closes, 'TIME_FORMAT')}"
         for span in values
     )
+
+
+@register.simple_tag
+def stop_request_path() -> str | None:
+    """The path of the live "ask for a stop" page (culture.models.StopRequestPage), if any."""
+    from core.links import live_page_path
+    from culture.models import StopRequestPage
+
+    return live_page_path(StopRequestPage)

@@ -1,6 +1,5 @@
 """The figures page (the recovered heritage in numbers) and what curators decide about it."""
 
-import csv
 import io
 
 from django.db import models
@@ -10,6 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from core.models import BasePage
+from core.spreadsheets import safe_writer
 
 
 @register_setting(icon="table")
@@ -67,7 +67,7 @@ class FiguresPage(RoutablePageMixin, BasePage):
     def figures_csv(self, request):
         figures = self._figures(request)
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = safe_writer(out)
         writer.writerow(["chart", "code", "label", "pieces", "share_percent"])
         for name, rows in figures["charts"].items():
             for row in rows:

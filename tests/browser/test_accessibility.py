@@ -16,9 +16,12 @@ def public_paths() -> dict[str, str]:
     """Each kind of page, in each language: (name, path)."""
     from culture.models import (
         ConsultationPage,
+        DirectoryPage,
         MobileConsulatePage,
+        OrganizationPage,
         ProgramIndexPage,
         ProgramPage,
+        StopRequestPage,
     )
     from heritage.models import FiguresPage, Piece, RecoveryCase
     from stories.models import StoryIndexPage, StoryPage
@@ -48,6 +51,11 @@ def public_paths() -> dict[str, str]:
                 f"story ({lang})": StoryPage.objects.get(slug_es="la-milpa-de-mi-abuela").url,
                 f"share your story ({lang})": reverse("stories:share"),
                 f"withdraw your story ({lang})": reverse("stories:withdraw"),
+                f"directory ({lang})": DirectoryPage.objects.get().url,
+                f"directory near a place ({lang})": DirectoryPage.objects.get().url
+                + "?near=60607&radius=250&language=mix",
+                f"organization ({lang})": OrganizationPage.objects.live().order_by("pk")[0].url,
+                f"stop request ({lang})": StopRequestPage.objects.get().url,
             })  # fmt: skip
     return paths
 

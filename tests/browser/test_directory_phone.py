@@ -1,6 +1,7 @@
 """In a real browser at phone size (390 px), without typing any JavaScript: a person reading in
 English looks for immigration legal help in Mixtec near a postal code, opens the organization
-and finds its call and map actions (issue 17)."""
+and finds its call and map actions, then asks for a mobile-consulate stop in her community
+(issue 17)."""
 
 import io
 
@@ -57,3 +58,23 @@ def test_a_phone_finds_legal_help_in_mixtec_near_a_postal_code(
                                        "&mlon=-119.17790#map=17/34.19640/-119.17790")  # fmt: skip
     expect(page.locator(".hours-table")).to_contain_text("Monday")
     expect(page.locator(".verified-on")).to_be_visible()
+
+    # Back in the directory, she asks for the mobile consulate to come to her community.
+    page.click("a:has-text('Back to the directory')")
+    page.click("a:has-text('Ask for a mobile-consulate stop')")
+    expect(page.locator("h1")).to_have_text("Ask for a mobile-consulate stop")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.fill("#id_postal_code", "93030")
+    page.fill("#id_city", "Oxnard")
+    page.locator("fieldset:has(legend:has-text('Services needed'))").get_by_label(
+        "Passport", exact=True).check()  # fmt: skip
+    page.locator("fieldset:has(legend:has-text('Languages'))").get_by_label(
+        "Mixtec", exact=True).check()  # fmt: skip
+    page.fill("#id_people", "60")
+    page.check("#id_privacy_consent")
+    page.click("button:has-text('Ask for a stop')")
+    expect(page.locator("#stop-request-sent")).to_contain_text("your request was received")
+    from culture.models import StopRequest
+
+    stored = StopRequest.objects.get()
+    assert (stored.postal_code, stored.people, stored.language) == ("93030", 60, "en")

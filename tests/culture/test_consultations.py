@@ -126,3 +126,11 @@ def test_closing_before_opening_is_refused(consultation):
     with pytest.raises(ValidationError) as error:
         consultation.full_clean()
     assert "closes_at" in error.value.message_dict
+
+
+def test_the_answers_export_cannot_run_formulas(client, admin_client, consultation):
+    client.post("/es/programas/consulta/", {**ANSWER, "ciudad": '=HYPERLINK("http://x.example")'})
+    response = admin_client.get(f"/admin/forms/submissions/{consultation.pk}/", {"export": "csv"})
+    body = b"".join(response.streaming_content if response.streaming else [response.content])
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert rows[1][1] == '\'=HYPERLINK("http://x.example")'
