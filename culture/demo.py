@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from core.demo import NAH_MARK, add_menu_link
 from core.models import NavigationSettings
-from culture.demo_directory import DIRECTORY_PLACES, load_directory
+from culture.directory_demo import DIRECTORY_PLACES, load_directory
 from culture.models import (
     Audience,
     ConsultationField,
