@@ -174,6 +174,8 @@ def list_stories(request, params: Query[StoryParams]):
 )
 def get_story(request, story_id: int, lang: str | None = None):
     language = _language(request, lang)
+    if not 0 < story_id < 2**63:  # no row has it; the database would refuse the number
+        raise ApiError(404, "not_found", _("No published story has this id."))
     with translation.override(language):
         story = selectors.story_cards_public().filter(pk=story_id).first()
         if story is None:

@@ -10,7 +10,10 @@ from culture.vocabulary_seed import match_services, seed_services
 def stops_to_terms(apps, schema_editor) -> None:
     Service = apps.get_model("culture", "Service")
     RouteStop = apps.get_model("culture", "RouteStop")
-    codes = [code for code, _name in settings.LANGUAGES]
+    # the languages this historical model has columns for (not settings: a language added later
+    # has none yet when this runs)
+    codes = [field.name.removeprefix("service_note_") for field in RouteStop._meta.fields
+             if field.name.startswith("service_note_")]  # fmt: skip
     terms = {term.code: term for term in Service.objects.all()}
     names = {
         term.code: {
