@@ -203,6 +203,7 @@ class ProgramCard:
     language, so `lang_attr` says which one the reader sees): cheap to keep and to copy."""
 
     TEXTS = ("title", "summary")
+    head = ""  # the card's markup that only its records change (culture_tags.card_head)
 
     def __init__(self, program: ProgramPage):
         self.pk = program.pk
@@ -227,8 +228,13 @@ def _cards(queryset, ids: list[int]) -> dict:
     with its records, so a page of cards is kept like routes (core.routes) until any record
     changes."""
 
+    from culture.templatetags.culture_tags import card_head
+
     def load():
-        return {pk: ProgramCard(program) for pk, program in queryset.in_bulk().items()}
+        cards = {pk: ProgramCard(program) for pk, program in queryset.in_bulk().items()}
+        for card in cards.values():
+            card.head = card_head(card)
+        return cards
 
     return routes.remember("program-cards", (tuple(ids), get_language()), load)
 

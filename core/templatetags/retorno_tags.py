@@ -80,6 +80,9 @@ def canonical_url(context) -> str:
     return absolute_url(path, request) if path else ""
 
 
+DESCRIBED_FIELDS = ("search_description", "summary", "intro")
+
+
 @register.simple_tag
 def describe(*candidates) -> str:
     """A meta description: the first of `candidates` with text (tags stripped, one line, at
@@ -92,6 +95,14 @@ def describe(*candidates) -> str:
         "Retorno: pre-Hispanic pieces returned to Mexico, their recovery cases, and cultural "
         "programs for Mexican communities abroad."
     )
+
+
+@register.simple_tag
+def describe_page(page) -> str:
+    """The meta description of a page: its search description, summary or intro, whichever
+    the page has (read here: a template looking up a field a page type lacks pays for a
+    listing of every attribute of the page)."""
+    return describe(*(getattr(page, name, None) for name in DESCRIBED_FIELDS))
 
 
 @register.simple_tag

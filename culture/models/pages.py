@@ -63,12 +63,16 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
         valid, filters = read_filters(form)
         query = request.GET.copy()
         query.pop("page", None)
+
         # Consultations and the mobile consulate live under the index too: named at the top
-        # (kept like routes, core.routes, until any record changes).
-        community = routes.remember(
-            "program-community", (self.pk, get_language()),
-            lambda: list(self.get_children().live().public().not_type(ProgramPage).specific()),
-        )  # fmt: skip
+        # (kept like routes, core.routes, until any record changes; read by the template only
+        # when its kept markup is not).
+        def community():
+            return routes.remember(
+                "program-community", (self.pk, get_language()),
+                lambda: list(self.get_children().live().public().not_type(ProgramPage).specific()),
+            )  # fmt: skip
+
         context = {"form": form, "valid": valid, "filters": filters, "community": community,
                    "feed_query": query.urlencode() if valid else "",
                    # "Near me" (culture/includes/near_me.html, the `near_me` block): the place

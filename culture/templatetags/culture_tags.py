@@ -95,11 +95,10 @@ def _next(program, origin) -> str:
     return html
 
 
-@register.simple_tag
-def program_card(program, origin=None) -> SafeString:
-    """A listing card (culture.selectors.ProgramCard with its ranking's values); `origin`: the
-    place the listing is measured from, if any. Written with escape() and f-strings: twenty
-    on every listing request."""
+def card_head(program) -> str:
+    """The part of a listing card that changes only with its program's records, in the active
+    language (HTML, its values escaped): kept with the cards (culture.selectors), so a listing
+    writes only each card's next session and distance."""
     html = (f'<li class="program-card">\n    <a class="program-title"'
             f' href="{escape(program.card_url)}"{lang_attr(program, "title")}>'
             f"{escape(program.title)}</a>\n    ")  # fmt: skip
@@ -114,6 +113,15 @@ def program_card(program, origin=None) -> SafeString:
     html += f'\n    <p class="program-meta">{meta}</p>\n    '
     if program.summary:
         html += f"<p{lang_attr(program, 'summary')}>{escape(program.summary)}</p>"
+    return html
+
+
+@register.simple_tag
+def program_card(program, origin=None) -> SafeString:
+    """A listing card (culture.selectors.ProgramCard with its ranking's values); `origin`: the
+    place the listing is measured from, if any. Written with escape() and f-strings: twenty
+    on every listing request."""
+    html = program.head or card_head(program)
     html += f'\n    <p class="program-next">{_next(program, origin)}</p>\n    '
     if program.session_change:
         html += f'<p class="program-change">{session_change(*program.session_change)}</p>'
