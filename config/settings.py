@@ -324,6 +324,8 @@ STORIES_CONTRIBUTION_RATE_LIMIT = (
 )  # fmt: skip
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "200000"))
+# An import writing at least this many pieces refreshes the planner's statistics (PostgreSQL).
+IMPORT_ANALYZE_ROWS = int(os.environ.get("IMPORT_ANALYZE_ROWS", "1000"))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Search engine for the catalog (issue: search). Unset = the database engine.

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import LogContext, get_active_log_context, log
@@ -387,6 +388,8 @@ def catalog_import(
             transaction.set_rollback(True)
         else:
             report.applied = True
+    if report.applied and len(report.created) + len(report.updated) >= settings.IMPORT_ANALYZE_ROWS:
+        bulk.refresh_statistics(Piece)
     return report
 
 

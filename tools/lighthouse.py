@@ -38,13 +38,17 @@ import json
 from django.conf import settings
 from django.utils import translation
 from core.models import HomePage
-from culture.models import MobileConsulatePage, ProgramIndexPage, ProgramPage
+from culture.models import (DirectoryPage, MobileConsulatePage, OrganizationPage,
+                             ProgramIndexPage, ProgramPage)
 from heritage.models import CatalogIndexPage, FiguresPage, Piece, RecoveryCase
 from heritage.models.pages import case_route, piece_route
+from stories.models import StoryIndexPage, StoryPage
 
 piece = Piece.objects.filter(live=True, restricted=False).order_by("catalog_number").first()
 case = RecoveryCase.objects.filter(live=True).order_by("code").first()
 program = ProgramPage.objects.live().public().order_by("path").first()
+organization = OrganizationPage.objects.live().public().order_by("path").first()
+story = StoryPage.objects.live().public().order_by("path").first()
 found = {}
 for code, _name in settings.LANGUAGES:
     with translation.override(code):
@@ -58,6 +62,10 @@ for code, _name in settings.LANGUAGES:
             "program": program.url,
             "mobile consulate": MobileConsulatePage.objects.live().order_by("path").first().url,
             "figures": FiguresPage.objects.live().get().url,
+            "directory": DirectoryPage.objects.live().get().url,
+            "organization": organization.url,
+            "stories": StoryIndexPage.objects.live().get().url,
+            "story": story.url,
         }
 print(json.dumps(found))
 """

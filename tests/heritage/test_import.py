@@ -343,3 +343,39 @@ def test_a_bad_date_qualifier_is_reported_with_its_row():
         for row in (2, 3)
     ]
     assert not report.applied and not Piece.objects.exists()
+
+
+def test_a_large_import_refreshes_the_planner_statistics(case, settings, tmp_path):
+    """After a bulk import the planner must see the tables at their new size (PostgreSQL's
+    reltuples, written by ANALYZE in the same transaction); a smaller one leaves that to
+    autovacuum."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics (ANALYZE, pg_class.reltuples) are PostgreSQL's")
+
+    def reltuples() -> dict[str, float]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT relname, reltuples FROM pg_class WHERE relname IN "
+                "('heritage_piece', 'heritage_piece_materials')"
+            )
+            return dict(cursor.fetchall())
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE heritage_piece")
+        cursor.execute("ANALYZE heritage_piece_materials")
+    before = reltuples()
+    settings.IMPORT_ANALYZE_ROWS = 3
+    small = tmp_path / "two.csv"
+    small.write_bytes(csv_bytes(good_rows()))
+    assert catalog_import(data=small.read_bytes(), filename=small.name).applied
+    assert reltuples() == before  # two rows: under the threshold
+    rows = [[f"REP-2021-{900 + n:06d}", f"Vasija {n}", f"Vessel {n}", "maya", "clasico-tardio",
+             "600", "900", "ceramica|pigmento", "", "authentic", ""] for n in range(3)]  # fmt: skip
+    large = tmp_path / "three.csv"
+    large.write_bytes(csv_bytes(rows))
+    assert catalog_import(data=large.read_bytes(), filename=large.name).applied
+    after = reltuples()
+    assert after["heritage_piece"] == Piece.objects.count()
+    assert after["heritage_piece_materials"] == Piece.materials.through.objects.count()
