@@ -5,7 +5,6 @@ from django.db.models import Prefetch, QuerySet
 
 from core import routes
 from core.links import parent_page_path
-from stories.blocks import RECORDING_BLOCKS
 from stories.models import StoryMedia, StoryPage, StoryPerson, StoryPlace, consent_allows_q
 
 STORIES_PER_PAGE = 24
@@ -33,20 +32,22 @@ def story_is_public(story: StoryPage) -> bool:
     return story_public_queryset().filter(pk=story.pk).exists()
 
 
-def recording_ids(story: StoryPage) -> set[int]:
-    """The recordings a story's body shows, in any language (read from the stored blocks, not
-    the reference index: a draft's blocks never count)."""
-    from core.i18n import localized_names
+def _live_chosen(story: StoryPage, model) -> set[int]:
+    """The `model` records a story's body shows, in any language: read from the stored blocks
+    (the live content), not the reference index, so a draft's blocks never count."""
+    from core.blocks import chosen_ids
 
     found = set()
-    for name in localized_names("body"):
+    for name in _body_columns():
         value = getattr(story, name, None)
-        for block in getattr(value, "raw_data", None) or ():
-            if block.get("type") in RECORDING_BLOCKS:
-                media = (block.get("value") or {}).get("media")
-                if media:
-                    found.add(int(media))
+        stream_block = StoryPage._meta.get_field(name).stream_block
+        found |= chosen_ids(stream_block, list(getattr(value, "raw_data", None) or ()), model)
     return found
+
+
+def recording_ids(story: StoryPage) -> set[int]:
+    """The recordings a story's body shows, in any language (live content only)."""
+    return _live_chosen(story, StoryMedia)
 
 
 def recordings_public() -> set[int]:
@@ -60,6 +61,22 @@ def recordings_public() -> set[int]:
         return found
 
     return routes.remember("story-recordings", (), read)
+
+
+def story_images_public() -> set[int]:
+    """The images public stories show in their live content (cover, body and galleries, in
+    any language): the story images /media/ serves (stories.media). Kept like the routes."""
+    from wagtail.images import get_image_model
+
+    def read() -> set[int]:
+        found: set[int] = set()
+        for story in story_public_queryset().only("pk", "cover_id", *_body_columns()):
+            found |= _live_chosen(story, get_image_model())
+            if story.cover_id:
+                found.add(story.cover_id)
+        return found
+
+    return routes.remember("story-images", (), read)
 
 
 def stories_showing(*, recording_id: int) -> list[int]:
