@@ -48,9 +48,14 @@ def image_hidden(image_id: int) -> bool:
         to_content_type=ContentType.objects.get_for_model(get_image_model()),
         to_object_id=str(image_id),
     ).values_list("content_type_id", flat=True)
-    story_type = ContentType.objects.get_for_model(StoryPage).pk
+    story_types = {
+        content_type.pk
+        for content_type in ContentType.objects.get_for_models(
+            StoryPage, StoryContribution
+        ).values()
+    }
     users = set(references)
-    if users - {story_type}:
+    if users - story_types:
         return False  # something other than a story uses it, under its own rule
     if users or StoryContribution.objects.filter(photo_id=image_id).exists():
         return True

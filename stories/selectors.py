@@ -187,3 +187,66 @@ def story_list_public(*, parent=None, filters: dict | None = None) -> list[Story
             story.distance_km = min(distances)
             near.append(story)
     return sorted(near, key=lambda story: story.distance_km)
+
+
+# The states of a contribution, for the editors' listing (stories.viewsets).
+CONTRIBUTION_STATES = ("in_review", "published", "draft", "withdrawn")
+
+
+def contribution_list(*, state: str | None = None, language: str | None = None) -> QuerySet:
+    """The stories visitors sent, newest first, with what the editors' listing shows in a fixed
+    number of queries: the story, its consent and languages spoken, and its latest moderation
+    (`workflow_status`, `workflow_task`). `state` is one of CONTRIBUTION_STATES; `language` a
+    language spoken (ProgramLanguage code). The contributor's e-mail address is not read."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField, OuterRef, Subquery
+    from django.db.models.functions import Cast
+    from wagtail.models import Page, WorkflowState
+
+    from stories.models import StoryContribution
+
+    latest = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=Cast(OuterRef("story_id"), output_field=CharField()),
+    ).order_by("-created_at", "-pk")
+    queryset = (
+        StoryContribution.objects.defer("email", "reference_digest")
+        .select_related("story", "story__consent")
+        .prefetch_related("story__languages")
+        .annotate(
+            workflow_status=Subquery(latest.values("status")[:1]),
+            workflow_task=Subquery(latest.values("current_task_state__task__name")[:1]),
+        )
+        .order_by("-received_at", "-pk")
+    )
+    return contribution_filter(queryset, state=state, language=language)
+
+
+def contribution_filter(queryset: QuerySet, *, state: str | None = None,
+                        language: str | None = None) -> QuerySet:  # fmt: skip
+    """contribution_list's filters, on a queryset it made (the admin's filters apply them)."""
+    from django.db.models import Q
+    from wagtail.models import WorkflowState
+
+    withdrawn = Q(withdrawal_requested_at__isnull=False) | Q(
+        story__consent__withdrawn_on__isnull=False
+    )
+    if state == "withdrawn":
+        queryset = queryset.filter(withdrawn)
+    elif state == "published":
+        queryset = queryset.filter(story__live=True).exclude(withdrawn)
+    elif state == "in_review":
+        queryset = queryset.filter(workflow_status=WorkflowState.STATUS_IN_PROGRESS)
+    elif state == "draft":
+        queryset = (
+            queryset.filter(story__live=False)
+            .exclude(withdrawn)
+            .exclude(workflow_status=WorkflowState.STATUS_IN_PROGRESS)
+        )
+    if language:
+        queryset = queryset.filter(
+            story_id__in=StoryPage.languages.through.objects.filter(
+                programlanguage__code=language
+            ).values("storypage_id")
+        )
+    return queryset
