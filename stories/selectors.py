@@ -120,7 +120,21 @@ def story_context(*, story: StoryPage, request) -> dict:
         "licence_url": LICENCE_URLS.get(story.licence),
         "downloadable": story.licence in DOWNLOADABLE,
         "recordings": recordings_of(story),
+        "cover": story.cover.get_rendition("width-960") if story.cover_id else None,
     }
+
+
+def story_page_public(*, story: StoryPage, request) -> dict:
+    """What a public story's page shows (`story_context`), kept by
+    each process with the routes (core.routes) until any record changes: a warm story page
+    reads the site version and its consent instead of a dozen statements."""
+    from django.utils.translation import get_language
+
+    def load() -> dict:
+        return story_context(story=story, request=request)
+
+    key = (story.pk, get_language(), request.get_host(), request.scheme)
+    return routes.remember("story-page", key, load)
 
 
 def recordings_of(story: StoryPage) -> dict[int, StoryMedia]:
