@@ -28,6 +28,30 @@ def story_cards_public(*, parent=None) -> QuerySet[StoryPage]:
     )
 
 
+def story_downloadable(story: StoryPage) -> bool:
+    """A visitor may download the story's recordings (its licence allows it): the story page's
+    download links and the feeds' enclosures both ask here."""
+    from stories.choices import DOWNLOADABLE
+
+    return story.licence in DOWNLOADABLE
+
+
+def story_enclosures(stories) -> dict[int, StoryMedia]:
+    """{story id: the recording a feed encloses} for those of `stories` (public ones) whose
+    licence lets visitors download them: each one's first recording (the lowest id), read in
+    two queries whatever their number."""
+    wanted = [story.pk for story in stories if story_downloadable(story)]
+    if not wanted:
+        return {}
+    chosen = {
+        story.pk: min(ids)
+        for story in StoryPage.objects.filter(pk__in=wanted).only("pk", *_body_columns())
+        if (ids := recording_ids(story))
+    }
+    media = StoryMedia.objects.in_bulk(set(chosen.values()))
+    return {pk: media[media_id] for pk, media_id in chosen.items() if media_id in media}
+
+
 def story_is_public(story: StoryPage) -> bool:
     return story_public_queryset().filter(pk=story.pk).exists()
 
@@ -97,7 +121,7 @@ def story_context(*, story: StoryPage, request) -> dict:
     queries whatever their number."""
     from culture.models import ProgramPage
     from heritage.selectors import case_list_public, catalog_path, piece_cards_public
-    from stories.choices import DOWNLOADABLE, LICENCE_URLS
+    from stories.choices import LICENCE_URLS
 
     if story.pk and not getattr(story, "is_preview_instance", False):
         people = list(StoryPerson.objects.filter(page=story).order_by("sort_order"))
@@ -118,7 +142,7 @@ def story_context(*, story: StoryPage, request) -> dict:
             ProgramPage.objects.live().public().filter(pk__in=story.related_programs.values("pk"))
         ),
         "licence_url": LICENCE_URLS.get(story.licence),
-        "downloadable": story.licence in DOWNLOADABLE,
+        "downloadable": story_downloadable(story),
         "recordings": recordings_of(story),
         "cover": story.cover.get_rendition("width-960") if story.cover_id else None,
     }
