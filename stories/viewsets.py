@@ -3,9 +3,16 @@ sent (a list for the Community editors, read-only)."""
 
 import django_filters
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import (
+    BooleanColumn,
+    BulkActionsCheckboxColumn,
+    Column,
+    DateColumn,
+    TitleColumn,
+)
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
@@ -98,8 +105,11 @@ class ContributionFilterSet(WagtailFilterSet):
 
 
 class ContributionIndexView(IndexView):
-    def get_base_queryset(self):
-        return selectors.contribution_list()
+    @cached_property
+    def columns(self):
+        # No bulk actions: nothing is changed from this list.
+        return [column for column in super().columns
+                if not isinstance(column, BulkActionsCheckboxColumn)]  # fmt: skip
 
 
 def _story_edit_url(contribution) -> str | None:
@@ -148,6 +158,10 @@ class ContributionViewSet(SnippetViewSet):
     index_view_class = ContributionIndexView
     filterset_class = ContributionFilterSet
     inspect_view_enabled = False
+
+    def get_queryset(self, request):
+        return selectors.contribution_list()
+
     list_per_page = 50
     list_display = [
         DateColumn("received_at", label=_("Received")),

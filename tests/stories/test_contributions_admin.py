@@ -45,6 +45,9 @@ def test_the_editors_see_each_contribution_and_its_state(client, editor, stories
     assert reverse("wagtailadmin_pages:edit", args=[first.story_id]) in page
     assert "Náhuatl" in page and "Retirado" in page and "En revisión" in page
     assert "lupe-privado@example.org" not in page
+    edit = reverse("wagtailsnippets_stories_storycontribution:edit", args=[first.pk])
+    assert client.get(edit).status_code in (302, 403)  # listed, never changed (nor shown) here
+    assert "data-bulk-action-checkbox" not in page  # no bulk actions either
     in_review = client.get(reverse(LIST), {"state": "in_review"}).content.decode()
     assert "Primera historia CA" in in_review and "Segunda historia CA" not in in_review
     withdrawn = client.get(reverse(LIST), {"state": "withdrawn"}).content.decode()
