@@ -176,3 +176,29 @@ class HomeStreamBlock(BaseStreamBlock):
         if duplicates:
             raise blocks.StreamBlockValidationError(block_errors=duplicates)
         return value
+
+
+def chosen_ids(block: blocks.Block, raw, model) -> set[int]:
+    """The ids of the `model` records a block's stored value (its raw JSON) chooses, at any
+    depth, read without a query: what a page's live content shows, which Wagtail's reference
+    index cannot say (it also reads the drafts)."""
+    found: set[int] = set()
+    if isinstance(block, blocks.StreamBlock):
+        for item in raw or ():
+            child = block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
+            if child is not None:
+                found |= chosen_ids(child, item.get("value"), model)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw or ():
+            listed = isinstance(item, dict) and item.get("type") == "item" and "value" in item
+            found |= chosen_ids(block.child_block, item["value"] if listed else item, model)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            found |= chosen_ids(child, (raw or {}).get(name), model)
+    elif (
+        isinstance(block, blocks.ChooserBlock)
+        and issubclass(block.model_class, model)
+        and (isinstance(raw, int) or (isinstance(raw, str) and raw.isdigit()))
+    ):
+        found.add(int(raw))
+    return found

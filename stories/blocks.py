@@ -44,6 +44,3 @@ class StoryStreamBlock(BaseStreamBlock):
     audio = AudioBlock()
     video = VideoBlock()
     gallery = GalleryBlock()
-
-
-RECORDING_BLOCKS = ("audio", "video")

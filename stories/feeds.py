@@ -1,15 +1,19 @@
 """RSS 2.0 and Atom feeds of the newest public stories, one per language (/es/…, /en/…):
 Django's syndication framework, every link made absolute by core.links. The same stories as
-the index (stories.selectors), so a draft, a withdrawn or an unconsented story is never in it."""
+the index (stories.selectors), so a draft, a withdrawn or an unconsented story is never in it.
+A story whose licence lets visitors download its recordings (the rule of the story page's
+download link, stories.selectors.story_downloadable) encloses its first recording."""
+
+import mimetypes
 
 from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.links import absolute_url, page_url
 from stories.models import StoryIndexPage
-from stories.selectors import story_cards_public
+from stories.selectors import story_cards_public, story_enclosures
 
 FEED_SIZE = 30
 
@@ -34,7 +38,9 @@ class NewStoriesFeed(Feed):
         return absolute_url(self.request.path, self.request)
 
     def items(self):
-        return story_cards_public()[:FEED_SIZE]
+        stories = list(story_cards_public()[:FEED_SIZE])
+        self.enclosures = story_enclosures(stories)
+        return stories
 
     def item_title(self, story) -> str:
         return story.title
@@ -61,6 +67,18 @@ class NewStoriesFeed(Feed):
 
     def item_categories(self, story) -> list[str]:
         return [str(theme) for theme in story.themes.all()]
+
+    def item_enclosures(self, story) -> list[Enclosure]:
+        media = self.enclosures.get(story.pk)
+        if media is None:
+            return []
+        try:
+            length = media.file.size
+        except OSError:  # a file missing from the storage: nothing to enclose
+            return []
+        mime_type = mimetypes.guess_type(media.file.name)[0] or "application/octet-stream"
+        url = absolute_url(media.file.url, self.request)
+        return [Enclosure(url, str(length), mime_type)]
 
 
 class NewStoriesAtomFeed(NewStoriesFeed):

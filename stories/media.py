@@ -4,17 +4,18 @@ A file of a recording (and its thumbnail and captions) is served only while a pu
 story shows the recording (stories.selectors.recordings_public): a draft's, a withdrawn story's
 or an unused recording's answer 404 like a missing file, and so do files in the recordings'
 folders no record owns. An image stories use — a cover, an image or gallery in a story's body,
-a photo a visitor contributed — is served only while a public story shows it, or while
-something other than a story uses it (a piece or a page, under their own rules)."""
+a photo a visitor contributed — is served only while a public story's live content shows it
+(what a draft adds is not served before it is published), or while something other than a
+story uses it (a piece or a page, under their own rules)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.images import get_image_model
-from wagtail.models import ReferenceIndex
+from wagtail.models import ReferenceIndex, Revision
 
 from core.i18n import localized_names
 from heritage.media import IMAGE_FOLDERS, image_owning
-from stories.selectors import recordings_public, story_public_queryset
+from stories.selectors import recordings_public, story_images_public
 
 FOLDERS = ("media/", "media_thumbnails/", "story_captions/")
 
@@ -36,26 +37,56 @@ def media_file_hidden(name: str) -> bool:
 
 
 def image_hidden(image_id: int) -> bool:
-    """True when stories use the image (Wagtail's reference index: covers and body blocks; or
-    a visitor contributed it) and no public story nor anything else shows it."""
+    """True when stories use the image (Wagtail's reference index, which reads drafts too:
+    covers and body blocks; or a visitor contributed it) and neither the live content of a
+    public story (stories.selectors.story_images_public) nor anything else shows it."""
     from stories.models import StoryContribution, StoryPage
 
+    if image_id in story_images_public():
+        return False
     references = ReferenceIndex.objects.filter(
         to_content_type=ContentType.objects.get_for_model(get_image_model()),
         to_object_id=str(image_id),
-    ).values_list("content_type_id", "object_id")
-    story_type = ContentType.objects.get_for_model(StoryPage).pk
-    stories, others = set(), False
-    for content_type, object_id in references:
-        if content_type == story_type:
-            stories.add(int(object_id))
-        else:
-            others = True
-    if others:
-        return False
-    if not stories and not StoryContribution.objects.filter(photo_id=image_id).exists():
-        return False  # not a story's image
-    return not story_public_queryset().filter(pk__in=stories).exists()
+    ).values_list("content_type_id", flat=True)
+    story_types = {
+        content_type.pk
+        for content_type in ContentType.objects.get_for_models(
+            StoryPage, StoryContribution
+        ).values()
+    }
+    users = set(references)
+    if users - story_types:
+        return False  # something other than a story uses it, under its own rule
+    if users or StoryContribution.objects.filter(photo_id=image_id).exists():
+        return True
+    return image_id in images_in_story_drafts()
+
+
+def images_in_story_drafts() -> set[int]:
+    """The images stories' unpublished drafts hold (each story's latest revision while it has
+    changes not yet published: the reference index does not read them), as heritage.media does
+    for pieces; read only for an image nothing else accounts for."""
+    import json
+
+    from core.blocks import chosen_ids
+    from core.i18n import localized_names
+    from stories.models import StoryPage
+
+    drafts = Revision.objects.filter(
+        pk__in=StoryPage.objects.filter(has_unpublished_changes=True).values("latest_revision_id")
+    )
+    image_model = get_image_model()
+    found: set[int] = set()
+    for content in drafts.values_list("content", flat=True):
+        content = content or {}
+        if isinstance(content.get("cover"), int):
+            found.add(content["cover"])
+        for name in localized_names("body"):
+            raw = content.get(name) or []
+            raw = json.loads(raw) if isinstance(raw, str) else raw
+            stream_block = StoryPage._meta.get_field(name).stream_block
+            found |= chosen_ids(stream_block, raw, image_model)
+    return found
 
 
 def image_file_hidden(name: str) -> bool:

@@ -5,7 +5,6 @@ from django.db.models import Prefetch, QuerySet
 
 from core import routes
 from core.links import parent_page_path
-from stories.blocks import RECORDING_BLOCKS
 from stories.models import StoryMedia, StoryPage, StoryPerson, StoryPlace, consent_allows_q
 
 STORIES_PER_PAGE = 24
@@ -29,24 +28,50 @@ def story_cards_public(*, parent=None) -> QuerySet[StoryPage]:
     )
 
 
+def story_downloadable(story: StoryPage) -> bool:
+    """A visitor may download the story's recordings (its licence allows it): the story page's
+    download links and the feeds' enclosures both ask here."""
+    from stories.choices import DOWNLOADABLE
+
+    return story.licence in DOWNLOADABLE
+
+
+def story_enclosures(stories) -> dict[int, StoryMedia]:
+    """{story id: the recording a feed encloses} for those of `stories` (public ones) whose
+    licence lets visitors download them: each one's first recording (the lowest id), read in
+    two queries whatever their number."""
+    wanted = [story.pk for story in stories if story_downloadable(story)]
+    if not wanted:
+        return {}
+    chosen = {
+        story.pk: min(ids)
+        for story in StoryPage.objects.filter(pk__in=wanted).only("pk", *_body_columns())
+        if (ids := recording_ids(story))
+    }
+    media = StoryMedia.objects.in_bulk(set(chosen.values()))
+    return {pk: media[media_id] for pk, media_id in chosen.items() if media_id in media}
+
+
 def story_is_public(story: StoryPage) -> bool:
     return story_public_queryset().filter(pk=story.pk).exists()
 
 
-def recording_ids(story: StoryPage) -> set[int]:
-    """The recordings a story's body shows, in any language (read from the stored blocks, not
-    the reference index: a draft's blocks never count)."""
-    from core.i18n import localized_names
+def _live_chosen(story: StoryPage, model) -> set[int]:
+    """The `model` records a story's body shows, in any language: read from the stored blocks
+    (the live content), not the reference index, so a draft's blocks never count."""
+    from core.blocks import chosen_ids
 
     found = set()
-    for name in localized_names("body"):
+    for name in _body_columns():
         value = getattr(story, name, None)
-        for block in getattr(value, "raw_data", None) or ():
-            if block.get("type") in RECORDING_BLOCKS:
-                media = (block.get("value") or {}).get("media")
-                if media:
-                    found.add(int(media))
+        stream_block = StoryPage._meta.get_field(name).stream_block
+        found |= chosen_ids(stream_block, list(getattr(value, "raw_data", None) or ()), model)
     return found
+
+
+def recording_ids(story: StoryPage) -> set[int]:
+    """The recordings a story's body shows, in any language (live content only)."""
+    return _live_chosen(story, StoryMedia)
 
 
 def recordings_public() -> set[int]:
@@ -60,6 +85,22 @@ def recordings_public() -> set[int]:
         return found
 
     return routes.remember("story-recordings", (), read)
+
+
+def story_images_public() -> set[int]:
+    """The images public stories show in their live content (cover, body and galleries, in
+    any language): the story images /media/ serves (stories.media). Kept like the routes."""
+    from wagtail.images import get_image_model
+
+    def read() -> set[int]:
+        found: set[int] = set()
+        for story in story_public_queryset().only("pk", "cover_id", *_body_columns()):
+            found |= _live_chosen(story, get_image_model())
+            if story.cover_id:
+                found.add(story.cover_id)
+        return found
+
+    return routes.remember("story-images", (), read)
 
 
 def stories_showing(*, recording_id: int) -> list[int]:
@@ -80,7 +121,7 @@ def story_context(*, story: StoryPage, request) -> dict:
     queries whatever their number."""
     from culture.models import ProgramPage
     from heritage.selectors import case_list_public, catalog_path, piece_cards_public
-    from stories.choices import DOWNLOADABLE, LICENCE_URLS
+    from stories.choices import LICENCE_URLS
 
     if story.pk and not getattr(story, "is_preview_instance", False):
         people = list(StoryPerson.objects.filter(page=story).order_by("sort_order"))
@@ -101,9 +142,23 @@ def story_context(*, story: StoryPage, request) -> dict:
             ProgramPage.objects.live().public().filter(pk__in=story.related_programs.values("pk"))
         ),
         "licence_url": LICENCE_URLS.get(story.licence),
-        "downloadable": story.licence in DOWNLOADABLE,
+        "downloadable": story_downloadable(story),
         "recordings": recordings_of(story),
+        "cover": story.cover.get_rendition("width-960") if story.cover_id else None,
     }
+
+
+def story_page_public(*, story: StoryPage, request) -> dict:
+    """What a public story's page shows (`story_context`), kept by
+    each process with the routes (core.routes) until any record changes: a warm story page
+    reads the site version and its consent instead of a dozen statements."""
+    from django.utils.translation import get_language
+
+    def load() -> dict:
+        return story_context(story=story, request=request)
+
+    key = (story.pk, get_language(), request.get_host(), request.scheme)
+    return routes.remember("story-page", key, load)
 
 
 def recordings_of(story: StoryPage) -> dict[int, StoryMedia]:
@@ -170,3 +225,66 @@ def story_list_public(*, parent=None, filters: dict | None = None) -> list[Story
             story.distance_km = min(distances)
             near.append(story)
     return sorted(near, key=lambda story: story.distance_km)
+
+
+# The states of a contribution, for the editors' listing (stories.viewsets).
+CONTRIBUTION_STATES = ("in_review", "published", "draft", "withdrawn")
+
+
+def contribution_list(*, state: str | None = None, language: str | None = None) -> QuerySet:
+    """The stories visitors sent, newest first, with what the editors' listing shows in a fixed
+    number of queries: the story, its consent and languages spoken, and its latest moderation
+    (`workflow_status`, `workflow_task`). `state` is one of CONTRIBUTION_STATES; `language` a
+    language spoken (ProgramLanguage code). The contributor's e-mail address is not read."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField, OuterRef, Subquery
+    from django.db.models.functions import Cast
+    from wagtail.models import Page, WorkflowState
+
+    from stories.models import StoryContribution
+
+    latest = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=Cast(OuterRef("story_id"), output_field=CharField()),
+    ).order_by("-created_at", "-pk")
+    queryset = (
+        StoryContribution.objects.defer("email", "reference_digest")
+        .select_related("story", "story__consent")
+        .prefetch_related("story__languages")
+        .annotate(
+            workflow_status=Subquery(latest.values("status")[:1]),
+            workflow_task=Subquery(latest.values("current_task_state__task__name")[:1]),
+        )
+        .order_by("-received_at", "-pk")
+    )
+    return contribution_filter(queryset, state=state, language=language)
+
+
+def contribution_filter(queryset: QuerySet, *, state: str | None = None,
+                        language: str | None = None) -> QuerySet:  # fmt: skip
+    """contribution_list's filters, on a queryset it made (the admin's filters apply them)."""
+    from django.db.models import Q
+    from wagtail.models import WorkflowState
+
+    withdrawn = Q(withdrawal_requested_at__isnull=False) | Q(
+        story__consent__withdrawn_on__isnull=False
+    )
+    if state == "withdrawn":
+        queryset = queryset.filter(withdrawn)
+    elif state == "published":
+        queryset = queryset.filter(story__live=True).exclude(withdrawn)
+    elif state == "in_review":
+        queryset = queryset.filter(workflow_status=WorkflowState.STATUS_IN_PROGRESS)
+    elif state == "draft":
+        queryset = (
+            queryset.filter(story__live=False)
+            .exclude(withdrawn)
+            .exclude(workflow_status=WorkflowState.STATUS_IN_PROGRESS)
+        )
+    if language:
+        queryset = queryset.filter(
+            story_id__in=StoryPage.languages.through.objects.filter(
+                programlanguage__code=language
+            ).values("storypage_id")
+        )
+    return queryset

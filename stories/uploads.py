@@ -3,7 +3,8 @@
 A file called `voz.mp3` may hold anything. The recording's first bytes are read with `filetype`
 (the container's magic numbers, as Willow reads an image's) and must be a container browsers
 play for that kind (audio or video); its size is capped by STORIES_MEDIA_MAX_UPLOAD_SIZE.
-Captions must parse as WebVTT (webvtt-py reads the header and every cue's timing) and stay under
+Its duration is read from the container's headers (mutagen). Captions must parse as WebVTT
+(webvtt-py reads the header and every cue's timing) and stay under
 STORIES_CAPTIONS_MAX_UPLOAD_SIZE.
 """
 
@@ -75,15 +76,18 @@ def validate_captions(file) -> None:
         raise ValidationError(_("These captions are not a WebVTT file."))
 
 
-def wav_duration(file) -> float | None:
-    """Seconds of a WAV recording, read from its header (None for other containers)."""
-    import wave
+def recording_duration(file) -> float | None:
+    """Seconds of a recording, read from its container's headers by mutagen (WAV, MP3, OGG,
+    FLAC, MP4/M4A, AAC…); None when they do not say (mutagen reads no WebM or Matroska) or the
+    file is damaged: the editor is asked for it (stories.models.StoryMedia.clean)."""
+    import mutagen
 
     file.seek(0)
     try:
-        with wave.open(file, "rb") as sound:
-            return round(sound.getnframes() / float(sound.getframerate()), 2)
-    except (wave.Error, EOFError, ZeroDivisionError):
-        return None
+        found = mutagen.File(file)
+        seconds = float(found.info.length) if found is not None else 0.0
+    except (mutagen.MutagenError, ValueError, OSError, EOFError, AttributeError):
+        seconds = 0.0
     finally:
         file.seek(0)
+    return round(seconds, 2) if seconds > 0 else None

@@ -37,7 +37,10 @@ def story_detail(request, *, page):
         raise Http404
     from stories.linked_data import story_json_ld
 
-    context = selectors.story_context(story=page, request=request)
     preview = getattr(request, "is_preview", False)
+    if preview:
+        context = selectors.story_context(story=page, request=request)
+    else:
+        context = selectors.story_page_public(story=page, request=request)
     context["json_ld"] = None if preview else story_json_ld(page, context, request=request)
     return _render(request, page, context)

@@ -410,3 +410,18 @@ def test_no_file_of_a_private_story_is_served(client, stories):
     assert status == {PUBLIC_STORY: [200, 200], PRIVATE["draft story"]: [404, 404],
                       PRIVATE["withdrawn story"]: [404, 404]}  # fmt: skip
     assert client.get("/media/story_captions/guessed.vtt").status_code == 404
+
+
+def test_no_recording_of_a_private_story_is_enclosed_in_the_feeds(client, stories):
+    """Every story's licence lets its recordings be downloaded: consent alone keeps the draft's
+    and the withdrawn story's out of the feeds' enclosures, the public one's is there."""
+    import feedparser
+
+    from stories.models import StoryMedia, StoryPage
+
+    StoryPage.objects.update(licence="cc-by")
+    public = next(media.file.url for media in StoryMedia.objects.filter(title=PUBLIC_STORY))
+    for path in ("/es/historias-nuevas.rss", "/en/new-stories.atom"):
+        feed = feedparser.parse(client.get(path).content)
+        enclosed = [link.href for entry in feed.entries for link in entry.enclosures]
+        assert enclosed == [f"http://testserver{public}"], path

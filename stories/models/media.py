@@ -43,19 +43,23 @@ class StoryMedia(IllustrativeMixin, AbstractMedia):
         verbose_name_plural = _("recordings")
 
     def clean(self, *args, **kwargs):
-        from stories.uploads import validate_captions, validate_recording, wav_duration
+        from stories.uploads import recording_duration, validate_captions, validate_recording
 
         super().clean(*args, **kwargs)
         errors = {}
         upload = self.file.file if self.file and not self.file._committed else None
         if upload is not None:
             try:
-                mime = validate_recording(upload, kind=self.type)
+                validate_recording(upload, kind=self.type)
             except ValidationError as error:
                 errors["file"] = error
             else:
-                if not self.duration and mime == "audio/x-wav":
-                    self.duration = wav_duration(upload) or 0
+                if not self.duration:
+                    self.duration = recording_duration(upload) or 0
+                if not self.duration:
+                    errors["duration"] = ValidationError(
+                        _("This file does not say how long it lasts: enter it in seconds.")
+                    )
         for name in localized_names("captions"):
             captions = getattr(self, name)
             if captions and not captions._committed:

@@ -191,3 +191,13 @@ def test_withdrawing_a_story_under_review_stops_its_moderation(client, index):
     story.refresh_from_db()
     assert story.current_workflow_state is None
     assert StoryConsent.objects.get(story=story).withdrawn_on is not None
+
+
+def test_a_recording_that_does_not_say_its_duration_is_still_taken(client, index):
+    from pathlib import Path
+
+    webm = (Path(__file__).parent / "files" / "tono.webm").read_bytes()
+    response = _share(client, recording=SimpleUploadedFile("voz.webm", webm, "audio/webm"))
+
+    assert response.status_code == 200 and _reference(response)
+    assert StoryContribution.objects.get().recording.duration == 0  # the editors enter it

@@ -129,6 +129,31 @@ def test_the_feeds_of_new_stories_parse_per_language(client, stories):
         assert feed.feed.language == path.split("/")[1]
 
 
+def _enclosures(client) -> dict[str, list[tuple[str, str, str]]]:
+    """{feed: [(url, length, type)]} of each entry's enclosures, as feedparser reads them."""
+    return {
+        path: [(link.href, link.length, link.type)
+               for entry in feedparser.parse(client.get(path).content).entries
+               for link in entry.enclosures]
+        for path in FEEDS
+    }  # fmt: skip
+
+
+def test_the_feeds_enclose_a_recording_only_when_its_licence_lets_it_be_downloaded(client, stories):
+    chicago = stories["chicago"]
+    assert _enclosures(client) == dict.fromkeys(FEEDS, [])  # all rights reserved: no download
+
+    chicago.licence = "cc-by"
+    chicago.save_revision().publish()
+
+    media = chicago.body_es[1].value["media"]
+    enclosed = ("http://testserver" + media.file.url, str(media.file.size), "audio/x-wav")
+    assert _enclosures(client) == dict.fromkeys(FEEDS, [enclosed])
+    page = client.get("/es/historias/chicago/").content.decode()
+    assert f'href="{media.file.url}" download' in page  # the page's link: the same rule
+    assert client.get(media.file.url).status_code == 200
+
+
 def test_a_story_page_describes_itself_in_schema_org(client, stories):
     html = client.get("/en/stories/chicago/").content.decode()
     data = json.loads(re.search(r'<script type="application/ld\+json">(.+?)</script>', html,

@@ -1,5 +1,7 @@
 """Uploads of recordings and captions are checked by their content and size, not their name."""
 
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -67,3 +69,32 @@ def test_the_admin_refuses_a_disguised_upload_and_takes_a_real_one(client, curat
     assert response.status_code == 302, response.content.decode()[:3000]
     media = StoryMedia.objects.get(title="Real")
     assert media.duration == 0.2 and media.captions_es
+
+
+FILES = Path(__file__).parent / "files"  # 1.5 s tones, each a few KB, made with PyAV (ffmpeg)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("tono.mp3", "audio"), ("tono.ogg", "audio"), ("tono.m4a", "audio"), ("tono.flac", "audio"),
+     ("clip.mp4", "video")],
+)  # fmt: skip
+def test_the_duration_of_every_container_mutagen_reads_is_read(name, kind):
+    media = StoryMedia(title="Voz", type=kind,
+                       file=SimpleUploadedFile(name, (FILES / name).read_bytes()))  # fmt: skip
+    assert _errors(media) == {}
+    assert media.duration == pytest.approx(1.5, abs=0.1)  # encoders pad a few milliseconds
+
+
+def test_a_recording_whose_duration_cannot_be_read_asks_the_editor_for_it(client, curator):
+    url = reverse("wagtailmedia:add", args=["audio"])
+    webm = SimpleUploadedFile("voz.webm", (FILES / "tono.webm").read_bytes())
+    response = client.post(url, {"title": "WebM", "file": webm, "collection": 1})
+
+    assert response.status_code == 200  # the form again, with what to do
+    assert "no dice cuánto dura: escríbala en segundos" in response.content.decode()
+    webm.seek(0)
+    response = client.post(url, {"title": "WebM", "file": webm, "collection": 1,
+                                 "duration": "1.5"})  # fmt: skip
+    assert response.status_code == 302
+    assert StoryMedia.objects.get(title="WebM").duration == 1.5
