@@ -258,44 +258,17 @@ def service_texts(service) -> dict[str, str]:
 
 
 def _content_kind(name: str, plural: str, public, texts) -> Kind:
+    """A kind of the shared content index: its documents are its records' texts."""
     return Kind(name, plural, public, texts,
                 lambda record: _content_document(record, texts(record)), content_index)  # fmt: skip
 
 
 KINDS = {
     "piece": Kind("piece", "pieces", searchable_pieces, piece_texts, piece_document, piece_index),
-    "case": Kind(
-        "case",
-        "cases",
-        public_cases,
-        case_texts,
-        lambda case: _content_document(case, case_texts(case)),
-        content_index,
-    ),
-    "page": Kind(
-        "page",
-        "pages",
-        public_pages,
-        page_texts,
-        lambda page: _content_document(page, page_texts(page)),
-        content_index,
-    ),
-    "program": Kind(
-        "program",
-        "programs",
-        public_programs,
-        program_texts,
-        lambda program: _content_document(program, program_texts(program)),
-        content_index,
-    ),
-    "story": Kind(
-        "story",
-        "stories",
-        public_stories,
-        story_texts,
-        lambda story: _content_document(story, story_texts(story)),
-        content_index,
-    ),
+    "case": _content_kind("case", "cases", public_cases, case_texts),
+    "page": _content_kind("page", "pages", public_pages, page_texts),
+    "program": _content_kind("program", "programs", public_programs, program_texts),
+    "story": _content_kind("story", "stories", public_stories, story_texts),
     "organization": _content_kind(
         "organization", "organizations", public_organizations, organization_texts
     ),
