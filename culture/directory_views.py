@@ -17,7 +17,8 @@ def directory_index(request, *, page) -> TemplateResponse:
 
     form = DirectoryFilterForm(request.GET or None)
     valid, filters = read_filters(form)
-    entries = directory_entries(parent=page, filters=filters, now=timezone.now()) if valid else []
+    entries = (directory_entries(parent=page, filters=filters, now=timezone.now(), cards=True)
+               if valid else [])  # fmt: skip
     page_obj = Paginator(entries, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": form, "valid": valid, "filters": filters,

@@ -159,3 +159,103 @@ def stop_request_path() -> str | None:
     from culture.models import StopRequestPage
 
     return live_page_path(StopRequestPage)
+
+
+def _languages(label: str, terms) -> str:
+    indigenous = escape(_("indigenous language"))
+    names = ", ".join(
+        escape(name) + (f' <span class="tag-indigenous">{indigenous}</span>' if flag else "")
+        for name, flag in terms
+    )
+    return f'<p class="offering-languages"><span class="label">{escape(label)}</span> {names}</p>'
+
+
+@register.simple_tag
+def offering(summary) -> SafeString:
+    """What a record offers (culture.directory.OfferingSummary, or an Offering with its
+    services and languages prefetched): services, languages served in and by interpretation,
+    cost, appointment and eligibility. Written in Python: a directory page shows 25."""
+    from culture.directory import OfferingSummary
+
+    if not isinstance(summary, OfferingSummary):
+        summary = OfferingSummary.of(summary)
+    html = ""
+    if summary.services:
+        label = _("Services:")
+        names = ", ".join(escape(name) for name in summary.services)
+        html += (f'<p class="offering-services"><span class="label">{escape(label)}</span>'
+                 f" {names}</p>")  # fmt: skip
+    if summary.served:
+        html += "\n" + _languages(_("Served in:"), summary.served)
+    if summary.interpreted:
+        html += "\n" + _languages(_("Interpretation on request:"), summary.interpreted)
+    if summary.cost or summary.appointment:
+        terms = " · ".join(escape(term) for term in (summary.cost, summary.appointment) if term)
+        html += f'\n<p class="offering-terms">{terms}</p>'
+    if summary.eligibility:
+        html += (f'\n<p class="offering-eligibility"{summary.eligibility_lang}>'
+                 f"{escape(summary.eligibility)}</p>")  # fmt: skip
+    return mark_safe(html)  # noqa: S308 - every value escaped above
+
+
+def _hours_line(entry, card) -> str:
+    """A card's "Hours today" and "open now", on the place's clock at the entry's instant."""
+    html = ""
+    if entry.today:
+        label = _("Hours today:")
+        html = (f'<span class="label">{escape(label)}</span> {escape(spans(entry.today))}'
+                f' <span class="tz">({escape(card.zone)})</span>')  # fmt: skip
+    elif not card.is_stop:
+        html = escape(_("Closed today"))
+    if entry.open_now:
+        html += f' · <strong class="tag-open">{escape(_("open now"))}</strong>'
+    return f'\n  <p class="entry-hours">{html}</p>'
+
+
+def _action(url: str, label: str, rel: str = "") -> str:
+    return f'<a class="button secondary" href="{escape(url)}"{rel}>{escape(label)}</a>'
+
+
+@register.simple_tag
+def directory_card(entry) -> SafeString:
+    """A directory result (culture.directory.DirectoryEntry with its DirectoryCard): name,
+    kind, distance, place, hours today, offering and the call / map / website actions.
+    Written with escape() and f-strings, as the programs' cards: 25 on every page."""
+    card = entry.card
+    if card.is_stop:
+        day = _local_date(card.day, get_language())
+        html = (f'<li class="directory-entry is-stop">\n  <h3 class="entry-title">'
+                f"<span{card.name_lang}>{escape(card.name)}</span>: "
+                f'<time datetime="{card.day.isoformat()}">{escape(day)}</time></h3>')  # fmt: skip
+    else:
+        html = (f'<li class="directory-entry">\n  <h3 class="entry-title"><a href="'
+                f'{escape(card.url)}"{card.name_lang}>{escape(card.name)}</a></h3>')  # fmt: skip
+    meta = escape(card.kind)
+    if card.illustrative:
+        meta += f' · <span class="tag-illustrative">{escape(_("illustrative"))}</span>'
+    if entry.distance_km is not None:
+        meta += f' · <span class="distance">{escape(distance(entry.distance_km))}</span>'
+    html += f'\n  <p class="entry-meta">{meta}</p>'
+    if card.place:
+        html += f'\n  <p class="entry-place">{escape(card.place)}</p>'
+    elif card.service_area:
+        html += (f'\n  <p class="entry-place"{card.service_area_lang}>'
+                 f"{escape(card.service_area)}</p>")  # fmt: skip
+    if card.zone:
+        html += _hours_line(entry, card)
+    html += f'\n  {offering(card.offering)}\n  <p class="entry-actions">'
+    if card.phone:
+        html += _action(card.phone, _("Call"))
+    if card.map_url:
+        html += _action(card.map_url, _("Map"))
+    if card.website:
+        html += _action(card.website, _("Website"), ' rel="noopener"')
+    if card.appointment_url:
+        html += _action(card.appointment_url, _("Make an appointment"))
+    return mark_safe(html + "</p>\n</li>")  # noqa: S308 - every value escaped above
+
+
+@lru_cache(maxsize=512)
+def _local_date(day, language: str) -> str:
+    """A stop's day as the directory writes it ("Monday 7 December"), in `language`."""
+    return date_format(day, "l j F")
