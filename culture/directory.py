@@ -241,11 +241,11 @@ def _records(keys: list[tuple[bool, int]]) -> dict:
     if pages:
         found = OrganizationPage.objects.filter(pk__in=pages).select_related("venue")
         records.update({(False, page.pk): page
-                        for page in found.prefetch_related(*_offering_prefetches())})  # fmt: skip
+                        for page in found.prefetch_related(*offering_prefetches())})  # fmt: skip
     if stops:
         found = RouteStop.objects.filter(pk__in=stops).select_related("venue", "route")
         records.update({(True, stop.pk): stop
-                        for stop in found.prefetch_related(*_offering_prefetches())})  # fmt: skip
+                        for stop in found.prefetch_related(*offering_prefetches())})  # fmt: skip
     return records
 
 
@@ -254,7 +254,8 @@ def _cards(keys: tuple) -> dict:
             for key, record in _records(list(keys)).items()}  # fmt: skip
 
 
-def _offering_prefetches(prefix: str = "") -> list:
+def offering_prefetches(prefix: str = "") -> list:
+    """What an offering's card or page reads: its services, languages and place's hours."""
     return [
         f"{prefix}services",
         f"{prefix}languages_served",
