@@ -91,15 +91,19 @@ class OfferingSummary:
     eligibility_lang: str  # ` lang="xx"` when shown in another language
 
     @classmethod
-    def of(cls, record) -> "OfferingSummary":
-        """From an Offering (services and languages prefetched)."""
+    def of(cls, record, terms: tuple | None = None) -> "OfferingSummary":
+        """From an Offering: its services and languages prefetched, or given as `terms`
+        (services, served, interpreted: see _offering_terms)."""
         from core.templatetags.retorno_tags import lang_attr
 
+        if terms is None:
+            terms = (
+                [str(service) for service in record.services.all()],
+                [(str(term), term.indigenous) for term in record.languages_served.all()],
+                [(str(term), term.indigenous) for term in record.languages_on_request.all()],
+            )
         return cls(
-            services=tuple(str(service) for service in record.services.all()),
-            served=tuple((str(term), term.indigenous) for term in record.languages_served.all()),
-            interpreted=tuple((str(term), term.indigenous)
-                              for term in record.languages_on_request.all()),
+            services=tuple(terms[0]), served=tuple(terms[1]), interpreted=tuple(terms[2]),
             cost=str(record.get_cost_display()) if record.cost else "",
             appointment=str(record.get_appointment_display()) if record.appointment else "",
             eligibility=record.eligibility or "",
@@ -134,20 +138,19 @@ class DirectoryCard:
     appointment_url: str
 
     @classmethod
-    def of(cls, record, *, is_stop: bool) -> "DirectoryCard":
+    def of(cls, record, *, is_stop: bool, terms: tuple, week: tuple) -> "DirectoryCard":
         from django.utils.translation import gettext as _
 
         from core.templatetags.retorno_tags import lang_attr
         from culture.templatetags.culture_tags import map_url, tel_url
 
         venue = record.venue
-        week = tuple(hours.Weekly(row.weekday, row.opens, row.closes)
-                     for row in venue.hours.all()) if venue else ()  # fmt: skip
         common = {
             "pk": record.pk, "is_stop": is_stop, "week": week,
             "zone": venue.timezone if venue else None,
             "place": f"{venue.name}, {venue.address}" if venue else "",
-            "map_url": map_url(venue) if venue else "", "offering": OfferingSummary.of(record),
+            "map_url": map_url(venue) if venue else "",
+            "offering": OfferingSummary.of(record, terms),
         }  # fmt: skip
         if is_stop:
             route = record.route
@@ -250,8 +253,63 @@ def _records(keys: list[tuple[bool, int]]) -> dict:
 
 
 def _cards(keys: tuple) -> dict:
-    return {key: DirectoryCard.of(record, is_stop=key[0])
-            for key, record in _records(list(keys)).items()}  # fmt: skip
+    """The cards of a page's entries, in a fixed number of queries: the pages and the stops
+    with their places, the rows of their relations and the vocabularies (no model instance
+    per term: a card needs only labels)."""
+    pages = [pk for is_stop, pk in keys if not is_stop]
+    stops = [pk for is_stop, pk in keys if is_stop]
+    found = []
+    if pages:
+        queryset = OrganizationPage.objects.filter(pk__in=pages).select_related("venue")
+        found += [(False, page) for page in queryset]
+    if stops:
+        queryset = RouteStop.objects.filter(pk__in=stops).select_related("venue", "route")
+        found += [(True, stop) for stop in queryset]
+    if not found:
+        return {}
+    terms = _offering_terms({OrganizationPage: pages, RouteStop: stops})
+    week: dict[int, list] = {}
+    venue_ids = {record.venue_id for _is_stop, record in found if record.venue_id}
+    for row in (
+        OpeningHours.objects.filter(venue_id__in=venue_ids)
+        .order_by("opens")
+        .values_list("venue_id", "weekday", "opens", "closes")
+    ):
+        week.setdefault(row[0], []).append(hours.Weekly(*row[1:]))
+    return {
+        (is_stop, record.pk): DirectoryCard.of(
+            record, is_stop=is_stop, terms=terms[(type(record), record.pk)],
+            week=tuple(week.get(record.venue_id, ())),
+        )
+        for is_stop, record in found
+    }  # fmt: skip
+
+
+def _offering_terms(ids: dict) -> dict:
+    """(model, pk) → (service labels, (language, indigenous) served, the same by
+    interpretation) of the records `ids` names per model, in the vocabularies' order: from
+    the relations' own tables, a query per relation and one per vocabulary."""
+    from culture.models import ProgramLanguage, Service
+
+    services = {term.pk: (position, str(term)) for position, term in
+                enumerate(Service.objects.all())}  # fmt: skip
+    languages = {term.pk: (position, (str(term), term.indigenous)) for position, term in
+                 enumerate(ProgramLanguage.objects.all())}  # fmt: skip
+    found = {}
+    relations = (("services", services), ("languages_served", languages),
+                 ("languages_on_request", languages))  # fmt: skip
+    for model, pks in ids.items():
+        lists = {pk: ([], [], []) for pk in pks}
+        for slot, (name, vocabulary) in enumerate(relations if pks else ()):
+            relation = model._meta.get_field(name)
+            owner = f"{relation.m2m_field_name()}_id"
+            rows = relation.remote_field.through.objects.filter(**{f"{owner}__in": pks})
+            for pk, term in rows.values_list(owner, f"{relation.m2m_reverse_field_name()}_id"):
+                lists[pk][slot].append(vocabulary[term])
+        for pk, (*slots,) in lists.items():
+            found[(model, pk)] = tuple([label for _position, label in sorted(slot)]
+                                       for slot in slots)  # fmt: skip
+    return found
 
 
 def offering_prefetches(prefix: str = "") -> list:
