@@ -409,8 +409,9 @@ def _organizations(parent, filters: dict, now: datetime, box: Q | None) -> list[
         queryset = queryset.filter(kind__in=kinds)
     if box is not None:
         queryset = queryset.filter(box)
+    # (the columns are named in each language: no modeltranslation pass over the rows)
     rows = list(
-        _offering_filters(queryset, filters).values_list(
+        _offering_filters(queryset, filters).rewrite(False).values_list(
             "pk", "venue_id", "venue__latitude", "venue__longitude", "venue__timezone",
             *_names("title"),
         )
@@ -441,7 +442,7 @@ def _stops(filters: dict, now: datetime, box: Q | None) -> list[tuple]:
     queryset = _offering_filters(coming_stops(now=now), filters)
     if box is not None:
         queryset = queryset.filter(box)
-    rows = queryset.values_list(
+    rows = queryset.rewrite(False).values_list(
         "pk", "day", "opens_at", "closes_at", "venue__latitude", "venue__longitude",
         "venue__timezone", *_names("route__name"),
     )  # fmt: skip
