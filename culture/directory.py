@@ -202,12 +202,19 @@ class DirectoryResults:
         return self._from_records(chosen)
 
     def _from_cards(self, chosen) -> list[DirectoryEntry]:
-        keys = tuple((is_stop, pk) for is_stop, pk, _km, _ends in chosen)
-        cards = routes.remember("directory-cards", (keys, get_language()),
-                                lambda: _cards(keys))  # fmt: skip
+        language = get_language()
+
+        def load(missing):
+            cards = _cards([(is_stop, pk) for is_stop, pk, _language in missing])
+            return {(*key, language): card for key, card in cards.items()}
+
+        # kept card by card: another query showing the same records loads none of them again
+        cards = routes.remember_many(
+            "directory-card", [(is_stop, pk, language) for is_stop, pk, _km, _ends in chosen], load
+        )
         entries = []
         for is_stop, pk, km, _ends in chosen:
-            card = cards.get((is_stop, pk))
+            card = cards.get((is_stop, pk, language))
             if card is not None:  # else deleted since it was ranked
                 entries.append(DirectoryEntry(
                     pk=pk, is_stop=is_stop, name=card.name, distance_km=km, now=self.now,
@@ -252,7 +259,7 @@ def _records(keys: list[tuple[bool, int]]) -> dict:
     return records
 
 
-def _cards(keys: tuple) -> dict:
+def _cards(keys: list) -> dict:
     """The cards of a page's entries, in a fixed number of queries: the pages and the stops
     with their places, the rows of their relations and the vocabularies (no model instance
     per term: a card needs only labels)."""
@@ -288,13 +295,18 @@ def _cards(keys: tuple) -> dict:
 def _offering_terms(ids: dict) -> dict:
     """(model, pk) → (service labels, (language, indigenous) served, the same by
     interpretation) of the records `ids` names per model, in the vocabularies' order: from
-    the relations' own tables, a query per relation and one per vocabulary."""
+    the relations' own tables, a query per relation (the vocabularies' labels kept)."""
     from culture.models import ProgramLanguage, Service
 
-    services = {term.pk: (position, str(term)) for position, term in
-                enumerate(Service.objects.all())}  # fmt: skip
-    languages = {term.pk: (position, (str(term), term.indigenous)) for position, term in
-                 enumerate(ProgramLanguage.objects.all())}  # fmt: skip
+    def labels():
+        return (
+            {term.pk: (position, str(term))
+             for position, term in enumerate(Service.objects.all())},
+            {term.pk: (position, (str(term), term.indigenous))
+             for position, term in enumerate(ProgramLanguage.objects.all())},
+        )  # fmt: skip
+
+    services, languages = routes.remember("directory-term-labels", (get_language(),), labels)
     found = {}
     relations = (("services", services), ("languages_served", languages),
                  ("languages_on_request", languages))  # fmt: skip

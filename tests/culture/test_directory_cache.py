@@ -84,3 +84,24 @@ def test_a_moved_venue_a_route_and_a_renamed_service_are_seen_at_once(client, di
     Service.objects.filter(code="passport").update(label_es="Pasaporte mexicano")
     Service.objects.get(code="passport").save()  # a curator's edit: its signals
     assert "Pasaporte mexicano" in entries(client, EVERYWHERE)
+
+
+def test_cards_are_kept_one_by_one_across_queries(client, directory):
+    """Another query showing the same organization reads its card from what is kept (a card
+    loads its place's hours; the ranking without "open now" never does)."""
+    assert "Ayuda Legal" in entries(client, NEAR)
+    with CaptureQueriesContext(connection) as captured:
+        assert "Ayuda Legal" in entries(client, EVERYWHERE)
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    assert "culture_organizationpage" in sql  # ranked afresh: a new query
+    assert "culture_openinghours" not in sql and "culture_service" not in sql  # its card kept
+
+
+def test_with_a_shared_cache_too(client, directory, settings):
+    settings.SHARED_CACHE = True  # (Redis in production; the tests' local memory here)
+    assert "Ayuda Legal" in entries(client, NEAR)
+    assert "Ayuda Legal" in entries(client, NEAR)
+    make_organization(directory, "red", title="Red de Abogados",
+                      venue=Venue.objects.get(city="Chicago"))  # fmt: skip
+    body = entries(client, NEAR)
+    assert "Red de Abogados" in body and "Ayuda Legal" in body
