@@ -10,8 +10,9 @@ the place, for every database; the exact distance is worked out only for the row
 The ranking — (stop?, id, km, end of a stop) in the listing's order — depends on the records
 and the query only, so it is kept like routes (core.routes: per query and site version, until
 any record changes) with the day (the stops' window) and, when "open now" filters, the minute;
-the stops over by now are dropped from it on each read. The cards of a page (DirectoryCard,
-plain values) are kept the same way: a repeated query ranks nothing and loads nothing.
+the stops over by now are dropped from it on each read. The cards (DirectoryCard, plain values)
+are kept the same way, one by one: a repeated query ranks nothing and loads nothing, and a new
+one loads only the records no query showed since the last change.
 """
 
 import json
