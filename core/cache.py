@@ -48,3 +48,16 @@ class VersionedCache:
             value = compute()
             cache.set(name, value, timeout=seconds)
         return value
+
+    def remember_many(self, kind: str, keys: list[tuple], seconds: int, compute) -> dict:
+        """The cached values for (kind, key) of each of `keys`; the missing ones computed
+        together by `compute(missing keys)` → {key: value} and stored."""
+        names = {key: self.key(kind, *key) for key in keys}
+        found = cache.get_many(list(names.values()))
+        values = {key: found[name] for key, name in names.items() if name in found}
+        missing = [key for key in keys if key not in values]
+        if missing:
+            computed = compute(missing)
+            cache.set_many({names[key]: value for key, value in computed.items()}, timeout=seconds)
+            values.update(computed)
+        return values

@@ -24,6 +24,7 @@ answers too; outer middleware (security headers, CSP) applies to them as to any 
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import Http404, HttpResponse
 from django.utils.cache import cc_delim_re
@@ -33,6 +34,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 
 from core import routes
 from core.cache import VersionedCache
+from core.i18n import localized_names
 
 pages = VersionedCache("core:pages")
 
@@ -189,7 +191,13 @@ def _routes_itself(page, path_components) -> bool:
 
 
 def _child(page, slug: str):
-    for child in page.get_children():
+    # Only the children with that slug in some language are read (the directory has thousands
+    # of children, each a page instance to build); the slug in the reader's language, with its
+    # fallback, chooses among them.
+    named = Q(slug=slug)
+    for column in localized_names("slug"):
+        named |= Q(**{column: slug})
+    for child in page.get_children().filter(named):
         if child.slug == slug:  # the slug in the active language (wagtail-modeltranslation)
             return child.specific
     return None

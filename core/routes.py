@@ -74,24 +74,55 @@ def end_request(token) -> None:
         _request_version.reset(token)
 
 
-def remember(kind: str, parts: tuple, compute):
-    """The value for (kind, parts): from the shared cache, from this process's copy of the
-    current site version, or computed (outside a request, or while a change is uncommitted)."""
+def _kept_store():
+    """This process's store for the request's site version, or None when nothing may be kept
+    (outside a request, or while a change is uncommitted)."""
     global _store, _store_version
-    if settings.SHARED_CACHE:
-        from core import pagecache
-
-        return pagecache.pages.remember(kind, parts, 600, compute)
     version = _request_version.get()
     if version is None or _pending(transaction.get_connection()):
-        return compute()
+        return None
     if version != _store_version or len(_store) > MAX_ENTRIES:
         # every entry is computed after its request read the version, so it shows that state
         # or a newer one: a request that read an older version only costs a fresh start
         _store, _store_version = {}, version
+    return _store
+
+
+def remember(kind: str, parts: tuple, compute):
+    """The value for (kind, parts): from the shared cache, from this process's copy of the
+    current site version, or computed (outside a request, or while a change is uncommitted)."""
+    if settings.SHARED_CACHE:
+        from core import pagecache
+
+        return pagecache.pages.remember(kind, parts, 600, compute)
+    store = _kept_store()
+    if store is None:
+        return compute()
     key = (kind, parts)
-    if key not in _store:
-        _store[key] = pickle.dumps(compute())
+    if key not in store:
+        store[key] = pickle.dumps(compute())
     # each request gets its own copy, as from a shared cache: nothing one request sets on a
     # page reaches another
-    return pickle.loads(_store[key])  # noqa: S301 - our own objects, from this process
+    return pickle.loads(store[key])  # noqa: S301 - our own objects, from this process
+
+
+def remember_many(kind: str, keys: list[tuple], compute) -> dict:
+    """The values for (kind, key) of each of `keys`, kept as `remember` keeps one: those not
+    kept yet are computed together, `compute(missing keys)` → {key: value} (one query for
+    them all, not one each), and kept one by one. A key `compute` leaves out is left out."""
+    if settings.SHARED_CACHE:
+        from core import pagecache
+
+        return pagecache.pages.remember_many(kind, keys, 600, compute)
+    store = _kept_store()
+    if store is None:
+        return compute(list(keys))
+    missing = [key for key in keys if (kind, key) not in store]
+    if missing:
+        for key, value in compute(missing).items():
+            store[(kind, key)] = pickle.dumps(value)
+    return {
+        key: pickle.loads(store[(kind, key)])  # noqa: S301 - our own objects, from this process
+        for key in keys
+        if (kind, key) in store
+    }

@@ -17,7 +17,8 @@ def directory_index(request, *, page) -> TemplateResponse:
 
     form = DirectoryFilterForm(request.GET or None)
     valid, filters = read_filters(form)
-    entries = directory_entries(parent=page, filters=filters, now=timezone.now()) if valid else []
+    entries = (directory_entries(parent=page, filters=filters, now=timezone.now(), cards=True)
+               if valid else [])  # fmt: skip
     page_obj = Paginator(entries, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": form, "valid": valid, "filters": filters,
@@ -45,9 +46,15 @@ def organization_context(*, page, now) -> dict:
 def organization_detail(request, *, page) -> TemplateResponse:
     # Linked data (schema.org) plugs in here: a `json_ld` in the context is written by the
     # template's `structured_data` block (culture/organization_page.html).
-    from core.links import page_url
+    from django.db.models import prefetch_related_objects
+
+    from core.links import page_url, parent_page_path
+    from culture.directory import offering_prefetches
     from culture.linked_data import organization_json_ld
 
+    # what the page and its linked data both read, once
+    prefetch_related_objects([page], *offering_prefetches())
     context = organization_context(page=page, now=timezone.now())
     context["json_ld"] = organization_json_ld(page, url=page_url(page, request))
+    context["index_url"] = parent_page_path(page)
     return page.render(request, context_overrides=context)

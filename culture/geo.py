@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import zipcodes
 
@@ -59,6 +59,7 @@ def _us_cities() -> dict[tuple[str, str], tuple[float, float, int]]:
     return {key: (lat / count, lon / count, count) for key, (lat, lon, count) in sums.items()}
 
 
+@lru_cache(maxsize=4096)  # the bundled table is read for each call: a few ms
 def _from_postal_code(code: str) -> Place | None:
     rows = [row for row in zipcodes.matching(code) if row.get("lat") and row.get("long")]
     if not rows:

@@ -4,11 +4,20 @@ are answered alike. A span never crosses midnight (OpeningHours.clean)."""
 
 from dataclasses import dataclass
 from datetime import datetime, time
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 
 @dataclass(frozen=True)
 class Span:
+    opens: time
+    closes: time
+
+
+class Weekly(NamedTuple):
+    """An OpeningHours row as plain values: what the directory keeps of a place's week."""
+
+    weekday: int
     opens: time
     closes: time
 

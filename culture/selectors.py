@@ -354,13 +354,13 @@ def program_list_public(*, parent=None, filters: dict | None = None,
         return tuple(_rank(parent, filters, now, since=now)[0])  # shared: immutable
 
     ranked = cache.remember_in_process(
-        "program-ranking", (parent.pk if parent else None, _cache_key(filters)),
+        "program-ranking", (parent.pk if parent else None, filters_key(filters)),
         cache.RANKING_SECONDS, compute,
     )  # fmt: skip
     return RankedPrograms(ranked, cards=cards)
 
 
-def _cache_key(filters: dict) -> list:
+def filters_key(filters: dict) -> list:
     """The filters as plain values (the place as rounded coordinates)."""
     plain = {name: value for name, value in filters.items() if value not in (None, "", [], False)}
     origin = plain.pop("origin", None)
@@ -460,7 +460,7 @@ def _occurrence_rows(parent, filters: dict, now, limit: int) -> list[tuple]:
     def compute():
         return _next_occurrences(parent, filters, now, limit)
 
-    parts = (parent.pk if parent else None, limit, _cache_key(filters))
+    parts = (parent.pk if parent else None, limit, filters_key(filters))
     return cache.remember("occurrences", parts, cache.RANKING_SECONDS, compute)
 
 

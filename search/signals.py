@@ -101,6 +101,21 @@ def on_service_saved(sender, instance, raw=False, **kwargs) -> None:
     _enqueue("stop", RouteStop.objects.filter(services=instance).values_list("pk", flat=True))
 
 
+def on_venue_saved(sender, instance, created, raw=False, **kwargs) -> None:
+    """A place renamed, moved or given another address: the organizations and the stops there
+    (their texts carry its name, city, state and postal code), and the programs with sessions
+    there (their cities)."""
+    from culture.models import OrganizationPage, ProgramPage, RouteStop
+
+    if created or raw:
+        return  # nothing is there yet
+    _enqueue("organization", OrganizationPage.objects.filter(venue=instance)
+             .values_list("pk", flat=True))  # fmt: skip
+    _enqueue("stop", RouteStop.objects.filter(venue=instance).values_list("pk", flat=True))
+    _enqueue("program", ProgramPage.objects.filter(sessions__venue=instance)
+             .values_list("pk", flat=True).distinct())  # fmt: skip
+
+
 def on_route_changed(sender, instance, **kwargs) -> None:
     """A mobile-consulate route published or unpublished: its stops, and the stops its new
     revision dropped (their text rows outlive them)."""
@@ -115,7 +130,7 @@ def on_route_changed(sender, instance, **kwargs) -> None:
 
 
 def connect() -> None:
-    from culture.models import PROGRAM_VOCABULARIES, Service
+    from culture.models import PROGRAM_VOCABULARIES, Service, Venue
     from stories.models import StoryMedia
 
     record_changed.connect(on_record_changed, dispatch_uid="search-records")
@@ -128,6 +143,7 @@ def connect() -> None:
     for model in TERM_FACETS:
         post_save.connect(on_term_saved, sender=model, dispatch_uid=f"search-term-{model.__name__}")
     post_save.connect(on_service_saved, sender=Service, dispatch_uid="search-service")
+    post_save.connect(on_venue_saved, sender=Venue, dispatch_uid="search-venue")
     published.connect(on_route_changed, dispatch_uid="search-route-published")
     unpublished.connect(on_route_changed, dispatch_uid="search-route-unpublished")
     for model in PROGRAM_VOCABULARIES:

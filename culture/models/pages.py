@@ -110,7 +110,7 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
         from culture import cache
         from culture.forms import ProgramFilterForm
         from culture.ical import calendar_response, feed_calendar
-        from culture.selectors import _cache_key, sessions_matching
+        from culture.selectors import filters_key, sessions_matching
 
         form = ProgramFilterForm(request.GET)
         if not form.is_valid():
@@ -128,7 +128,7 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
         body = cache.remember(
             "feed",
             (self.pk, venue.pk if venue else None, get_language(), request.get_host(),
-             _cache_key(form.cleaned_data)),
+             filters_key(form.cleaned_data)),
             cache.FEED_SECONDS, make,
         )  # fmt: skip
         return calendar_response(body, filename=filename)

@@ -167,3 +167,117 @@ def stop_request_path() -> str | None:
     from culture.models import StopRequestPage
 
     return live_page_path(StopRequestPage)
+
+
+def _languages(label: str, terms) -> str:
+    indigenous = escape(_("indigenous language"))
+    names = ", ".join(
+        escape(name) + (f' <span class="tag-indigenous">{indigenous}</span>' if flag else "")
+        for name, flag in terms
+    )
+    return f'<p class="offering-languages"><span class="label">{escape(label)}</span> {names}</p>'
+
+
+@register.simple_tag
+def offering(summary) -> SafeString:
+    """What a record offers (culture.directory.OfferingSummary, or an Offering with its
+    services and languages prefetched): services, languages served in and by interpretation,
+    cost, appointment and eligibility. Written in Python: a directory page shows 25."""
+    from culture.directory import OfferingSummary
+
+    if not isinstance(summary, OfferingSummary):
+        summary = OfferingSummary.of(summary)
+    html = ""
+    if summary.services:
+        label = _("Services:")
+        names = ", ".join(escape(name) for name in summary.services)
+        html += (f'<p class="offering-services"><span class="label">{escape(label)}</span>'
+                 f" {names}</p>")  # fmt: skip
+    if summary.served:
+        html += "\n" + _languages(_("Served in:"), summary.served)
+    if summary.interpreted:
+        html += "\n" + _languages(_("Interpretation on request:"), summary.interpreted)
+    if summary.cost or summary.appointment:
+        terms = " · ".join(escape(term) for term in (summary.cost, summary.appointment) if term)
+        html += f'\n<p class="offering-terms">{terms}</p>'
+    if summary.eligibility:
+        html += (f'\n<p class="offering-eligibility"{summary.eligibility_lang}>'
+                 f"{escape(summary.eligibility)}</p>")  # fmt: skip
+    return mark_safe(html)  # noqa: S308 - every value escaped above
+
+
+@lru_cache(maxsize=4096)
+def _hours_line(today: tuple, zone: str, is_stop: bool, open_now: bool, language: str) -> str:
+    """A card's "Hours today" and "open now" (worked out on the place's clock at the request's
+    instant); kept per values and language: a page shows the same few lines again and again."""
+    html = ""
+    if today:
+        label = _("Hours today:")
+        html = (f'<span class="label">{escape(label)}</span> {escape(spans(today))}'
+                f' <span class="tz">({escape(zone)})</span>')  # fmt: skip
+    elif not is_stop:
+        html = escape(_("Closed today"))
+    if open_now:
+        html += f' · <strong class="tag-open">{escape(_("open now"))}</strong>'
+    return f'\n  <p class="entry-hours">{html}</p>'
+
+
+@lru_cache(maxsize=4096)
+def _distance(kilometres: float, language: str) -> str:
+    return f' · <span class="distance">{escape(distance(kilometres))}</span>'
+
+
+def _action(url: str, label: str, rel: str = "") -> str:
+    return f'<a class="button secondary" href="{escape(url)}"{rel}>{escape(label)}</a>'
+
+
+@lru_cache(maxsize=4096)
+def _card_parts(card, language: str) -> tuple[str, str, str]:
+    """The parts of a card that depend on its record only, in `language`: before the distance,
+    between it and the hours, after them. Kept per card (its values are the key, so a changed
+    record is a new card)."""
+    if card.is_stop:
+        day = date_format(card.day, "l j F")
+        top = (f'<li class="directory-entry is-stop">\n  <h2 class="entry-title">'
+               f"<span{card.name_lang}>{escape(card.name)}</span>: "
+               f'<time datetime="{card.day.isoformat()}">{escape(day)}</time></h2>')  # fmt: skip
+    else:
+        top = (f'<li class="directory-entry">\n  <h2 class="entry-title"><a href="'
+               f'{escape(card.url)}"{card.name_lang}>{escape(card.name)}</a></h2>')  # fmt: skip
+    top += f'\n  <p class="entry-meta">{escape(card.kind)}'
+    if card.illustrative:
+        top += f' · <span class="tag-illustrative">{escape(_("illustrative"))}</span>'
+    middle = "</p>"
+    if card.place:
+        middle += f'\n  <p class="entry-place">{escape(card.place)}</p>'
+    elif card.service_area:
+        middle += (f'\n  <p class="entry-place"{card.service_area_lang}>'
+                   f"{escape(card.service_area)}</p>")  # fmt: skip
+    bottom = f'\n  {offering(card.offering)}\n  <p class="entry-actions">'
+    if card.phone:
+        bottom += _action(card.phone, _("Call"))
+    if card.map_url:
+        bottom += _action(card.map_url, _("Map"))
+    if card.website:
+        bottom += _action(card.website, _("Website"), ' rel="noopener"')
+    if card.appointment_url:
+        bottom += _action(card.appointment_url, _("Make an appointment"))
+    return top, middle, bottom + "</p>\n</li>"
+
+
+@register.simple_tag
+def directory_card(entry) -> SafeString:
+    """A directory result (culture.directory.DirectoryEntry with its DirectoryCard): name,
+    kind, distance, place, hours today, offering and the call / map / website actions.
+    Written with escape() and f-strings, as the programs' cards, and what depends on the
+    record only kept per card and language: 25 on every page."""
+    card, language = entry.card, get_language()
+    top, middle, bottom = _card_parts(card, language)
+    html = top
+    if entry.distance_km is not None:
+        html += _distance(entry.distance_km, language)
+    html += middle
+    if card.zone:
+        html += _hours_line(tuple(entry.today), card.zone, card.is_stop, bool(entry.open_now),
+                            language)  # fmt: skip
+    return mark_safe(html + bottom)  # noqa: S308 - every value escaped above

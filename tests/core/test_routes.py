@@ -136,3 +136,43 @@ def test_kept_catalog_counts_follow_a_published_and_a_restricted_piece(client, p
     new.restricted = True
     new.save_revision().publish()
     assert total(client.get(catalog)) == 1
+
+
+def test_a_route_reads_only_the_child_its_slug_names(client, piece):
+    """After a change, finding a page among its siblings builds the one its slug names, not
+    every sibling (the directory has thousands): as many pages built with 2 siblings as 22."""
+    from django.db.models.signals import post_init
+    from wagtail.models import Page
+
+    from core import routes
+    from heritage.models import CatalogIndexPage
+
+    catalog = CatalogIndexPage.objects.get()
+    home = catalog.get_parent()
+    built = []
+
+    def count(sender, **kwargs):
+        if issubclass(sender, Page):
+            built.append(sender)
+
+    def pages_built() -> int:
+        routes.changed()  # what every change does: routes are found afresh
+        built.clear()
+        post_init.connect(count)
+        try:
+            assert client.get(PIECE).status_code == 200
+        finally:
+            post_init.disconnect(count)
+        return len(built)
+
+    def add_siblings(first, last):
+        for number in range(first, last):
+            home.add_child(instance=Page(title=f"Hermana {number}", slug=f"hermana-{number}",
+                                         slug_es=f"hermana-{number}"))  # fmt: skip
+
+    add_siblings(0, 2)
+    pages_built()  # (the first request after the new pages also reads what they changed)
+    few = pages_built()
+    add_siblings(2, 22)
+    pages_built()
+    assert pages_built() <= few

@@ -187,3 +187,37 @@ def test_the_directory_page_runs_the_same_queries_for_3_or_16_results(
     with django_assert_max_num_queries(len(few)):
         body = client.get(path).content.decode()
     assert body.count('class="directory-entry') == 16
+
+
+def _towards(lat, lon, bearing, km):
+    """The point `km` away from (lat, lon) on a great circle leaving at `bearing` degrees."""
+    import math
+
+    from culture.geo import EARTH_RADIUS_KM
+
+    angle, theta = km / EARTH_RADIUS_KM, math.radians(bearing)
+    phi, lam = math.radians(lat), math.radians(lon)
+    phi2 = math.asin(math.sin(phi) * math.cos(angle)
+                     + math.cos(phi) * math.sin(angle) * math.cos(theta))  # fmt: skip
+    lam2 = lam + math.atan2(math.sin(theta) * math.sin(angle) * math.cos(phi),
+                            math.cos(angle) - math.sin(phi) * math.sin(phi2))  # fmt: skip
+    lon2 = (math.degrees(lam2) + 540) % 360 - 180
+    return Decimal(f"{math.degrees(phi2):.6f}"), Decimal(f"{lon2:.6f}")
+
+
+@pytest.mark.parametrize("origin", [(41.8789, -87.6667), (64.5, 179.6)])  # Chicago; Chukotka
+def test_the_radius_box_keeps_every_place_inside_the_circle(directory, origin):
+    """The box of latitudes and longitudes (SQL) holds every place within the radius, whatever
+    its bearing, across the antimeridian too; the exact distance then drops those outside."""
+    from culture.geo import KM_PER_MILE, Place
+
+    radius = 100
+    for bearing in range(0, 360, 45):
+        for share, label in ((0.98, "dentro"), (1.05, "fuera")):
+            lat, lon = _towards(*origin, bearing, radius * KM_PER_MILE * share)
+            place = make_place(f"{label} {bearing}", zone="UTC", lat=lat, lon=lon)
+            make_organization(directory, f"{label}-{bearing}", title=f"{label} {bearing}",
+                              venue=place)  # fmt: skip
+    filters = {"origin": Place(*origin, "origen"), "radius": radius}
+    found = names(directory_entries(parent=directory, filters=filters, now=AFTER_DST))
+    assert sorted(found) == sorted(f"dentro {bearing}" for bearing in range(0, 360, 45))

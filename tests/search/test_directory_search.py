@@ -85,3 +85,39 @@ def test_renaming_a_service_reindexes_it_and_its_organizations(
         passport.save()
     _refresh()
     assert _slugs(search_content("organization", "pasaporte-e", "es", 5)) == ["consulado"]
+
+
+def test_a_venue_edit_reindexes_the_organizations_and_stops_there(
+    engine, directory, django_capture_on_commit_callbacks
+):
+    from culture.models import Venue
+
+    assert search_content("organization", "aurora", "es", 5).total == 0
+    place = Venue.objects.get(city="Joliet")
+    place.city = "Aurora"
+    with django_capture_on_commit_callbacks(execute=True):
+        place.save()
+    _refresh()
+    assert _slugs(search_content("organization", "aurora", "es", 5)) == ["consulado", "defensa"]
+    stops = search_content("stop", "matrícula aurora", "es", 5)
+    assert [RouteStop.objects.get(pk=pk).route.name for pk, _h in stops.found] == [
+        "Ruta de Joliet"]  # fmt: skip
+
+
+def test_a_stop_whose_day_passed_leaves_the_index_at_the_nightly_reconcile(engine, directory):
+    # docs/deploy.md: `search_reconcile` runs nightly; it removes what is no longer public,
+    # and a stop is public from the day before its own on (search.kinds.public_stops).
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    _refresh()
+    assert search_content("stop", "matrícula joliet", "es", 5).total == 1
+    # the days pass: no record is saved, no signal sent
+    RouteStop.objects.update(day=timezone.localdate() - timedelta(days=2))
+    call_command("search_reconcile", stdout=StringIO())
+    _refresh()
+    assert search_content("stop", "matrícula joliet", "es", 5).total == 0
+    assert _slugs(search_content("organization", "joliet", "es", 5)) == ["consulado", "defensa"]
