@@ -88,9 +88,12 @@ def _kept_store():
     return _store
 
 
-def remember(kind: str, parts: tuple, compute):
+def remember(kind: str, parts: tuple, compute, *, immutable: bool = False):
     """The value for (kind, parts): from the shared cache, from this process's copy of the
-    current site version, or computed (outside a request, or while a change is uncommitted)."""
+    current site version, or computed (outside a request, or while a change is uncommitted).
+    `immutable`: its readers never change the value (tuples of plain values), so this process
+    keeps the value itself and every request reads it without a copy (unpickling thousands of
+    rows would cost more than the rest of the request)."""
     if settings.SHARED_CACHE:
         from core import pagecache
 
@@ -99,6 +102,10 @@ def remember(kind: str, parts: tuple, compute):
     if store is None:
         return compute()
     key = (kind, parts)
+    if immutable:
+        if key not in store:
+            store[key] = compute()
+        return store[key]
     if key not in store:
         store[key] = pickle.dumps(compute())
     # each request gets its own copy, as from a shared cache: nothing one request sets on a

@@ -116,7 +116,7 @@ class _Place:
     longitude: float | None
 
 
-def _live_sessions(parent) -> tuple[dict[int, str], list[tuple], dict[int, _Place]]:
+def _live_sessions(parent) -> tuple[dict[int, str], tuple[tuple, ...], dict[int, _Place]]:
     """Every public program under `parent` (id → title in the site's language), their sessions
     as rows (one-off ones over before FEED_PAST_DAYS left out) and their venues: what every
     ranking starts from, whatever its filters. Derived from records only, so kept like routes
@@ -128,7 +128,7 @@ def _live_sessions(parent) -> tuple[dict[int, str], list[tuple], dict[int, _Plac
             programs = programs.child_of(parent)
         titles = dict(programs.values_list("pk", site_name("title")))
         cutoff = timezone.now() - timedelta(days=FEED_PAST_DAYS)
-        rows = list(
+        rows = tuple(
             ProgramSession.objects.filter(program_id__in=list(titles))
             .filter(Q(recurrence__gt="") | Q(end__gte=cutoff))
             .order_by("start", "pk")
@@ -144,7 +144,9 @@ def _live_sessions(parent) -> tuple[dict[int, str], list[tuple], dict[int, _Plac
         }  # fmt: skip
         return titles, rows, venues
 
-    return routes.remember("program-sessions", (parent.pk if parent else None,), read)
+    return routes.remember(
+        "program-sessions", (parent.pk if parent else None,), read, immutable=True
+    )
 
 
 def _narrowed_by_terms(filters: dict) -> bool:
@@ -225,18 +227,24 @@ class ProgramCard:
 
 def _cards(queryset, ids: list[int]) -> dict:
     """The cards of a listing page by program id: what a card shows of a program changes only
-    with its records, so a page of cards is kept like routes (core.routes) until any record
-    changes."""
+    with its records, so each card is kept like routes (core.routes) until any record changes,
+    whichever listing showed it first; those not kept yet are read together."""
 
     from culture.templatetags.culture_tags import card_head
 
-    def load():
-        cards = {pk: ProgramCard(program) for pk, program in queryset.in_bulk().items()}
-        for card in cards.values():
+    language = get_language()
+
+    def load(missing: list[tuple]) -> dict:
+        chosen = queryset.filter(pk__in=[pk for pk, _language in missing])
+        cards = {}
+        for pk, program in chosen.in_bulk().items():
+            card = ProgramCard(program)
             card.head = card_head(card)
+            cards[(pk, language)] = card
         return cards
 
-    return routes.remember("program-cards", (tuple(ids), get_language()), load)
+    kept = routes.remember_many("program-card", [(pk, language) for pk in ids], load)
+    return {pk: card for (pk, _language), card in kept.items()}
 
 
 class RankedPrograms:
