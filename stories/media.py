@@ -68,9 +68,12 @@ def images_in_story_drafts() -> set[int]:
     for pieces; read only for an image nothing else accounts for."""
     import json
 
-    from core.blocks import chosen_ids
-    from core.i18n import localized_names
     from stories.models import StoryPage
+    from stories.selectors import body_chosen
+
+    def raw(content: dict, name: str) -> list:
+        value = content.get(name) or []
+        return json.loads(value) if isinstance(value, str) else value
 
     drafts = Revision.objects.filter(
         pk__in=StoryPage.objects.filter(has_unpublished_changes=True).values("latest_revision_id")
@@ -81,11 +84,7 @@ def images_in_story_drafts() -> set[int]:
         content = content or {}
         if isinstance(content.get("cover"), int):
             found.add(content["cover"])
-        for name in localized_names("body"):
-            raw = content.get(name) or []
-            raw = json.loads(raw) if isinstance(raw, str) else raw
-            stream_block = StoryPage._meta.get_field(name).stream_block
-            found |= chosen_ids(stream_block, raw, image_model)
+        found |= body_chosen(lambda name, content=content: raw(content, name), image_model)
     return found
 
 

@@ -56,17 +56,24 @@ def story_is_public(story: StoryPage) -> bool:
     return story_public_queryset().filter(pk=story.pk).exists()
 
 
-def _live_chosen(story: StoryPage, model) -> set[int]:
-    """The `model` records a story's body shows, in any language: read from the stored blocks
-    (the live content), not the reference index, so a draft's blocks never count."""
+def body_chosen(raw_of, model) -> set[int]:
+    """The `model` records a story's body shows, in any language: `raw_of(column)` gives a body
+    column's stored blocks (a live story's, or a revision's content)."""
     from core.blocks import chosen_ids
 
     found = set()
     for name in _body_columns():
-        value = getattr(story, name, None)
         stream_block = StoryPage._meta.get_field(name).stream_block
-        found |= chosen_ids(stream_block, list(getattr(value, "raw_data", None) or ()), model)
+        found |= chosen_ids(stream_block, raw_of(name), model)
     return found
+
+
+def _live_chosen(story: StoryPage, model) -> set[int]:
+    """The `model` records a story's body shows: read from the stored blocks (the live
+    content), not the reference index, so a draft's blocks never count."""
+    return body_chosen(
+        lambda name: list(getattr(getattr(story, name, None), "raw_data", None) or ()), model
+    )
 
 
 def recording_ids(story: StoryPage) -> set[int]:
