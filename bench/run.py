@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python bench/run.py [--sizes 15000 150000] [--duration 10] [--connections 4]
                                      [--engine auto|opensearch|database] [--programs 500]
+                                     [--reuse] [--pages "catalog search" ...]
 
 For each size, in one database `retorno_bench_load` (or BENCH_DATABASE_URL) that grows from one
 size to the next: imports synthetic, illustrative pieces through the catalog importer in files of
@@ -13,6 +14,9 @@ a date range), the program listing and the API search, each walking hundreds of 
 URLs taken from the data so that no answer is one cached page. Reports p50/p95/p99 latency and
 requests/s, the SQL statements of one request of each page (counted in-process), and the
 resident memory of the gunicorn workers. Prints one table and writes bench/results/run-*.json.
+`--reuse` keeps the database and the index of an earlier run (imports only the pieces it lacks,
+rebuilds only after an import); `--pages` loads only the pages named. The table's head gives
+the time of a fixed pure-Python loop on the machine, so figures from two machines compare.
 
 The search engine is a live OpenSearch node (OPENSEARCH_URL, or the one `make search-server`
 starts when Java and Maven are present) unless `--engine database`. Outside the test suite on
@@ -326,6 +330,16 @@ def load(wrk: str, paths: list[str], duration: int, connections: int, port: int 
     }
 
 
+def machine_speed() -> float:
+    """Seconds for 10 million additions in a pure-Python loop: the speed of this machine's
+    cores, printed with the figures (they scale with it)."""
+    began = time.perf_counter()
+    total = 0
+    for step in range(10_000_000):
+        total += step
+    return round(time.perf_counter() - began, 2)
+
+
 def goal_for(measure: str, size: int) -> tuple[str, float, str] | None:
     if measure not in GOALS:
         return None
@@ -349,7 +363,8 @@ def print_table(figures: dict) -> None:
     print(f"\nRetorno under load — PostgreSQL ({figures['database']}), "
           f"search: {figures['engine']}, "
           f"gunicorn {figures['gunicorn_workers']} workers, wrk {figures['connections']} "
-          f"connections × {figures['duration_s']} s per page, loopback\n")  # fmt: skip
+          f"connections × {figures['duration_s']} s per page, loopback; "
+          f"CPU reference: 10^7 Python additions in {figures['machine_s']} s\n")  # fmt: skip
     head = ("pieces", "measure", "p50 ms", "p95 ms", "p99 ms", "req/s", "hits", "SQL", "goal")
     widths = (8, 46, 7, 7, 7, 6, 5, 4, 14)
     line = "| " + " | ".join(f"{{:{'<' if i < 2 or i == 8 else '>'}{w}}}" for i, w in
@@ -360,7 +375,7 @@ def print_table(figures: dict) -> None:
         label = f"{int(size):,}"
         for name in PAGES:
             for mode, (_environment, pages) in MODES.items():
-                if name not in pages:
+                if name not in pages or name + mode not in row["pages"]:
                     continue
                 cell = row["pages"][name + mode]
                 goal = goal_for(name + mode, int(size))
@@ -369,11 +384,13 @@ def print_table(figures: dict) -> None:
                                   f"{cell['cache_hit_ratio']:.0%}", row["queries"][mode][name],
                                   verdict(cell["p95_ms"], goal)))  # fmt: skip
         single = (
-            ("import rows/s", row["import"]["rows_per_s"], "import"),
-            ("search_rebuild s", row["rebuild"]["seconds"], None),
-            ("worker RSS MB", row["memory"]["max_rss_mb"], "worker memory"),
+            ("import rows/s", row.get("import", {}).get("rows_per_s"), "import"),
+            ("search_rebuild s", row.get("rebuild", {}).get("seconds"), None),
+            ("worker RSS MB", row.get("memory", {}).get("max_rss_mb"), "worker memory"),
         )
         for measure, value, goal in single:
+            if value is None:  # not measured in this run (--reuse, --pages)
+                continue
             judged = verdict(value, goal_for(goal, int(size))) if goal else ""
             print(line.format(label, measure, "", "", "", value, "", "", judged))
     print("\n(latencies and req/s measured by wrk against gunicorn; SQL = statements of one warm "
@@ -394,6 +411,9 @@ def main() -> None:
     )  # fmt: skip
     parser.add_argument("--engine", choices=("auto", "opensearch", "database"), default="auto")
     parser.add_argument("--programs", type=int, default=500, help="Of 10 sessions each.")
+    parser.add_argument("--reuse", action="store_true",
+                        help="Keep the database and index of an earlier run.")  # fmt: skip
+    parser.add_argument("--pages", nargs="+", choices=PAGES, default=list(PAGES))
     args = parser.parse_args()
 
     wrk = ensure_program("wrk", "wrk")
@@ -401,6 +421,7 @@ def main() -> None:
     redis_server = Redis()
     url = prepare_environment(
         "retorno_bench_load",
+        fresh=not args.reuse,
         SEARCH_INDEX_PREFIX="bench",
         OPENSEARCH_URL=node,
         ELASTICSEARCH_URL="",
@@ -425,9 +446,17 @@ def main() -> None:
     quiet = open(os.devnull, "w")  # noqa: SIM115
     call_command("migrate", "--noinput", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)
-    call_command("load_demo", stdout=quiet)
-    print(f"== {args.programs} synthetic programs", flush=True)
-    make_programs(args.programs, 10)
+    from culture.models import ProgramPage
+    from heritage.models import Piece
+
+    synthetic = Piece.objects.filter(catalog_number__startswith="SYN-")
+    if not (args.reuse and ProgramPage.objects.filter(slug__startswith="sintetico-").exists()):
+        call_command("load_demo", stdout=quiet)
+        print(f"== {args.programs} synthetic programs", flush=True)
+        make_programs(args.programs, 10)
+    imported = synthetic.count() if args.reuse else 0
+    if imported > min(args.sizes):
+        sys.exit(f"bench: the database holds {imported:,} pieces; --sizes must not be fewer")
 
     figures: dict = {
         "database": url.rsplit("@", 1)[-1],
@@ -435,16 +464,18 @@ def main() -> None:
         "gunicorn_workers": gunicorn_settings.workers,
         "connections": args.connections,
         "duration_s": args.duration,
+        "machine_s": machine_speed(),
         "sizes": {},
     }
     rng = random.Random(7)  # noqa: S311 - repeatable choice of URLs
-    imported = 0
     for size in sorted(args.sizes):
-        print(f"== {size:,} pieces: importing {size - imported:,}", flush=True)
-        row: dict = {"import": import_pieces(imported + 1, size - imported)}
-        imported = size
-        print("== search_rebuild", flush=True)
-        row["rebuild"] = rebuild_indexes()
+        row: dict = {}
+        if size > imported:
+            print(f"== {size:,} pieces: importing {size - imported:,}", flush=True)
+            row["import"] = import_pieces(imported + 1, size - imported)
+            imported = size
+            print("== search_rebuild", flush=True)
+            row["rebuild"] = rebuild_indexes()
         paths = page_paths(rng)
         row["queries"] = {
             mode: queries_per_page(paths, **environment)
@@ -452,9 +483,11 @@ def main() -> None:
         }
         row["pages"] = {}
         for mode, (environment, pages) in MODES.items():
+            if not set(pages) & set(args.pages):
+                continue
             server = Server(**environment)
             try:
-                for name in pages:
+                for name in (page for page in pages if page in args.pages):
                     print(f"== load: {name}{mode} ({len(paths[name])} URLs)", flush=True)
                     row["pages"][name + mode] = load(wrk, paths[name], args.duration,
                                                      args.connections)  # fmt: skip

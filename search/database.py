@@ -1,46 +1,40 @@
 """The database engine: the search contract answered by the catalog's own database.
 
-Text matches come from the engine's text table (search.models.PieceText): generated tsvector
-columns with GIN indexes on PostgreSQL (`unaccent` + Snowball per language), an FTS5 table of
-Python-stemmed text on SQLite. Facets, dates and visibility are read from the catalog tables, so
-a stale text row can never show a piece that is no longer public.
+Text matches come from the engine's text tables (search.models): generated tsvector columns
+with GIN indexes on PostgreSQL (`unaccent` + Snowball per language), an FTS5 table of
+Python-stemmed text on SQLite. A piece's row also carries what the researcher's search filters
+and counts on (its facet codes and years, written with its text, like an index document), so
+PostgreSQL combines the text's and the facets' indexes on one table. Visibility is always read
+from the catalog itself: a stale row never shows a piece that is no longer public.
 """
 
+import json
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import (
-    BooleanField,
-    Case,
-    ExpressionWrapper,
-    F,
-    Q,
-    QuerySet,
-    When,
-)
-from django.db.models.expressions import RawSQL
+from django.db.models import F, QuerySet
 
 from core import routes
 from core.i18n import localized_name
 from heritage.catalog import (
     CURSOR_ERROR,
     DATE,
-    FACET_BY_NAME,
     FACETS,
     RANGES,
     CatalogQuery,
     CatalogResult,
-    Facet,
     Hit,
     InvalidQuery,
     decode_cursor,
     encode_cursor,
 )
-from heritage.models import Period, Piece
+from heritage.models import Piece
 from heritage.selectors import piece_public_q
+from search.indexing import piece_facts
 from search.models import ContentText, PieceText, text_columns
 from search.query import FACET_SIZE
 from search.schema import (
@@ -76,6 +70,9 @@ def _fts_match(text: str, language: str) -> str | None:
     return " OR ".join(clauses)
 
 
+DOC = PIECE_TEXT.table
+# The piece rows as a query on the catalog reaches them: joined to the piece already.
+JOINED_PIECE_TEXT = replace(PIECE_TEXT, join=None, fts_key=f"{DOC}.{PIECE_TEXT.key}")
 # Pieces: an exact catalog number comes first.
 CATALOG_NUMBER_BOOST = "(CASE WHEN heritage_piece.catalog_number = %s THEN 100.0 ELSE 0.0 END)"
 
@@ -85,16 +82,12 @@ def _with_text(
     text: str,
     language: str,
     scored: bool,
-    table: TextTable = PIECE_TEXT,
+    table: TextTable,
     boost: tuple[str, list] | None = None,
 ) -> QuerySet:
-    """Only the rows whose text matches; with `search_score` (higher is better) when `scored`.
-
-    Unscored (counts, facets): a plain `pk IN (matching ids)` subquery. Scored (the page of
-    hits): a join, so the rank can be selected and ordered on."""
+    """Only the rows whose text matches (the text table is in the query already); with
+    `search_score` (higher is better) when `scored`."""
     boost_sql, boost_params = boost if boost else ("0.0", [])
-    if not scored and table.join:
-        return queryset.filter(pk__in=_matching_ids(text, language, table))
     if connection.vendor == "postgresql":
         languages = _languages(language)
         matches = [
@@ -102,9 +95,7 @@ def _with_text(
             for lang in languages
         ]
         queryset = queryset.extra(
-            tables=[table.table] if table.join else [],
-            where=[*([table.join] if table.join else []), f"({' OR '.join(matches)})"],
-            params=[text] * len(languages),
+            where=[f"({' OR '.join(matches)})"], params=[text] * len(languages)
         )
         if scored:
             ranks = " + ".join(
@@ -136,20 +127,24 @@ def _with_text(
     return queryset
 
 
-def _matching_ids(text: str, language: str, table: TextTable) -> RawSQL:
-    if connection.vendor == "postgresql":
-        languages = _languages(language)
-        matches = " OR ".join(
-            f"{vector_column(lang)} @@ plainto_tsquery('{config_name(lang)}', %s)"
-            for lang in languages
+def _facet_test(name: str, values: tuple[str, ...]) -> tuple[str, list]:
+    """SQL true when the piece row carries one of the facet's codes (search.indexing
+    .piece_facts: a broader period's code is on its subperiods' rows too)."""
+    if connection.vendor == "postgresql":  # containment: the GIN index of search.schema
+        return (
+            "(" + " OR ".join([f"{DOC}.facets @> %s::jsonb"] * len(values)) + ")",
+            [json.dumps({name: [value]}) for value in values],
         )
-        return RawSQL(
-            f"SELECT piece_id FROM {table.table} WHERE {matches}", [text] * len(languages)
-        )
-    match = _fts_match(text, language)
-    if match is None:
-        return RawSQL("SELECT NULL WHERE 1 = 0", [])
-    return RawSQL(f"SELECT rowid FROM {table.fts} WHERE {table.fts} MATCH %s", [match])
+    marks = ", ".join(["%s"] * len(values))
+    return (
+        f"EXISTS (SELECT 1 FROM json_each({DOC}.facets, %s) AS chosen "
+        f"WHERE chosen.value IN ({marks}))",
+        [_json_path(name), *values],
+    )
+
+
+def _json_path(name: str) -> str:
+    return f'$."{name}"'
 
 
 def _prefix_match(queryset: QuerySet, text: str, language: str) -> QuerySet:
@@ -224,7 +219,10 @@ class DatabaseEngine:
     # ---- upkeep: the text table follows the records like an index would
     def _write(self, records: list) -> None:
         if self.is_piece:
-            rows = [PieceText(piece_id=record.pk, **self.kind.texts(record)) for record in records]
+            rows = [
+                PieceText(piece_id=record.pk, **self.kind.texts(record), **piece_facts(record))
+                for record in records
+            ]
             PieceText.objects.bulk_create(rows, batch_size=500)
         else:
             rows = [
@@ -331,146 +329,113 @@ class DatabaseEngine:
             found.append((row.object_id, highlights))
         return total, found
 
-    # ---- the contract (heritage.catalog): every facet's SQL derived from its declaration
-    def _periods(self) -> tuple[dict[str, set[str]], dict[int, str]]:
-        """Each period code → itself and every narrower period's code (the index stores a
-        piece's period with its ancestors), and period ids → codes."""
-        rows = list(Period.objects.values_list("pk", "code", "parent__code"))
-        parents = {code: parent for _pk, code, parent in rows}
-        below = defaultdict(set)
-        for code in parents:
-            ancestor = code
-            while ancestor is not None:
-                below[ancestor].add(code)
-                ancestor = parents.get(ancestor)
-        return below, {pk: code for pk, code, _parent in rows}
-
-    def _facet_q(self, facet: Facet, values: tuple[str, ...], periods) -> Q:
-        """The filter of one facet on ids (or choice values), so the matching rows need no
-        vocabulary join; through a case, only while the case is live."""
-        live_case = Q(case__live=True) if facet.via_case else Q()
-        if facet.choices:
-            return live_case & Q(**{f"{facet.path}__in": values})
-        if facet.hierarchical:
-            values = tuple(set().union(*(periods.get(value, {value}) for value in values)))
-        ids = list(facet.vocabulary.objects.filter(code__in=values).values_list("pk", flat=True))
-        if facet.multi:
-            relation = Piece._meta.get_field(facet.path)
-            linked = relation.remote_field.through.objects.filter(
-                **{f"{relation.m2m_reverse_field_name()}_id__in": ids}
-            ).values(f"{relation.m2m_field_name()}_id")
-            return Q(pk__in=linked)
-        return live_case & Q(**{f"{facet.path}__in": ids})
-
-    def _base(self, request: CatalogQuery, scored: bool) -> QuerySet:
-        queryset = Piece.objects.filter(piece_public_q())
-        low, high = request.years(DATE)
-        if low is not None or high is not None:  # an overlap; an open end stays open
-            queryset = queryset.exclude(date_start__isnull=True, date_end__isnull=True)
-            if high is not None:
-                queryset = queryset.filter(Q(date_start__isnull=True) | Q(date_start__lte=high))
-            if low is not None:
-                queryset = queryset.filter(Q(date_end__isnull=True) | Q(date_end__gte=low))
+    # ---- the contract (heritage.catalog): the piece rows carry every facet's codes
+    def _matching(self, request: CatalogQuery, scored: bool) -> QuerySet:
+        """Public pieces joined to their rows here, filtered by the text and the year ranges
+        (the caller adds the facets: all of them for the hits, "all but one" for the counts)."""
+        queryset = Piece.objects.filter(piece_public_q()).extra(
+            tables=[DOC], where=[PIECE_TEXT.join]
+        )
         for years in RANGES:
-            if years is DATE:
-                continue
             low, high = request.years(years)
-            if low is not None or high is not None:
-                queryset = queryset.filter(case__live=True)
-            if low is not None:
-                queryset = queryset.filter(**{f"{years.path}__year__gte": low})
+            if low is None and high is None:
+                continue
+            # an overlap with the dating (an open end stays open); another range holds a year
+            start, end = (
+                (f"{DOC}.date_start", f"{DOC}.date_end") if years is DATE
+                else (f"{DOC}.{years.name}",) * 2
+            )  # fmt: skip
+            where, params = [f"({start} IS NOT NULL OR {end} IS NOT NULL)"], []
             if high is not None:
-                queryset = queryset.filter(**{f"{years.path}__year__lte": high})
+                where.append(f"({start} IS NULL OR {start} <= %s)")
+                params.append(high)
+            if low is not None:
+                where.append(f"({end} IS NULL OR {end} >= %s)")
+                params.append(low)
+            queryset = queryset.extra(where=where, params=params)
         if request.text.strip():
             exact = request.text.strip().upper()
             queryset = _with_text(
                 queryset, request.text, request.language, scored,
-                boost=(CATALOG_NUMBER_BOOST, [exact]),
+                table=JOINED_PIECE_TEXT, boost=(CATALOG_NUMBER_BOOST, [exact]),
             )  # fmt: skip
         return queryset
 
-    def _facets_and_total(self, base: QuerySet, facet_q: dict, period_codes, with_facets):
+    def _facets_and_total(self, request: CatalogQuery):
         """Every facet's counts (each honouring the other facets' filters) and the total, in
-        one statement: the matching rows — ids and each single-valued facet's column, no
-        vocabulary joined — are computed once as a materialized CTE, then each facet groups
-        them, joining its small vocabulary (or its link table, for several terms a piece)."""
-        columns = {}
-        for facet in FACETS:
-            if facet.multi:
-                continue
-            column = F(facet.path)
-            columns[facet.name] = (
-                Case(When(Q(case__live=True), then=column)) if facet.via_case else column
-            )
-        flags = {
-            f"f_{name}": ExpressionWrapper(q, output_field=BooleanField())
-            for name, q in facet_q.items()
-        }
-        rows = base.order_by().annotate(
-            row_id=F("pk"),
-            **{f"c_{name}": expression for name, expression in columns.items()},
-            **flags,
+        one statement. The matching rows that fail at most one of the chosen facets are
+        computed once (PostgreSQL combines the text's and the facets' indexes on this one
+        table), each with a bitmask of the facets it fails; a row failing none then counts for
+        each of its codes (the flat `codes`), a row failing one for that facet's codes only
+        (read from `facets`)."""
+        active = list(request.active.items())
+        tests = [_facet_test(name, values) for name, values in active]
+        rows = self._matching(request, scored=False)
+        if rows.query.is_empty():  # a text without words (only punctuation, emoji): nothing
+            return {facet.name: [] for facet in FACETS if request.with_facets}, 0
+        if not request.with_facets:
+            for sql, params in tests:
+                rows = rows.extra(where=[sql], params=params)
+            return {}, rows.count()
+        if len(tests) > 1:  # a row failing two facets or more counts for nothing
+            combos = [
+                [test for at, test in enumerate(tests) if at != gap] for gap in range(len(tests))
+            ]
+            rows = rows.extra(
+                where=[" OR ".join("(" + " AND ".join(sql for sql, _ in combo) + ")"
+                                   for combo in combos)],
+                params=[param for combo in combos for _sql, params in combo for param in params],
+            )  # fmt: skip
+        failed = " + ".join(
+            f"(CASE WHEN {sql} THEN 0 ELSE {1 << at} END)" for at, (sql, _) in enumerate(tests)
         )
-        fields = ["row_id", *[f"c_{name}" for name in columns], *flags]
-        cte_sql, cte_params = rows.values(*fields).query.sql_with_params()
-
-        def where(excluding: str | None) -> str:
-            conditions = [f"base.f_{name}" for name in facet_q if name != excluding]
-            return " AND ".join(conditions) or "1 = 1"
-
-        parts = [f"SELECT '_total', NULL, COUNT(*) FROM base WHERE {where(None)}"]
-        for facet in FACETS if with_facets else ():
-            name = facet.name
-            if facet.multi:
-                relation = Piece._meta.get_field(facet.path)
-                through = relation.remote_field.through
-                term = through._meta.get_field(relation.m2m_reverse_field_name())
-                piece = through._meta.get_field(relation.m2m_field_name())
-                parts.append(
-                    f"SELECT '{name}', v.code, COUNT(DISTINCT base.row_id) FROM base "
-                    f"JOIN {through._meta.db_table} link ON link.{piece.column} = base.row_id "
-                    f"JOIN {facet.vocabulary._meta.db_table} v ON v.id = link.{term.column} "
-                    f"WHERE {where(name)} GROUP BY v.code"
-                )
-            elif facet.choices:
-                parts.append(
-                    f"SELECT '{name}', base.c_{name}, COUNT(*) FROM base "
-                    f"WHERE base.c_{name} IS NOT NULL AND base.c_{name} <> '' "
-                    f"AND {where(name)} GROUP BY base.c_{name}"
-                )
-            elif facet.hierarchical:
-                # grouped by id: codes and broader terms are added up below
-                parts.append(
-                    f"SELECT '{name}', CAST(base.c_{name} AS TEXT), COUNT(*) FROM base "
-                    f"WHERE base.c_{name} IS NOT NULL AND {where(name)} GROUP BY base.c_{name}"
-                )
-            else:
-                parts.append(
-                    f"SELECT '{name}', v.code, COUNT(*) FROM base "
-                    f"JOIN {facet.vocabulary._meta.db_table} v ON v.id = base.c_{name} "
-                    f"WHERE {where(name)} GROUP BY v.code"
-                )
+        rows = rows.order_by().extra(
+            select={
+                "row_facets": f"{DOC}.facets",
+                "row_codes": f"{DOC}.codes",
+                "failed": failed or "0",
+            },
+            select_params=[param for _sql, params in tests for param in params],
+        )
+        cte_sql, cte_params = rows.values(
+            "row_facets", "row_codes", "failed"
+        ).query.sql_with_params()
+        if connection.vendor == "postgresql":
+            every, token = "jsonb_array_elements_text(base.row_codes) AS token", "token"
+            one, code, path = (
+                "jsonb_array_elements_text(base.row_facets -> %s) AS code",
+                "code",
+                str,
+            )
+        else:
+            every, token = "json_each(base.row_codes) AS token", "token.value"
+            one, code, path = "json_each(base.row_facets, %s) AS code", "code.value", _json_path
+        parts = [
+            "SELECT NULL, COUNT(*) FROM base WHERE base.failed = 0",
+            f"SELECT {token}, COUNT(*) FROM base, {every} WHERE base.failed = 0 GROUP BY {token}",
+        ]
+        parts_params = []
+        for at, (name, _values) in enumerate(active):
+            parts.append(
+                f"SELECT %s || {code}, COUNT(*) FROM base, {one} "
+                f"WHERE base.failed = %s GROUP BY {code}"
+            )
+            parts_params += [f"{name}:", path(name), 1 << at]
         sql = f"WITH base AS MATERIALIZED ({cte_sql}) " + " UNION ALL ".join(parts)
-        counts = defaultdict(dict)
+        counts, total = defaultdict(dict), 0
         with connection.cursor() as cursor:
-            cursor.execute(sql, cte_params)
-            for name, code, count in cursor.fetchall():
-                counts[name][code] = count
-        total = counts.pop("_total", {}).get(None, 0)
-        for facet in FACETS:
-            if facet.hierarchical and facet.name in counts:
-                below, codes_by_id = period_codes
-                by_code = {codes_by_id[int(pk)]: n for pk, n in counts[facet.name].items()}
-                counts[facet.name] = {
-                    ancestor: sum(by_code.get(code, 0) for code in codes)
-                    for ancestor, codes in below.items()
-                    if any(code in by_code for code in codes)
-                }
+            cursor.execute(sql, [*cte_params, *parts_params])
+            for token, count in cursor.fetchall():
+                if token is None:
+                    total = count
+                else:
+                    name, _colon, code = token.partition(":")
+                    counts[name][code] = count
         facets = {
             facet.name: sorted(
                 counts.get(facet.name, {}).items(), key=lambda pair: (-pair[1], pair[0])
             )[:FACET_SIZE]
-            for facet in (FACETS if with_facets else ())
+            for facet in FACETS
         }
         return facets, total
 
@@ -481,11 +446,6 @@ class DatabaseEngine:
             if not isinstance(offset, int) or isinstance(offset, bool) or offset > 10**9:
                 raise InvalidQuery("cursor", CURSOR_ERROR)
             offset = max(0, offset)
-        periods = routes.remember("catalog-periods", (), self._periods)
-        facet_q = {
-            name: self._facet_q(FACET_BY_NAME[name], values, periods[0])
-            for name, values in request.active.items()
-        }
         # The counts of a filter set (the catalog's first page above all) are asked again and
         # again: kept per site version, which moves whenever the public catalog changes.
         facets, total = routes.remember(
@@ -499,14 +459,14 @@ class DatabaseEngine:
                 tuple(request.years(years) for years in RANGES),
                 request.with_facets,
             ),
-            lambda: self._facets_and_total(
-                self._base(request, scored=False), facet_q, periods, request.with_facets
-            ),
+            lambda: self._facets_and_total(request),
         )
         # a text of only punctuation, symbols or emoji has no words: it finds nothing, unscored
         words = bool(terms(request.text, request.language))
-        matching = self._base(request, scored=words)
-        matching = matching.filter(*facet_q.values())
+        matching = self._matching(request, scored=words)
+        for name, values in request.active.items():
+            sql, params = _facet_test(name, values)
+            matching = matching.extra(where=[sql], params=params)
         if request.sort == "date":
             order = [F("date_start").asc(nulls_last=True), "catalog_number"]
         elif request.sort == "-date":

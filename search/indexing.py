@@ -29,6 +29,27 @@ def searchable_pieces():
     )
 
 
+def recovered_year(piece: Piece) -> int | None:
+    """The year the piece's case was received in Mexico (heritage.catalog.RECOVERED), while the
+    case is published."""
+    case = piece.case if piece.case_id and piece.case.live else None
+    return case.date_received.year if case and case.date_received else None
+
+
+def piece_facts(piece: Piece) -> dict:
+    """What the database engine filters and counts on (search.models.PieceText): each facet's
+    codes by facet name, the same codes the index documents carry; the same as one flat list
+    of `name:code` (what the counts read); and the years."""
+    facets = {facet.name: codes for facet in FACETS if (codes := facet.codes(piece))}
+    return {
+        "facets": facets,
+        "codes": [f"{name}:{code}" for name, codes in facets.items() for code in codes],
+        "date_start": piece.date_start,
+        "date_end": piece.date_end,
+        RECOVERED.name: recovered_year(piece),
+    }
+
+
 FALLBACK = ("title", "description")  # the site-language text every reader's search also reads
 
 
@@ -45,7 +66,6 @@ def piece_document(piece: Piece) -> PieceDocument:
             for key, value in (("gte", piece.date_start), ("lte", piece.date_end))
             if value is not None
         }
-    case = piece.case if piece.case_id and piece.case.live else None
     labels = vocabulary_labels(piece)
     languages = language_codes()
     site = settings.LANGUAGE_CODE
@@ -66,9 +86,7 @@ def piece_document(piece: Piece) -> PieceDocument:
         dates=dates,
         date_start=piece.date_start,
         date_end=piece.date_end,
-        **{
-            RECOVERED.name: case.date_received.year if case and case.date_received else None,
-        },
+        **{RECOVERED.name: recovered_year(piece)},
         illustrative=piece.is_illustrative,
         published_at=piece.last_published_at,
     )

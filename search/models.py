@@ -36,9 +36,21 @@ LanguageText = type(
 
 
 class PieceText(LanguageText):
+    """A public piece as the database engine reads it: its text, and what the researcher's
+    search filters and counts on (search.indexing.piece_facts, the same declarations as the
+    index documents): every facet's codes by facet name (a period with its broader periods;
+    a GIN index on PostgreSQL, search.schema), the same codes as one flat list of `name:code`
+    (quicker to count), and each year range's bounds. Counts and filters then read this one
+    table, next to the text vectors, not the catalog's."""
+
     piece = models.OneToOneField(
         Piece, primary_key=True, on_delete=models.CASCADE, related_name="+", db_constraint=True
     )
+    facets = models.JSONField(default=dict, blank=True)
+    codes = models.JSONField(default=list, blank=True)
+    date_start = models.IntegerField(null=True, blank=True)
+    date_end = models.IntegerField(null=True, blank=True)
+    recovered = models.IntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = "piece search text"

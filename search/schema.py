@@ -8,7 +8,8 @@ follows the same languages here, after every `migrate` (post_migrate, search.app
   language's Snowball stemmer from settings.SEARCH_STEMMERS, or none), plus `retorno_folded`
   (folded, never stemmed) for autocomplete; per text table and language a generated `tsvector`
   column `vector_<code>` (title weighted A, body B) with a GIN index; on the piece table a
-  generated `titles` vector of every language's title, for autocomplete.
+  generated `titles` vector of every language's title, for autocomplete; a GIN index on the
+  piece rows' facet tokens.
 - SQLite: an FTS5 table per text table whose columns are the text columns, holding the text
   folded and stemmed in Python (search.text); its rowid is the text row's key.
 
@@ -167,6 +168,14 @@ def _sync_postgresql(cursor) -> list[str]:
                 )
                 cursor.execute(f"COMMENT ON COLUMN {table.table}.titles IS %s", [signature])
                 done.append(f"{table.table}.titles")
+    # the researcher's facet filters, beside the text vectors (search.models.PieceText.facets)
+    facets_index = f"{PIECE_TEXT.table}_facets"
+    cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [facets_index])
+    if not cursor.fetchone():
+        cursor.execute(
+            f"CREATE INDEX {facets_index} ON {PIECE_TEXT.table} USING gin (facets jsonb_path_ops)"
+        )
+        done.append(facets_index)
     return done
 
 

@@ -92,18 +92,6 @@ def no_page_cache(settings):
 
 
 @pytest.fixture
-def published(django_capture_on_commit_callbacks):
-    """make_piece, then the commit hooks sync the search engines, as after a real request."""
-    from tests.utils import make_piece
-
-    def make(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return make_piece(*args, **kwargs)
-
-    return make
-
-
-@pytest.fixture
 def home(db):
     return build_site()
 

@@ -18,6 +18,7 @@ from heritage.models import Piece
 from heritage.services import catalog_import
 from search.documents import PieceDocument
 from search.indexing import piece_document, searchable_pieces
+from tests.utils import make_piece
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +32,8 @@ def _title(code: str) -> str:
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_every_language_has_its_pages(code, client, catalog, published):
-    piece = published("LANG-0001", **{_title(code): f"{WORD} {code}"})
+def test_every_language_has_its_pages(code, client, catalog):
+    piece = make_piece("LANG-0001", **{_title(code): f"{WORD} {code}"})
     with translation.override(code):
         paths = [catalog.get_parent().url, catalog.url, f"{catalog.url}{piece.catalog_number}/"]
     for path in paths:
@@ -74,9 +75,9 @@ def test_every_language_has_its_import_and_export_columns(code, catalog):
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_every_language_is_searched_in_its_own_fields(code, client, catalog, published):
-    piece = published("LANG-0003", **{_title(code): f"{WORD} {code}"})
-    published("LANG-0004", **{_title(code): f"Otra pieza {code}"})
+def test_every_language_is_searched_in_its_own_fields(code, client, catalog):
+    piece = make_piece("LANG-0003", **{_title(code): f"{WORD} {code}"})
+    make_piece("LANG-0004", **{_title(code): f"Otra pieza {code}"})
 
     # the engine's contract (the database engine in this suite), accents folded
     found = search(CatalogQuery(text="xochitlalli", language=code))

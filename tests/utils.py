@@ -81,8 +81,24 @@ def make_case(code: str = "CASE-2021-001", *, publish: bool = True, **fields):
     return case
 
 
-def make_piece(catalog_number: str, *, publish: bool = True, events=(), images=(), **fields):
-    """A piece (published unless told), with optional provenance events and images."""
+def make_piece(
+    catalog_number: str, *, publish: bool = True, upkeep: bool = True, events=(), images=(),
+    **fields,
+):  # fmt: skip
+    """A piece (published unless told), with optional provenance events and images; then its
+    commit hooks run, as after a real request: the search upkeep writes its index rows (the
+    database engine reads them like any index). `upkeep=False`: they never run (an index that
+    missed the piece)."""
+    from django.test import TestCase
+
+    if not upkeep:
+        return _make_piece(catalog_number, publish=publish, events=events, images=images, **fields)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return _make_piece(catalog_number, publish=publish, events=events, images=images,
+                           **fields)  # fmt: skip
+
+
+def _make_piece(catalog_number: str, *, publish: bool, events, images, **fields):
     from heritage.models import Culture, Period, Piece, ProvenanceEvent
 
     values = {

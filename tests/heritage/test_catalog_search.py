@@ -10,21 +10,21 @@ import logging
 import pytest
 
 from heritage.models import Culture
-from tests.utils import make_case
+from tests.utils import make_case, make_piece
 
 pytestmark = pytest.mark.django_db
 PAGE = "/es/catalogo/"
 
 
 @pytest.fixture
-def vessels(catalog, published):
+def vessels(catalog):
     case = make_case("CASE-1")
     olmeca = Culture.objects.get(code="olmeca")
-    published("REP-1", title_es="Vasija de Teotihuacán", title_en="Teotihuacan vessel", case=case,
+    make_piece("REP-1", title_es="Vasija de Teotihuacán", title_en="Teotihuacan vessel", case=case,
               description_es="Vasija <b>trípode</b> con tapa.")  # fmt: skip
-    published("REP-2", title_es="Vasija olmeca", culture=olmeca, date_start=-1200, date_end=-900)
-    published("REP-3", title_es="Vasija restringida", restricted=True, find_site="Sitio secreto")
-    published("REP-4", title_es="Vasija en borrador", publish=False)
+    make_piece("REP-2", title_es="Vasija olmeca", culture=olmeca, date_start=-1200, date_end=-900)
+    make_piece("REP-3", title_es="Vasija restringida", restricted=True, find_site="Sitio secreto")
+    make_piece("REP-4", title_es="Vasija en borrador", publish=False)
 
 
 def text(response) -> str:
@@ -81,13 +81,13 @@ def test_bad_input_says_which_field_in_the_readers_language(client, vessels):
     assert huge.status_code == 400 and 'id="err_date_from"' in text(huge)
 
 
-def test_the_page_runs_a_constant_number_of_queries(client, catalog, published, no_page_cache):
+def test_the_page_runs_a_constant_number_of_queries(client, catalog, no_page_cache):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     def measure(count: int) -> int:
         for number in range(count):
-            published(f"REP-{count}-{number:03d}", title_es="Vasija")
+            make_piece(f"REP-{count}-{number:03d}", title_es="Vasija")
         client.get(PAGE, {"q": "vasija"})
         with CaptureQueriesContext(connection) as queries:
             client.get(PAGE, {"q": "vasija"})

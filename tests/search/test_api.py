@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from heritage.models import Culture
-from tests.utils import make_case
+from tests.utils import make_case, make_piece
 
 pytestmark = pytest.mark.django_db
 
@@ -16,13 +16,13 @@ def numbers(payload) -> list[str]:
 
 
 @pytest.fixture
-def vessels(catalog, published):
+def vessels(catalog):
     case = make_case("CASE-1")
     mexica = Culture.objects.get(code="mexica")
-    published("REP-1", title_es="Vasija de Teotihuacán", title_en="Teotihuacan vessel", case=case)
-    published("REP-2", title_es="Vasijas gemelas", culture=mexica, date_start=-400, date_end=-100)
-    published("REP-3", title_es="Vasija restringida", restricted=True)
-    published("REP-4", title_es="Vasija en borrador", publish=False)
+    make_piece("REP-1", title_es="Vasija de Teotihuacán", title_en="Teotihuacan vessel", case=case)
+    make_piece("REP-2", title_es="Vasijas gemelas", culture=mexica, date_start=-400, date_end=-100)
+    make_piece("REP-3", title_es="Vasija restringida", restricted=True)
+    make_piece("REP-4", title_es="Vasija en borrador", publish=False)
 
 
 def test_search_answers_hits_facets_and_highlights_in_the_language_asked(client, vessels):
@@ -74,9 +74,9 @@ def test_unpublished_cases_are_unknown_codes(client, vessels):
     assert response.json()["detail"][0]["parameter"] == "case"
 
 
-def test_cursor_walks_every_hit_once(client, catalog, published):
+def test_cursor_walks_every_hit_once(client, catalog):
     for number in range(1, 8):
-        published(f"REP-{number:03d}", title_es="Vasija")
+        make_piece(f"REP-{number:03d}", title_es="Vasija")
     seen, url = [], "/api/v1/search/pieces?q=vasija&page_size=3"
     while url:
         payload = client.get(url).json()
@@ -86,12 +86,10 @@ def test_cursor_walks_every_hit_once(client, catalog, published):
     assert len(seen) == 7
 
 
-def test_search_runs_a_constant_number_of_queries(
-    client, catalog, published, django_assert_max_num_queries
-):
+def test_search_runs_a_constant_number_of_queries(client, catalog, django_assert_max_num_queries):
     def measure(count: int) -> int:
         for number in range(count):
-            published(f"REP-{count}-{number:03d}", title_es="Vasija")
+            make_piece(f"REP-{count}-{number:03d}", title_es="Vasija")
         client.get("/api/v1/search/pieces?q=vasija")  # warms the site lookup cache
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/api/v1/search/pieces?q=vasija&page_size=50").status_code == 200

@@ -80,6 +80,25 @@ def test_contract_facet_counts_honour_the_other_filters(catalog_in_index):
     assert dict(result.facets["culture"]) == {"maya": 2}
 
 
+def test_contract_each_facet_counts_with_every_filter_but_its_own(catalog_in_index):
+    """Two chosen terms no piece has together: nothing is found, and each facet still counts
+    what choosing another of its terms would find (a piece failing only that facet's filter),
+    never a piece that fails another facet's too."""
+    result = catalog_in_index.search(
+        CatalogQuery(filters={"method": ("donation",), "culture": ("maya",)}, date_from=-2000)
+    )
+    assert (numbers(result), result.total) == ([], 0)
+    assert dict(result.facets["method"]) == {"seizure": 2}
+    assert dict(result.facets["culture"]) == {"mexica": 1}
+    assert result.facets["period"] == [] and result.facets["case"] == []
+    broader = catalog_in_index.search(
+        CatalogQuery(filters={"method": ("seizure",), "period": ("clasico",)}, sort="date")
+    )
+    assert numbers(broader) == ["REP-003", "REP-001"]  # a broader period finds its subperiods
+    assert dict(broader.facets["period"]) == {"clasico": 2, "clasico-tardio": 2}
+    assert dict(broader.facets["method"]) == {"seizure": 2, "donation": 1}
+
+
 def test_contract_deep_pagination_has_no_gaps_or_duplicates(
     engine, django_capture_on_commit_callbacks
 ):

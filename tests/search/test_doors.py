@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from heritage.models import Culture, Material, RecoveryMethod, Technique
-from tests.utils import make_case
+from tests.utils import make_case, make_piece
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ QUESTIONS = {
 
 
 @pytest.fixture
-def doors_catalog(engine, catalog, published):
+def doors_catalog(engine, catalog):
     seizure = make_case("CASE-A", legal_basis="unesco_1970",
                         date_received=datetime.date(2021, 5, 3))  # fmt: skip
     donation = make_case(
@@ -54,19 +54,19 @@ def doors_catalog(engine, catalog, published):
     jade = Material.objects.get(code="jade")
     modelled = Technique.objects.get(code="modelado")
     mexica = Culture.objects.get(code="mexica")
-    published("REP-D01", title_es="Vasija de Teotihuacán", title_en="Teotihuacan vessel",
+    make_piece("REP-D01", title_es="Vasija de Teotihuacán", title_en="Teotihuacan vessel",
               case=seizure, materials=[jade], techniques=[modelled])  # fmt: skip
-    published("REP-D02", title_es="Vasijas gemelas", culture=mexica, case=donation,
+    make_piece("REP-D02", title_es="Vasijas gemelas", culture=mexica, case=donation,
               date_start=600, date_end=None)  # fmt: skip
-    published("REP-D03", title_es="Máscara de jade", case=seizure, materials=[jade],
+    make_piece("REP-D03", title_es="Máscara de jade", case=seizure, materials=[jade],
               date_start=-300, date_end=250)  # fmt: skip
-    published("REP-D04", title_es="Mascara funeraria", case=donation, date_start=-1200,
+    make_piece("REP-D04", title_es="Mascara funeraria", case=donation, date_start=-1200,
               date_end=-900)  # fmt: skip
     for number in range(5, 10):
-        published(f"REP-D{number:02d}", title_es=f"Vasija número {number}", case=seizure,
+        make_piece(f"REP-D{number:02d}", title_es=f"Vasija número {number}", case=seizure,
                   materials=[jade], date_start=500 + number, date_end=800)  # fmt: skip
-    published("REP-D10", title_es="Vasija restringida", restricted=True, case=seizure)
-    published("REP-D11", title_es="Vasija en borrador", publish=False)
+    make_piece("REP-D10", title_es="Vasija restringida", restricted=True, case=seizure)
+    make_piece("REP-D11", title_es="Vasija en borrador", publish=False)
     engine.refresh()
     return engine
 

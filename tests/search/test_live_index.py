@@ -27,20 +27,9 @@ def text(query: str, language: str = "es") -> Q:
     )
 
 
-@pytest.fixture
-def published(live_engine, django_capture_on_commit_callbacks):
-    """Make pieces and let the commit hooks sync them, as after a real request."""
-
-    def make(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return make_piece(*args, **kwargs)
-
-    return make
-
-
-def test_publishing_indexes_and_analysis_is_language_aware(live_engine, published):
-    published("REP-1", title_es="Vasija de Teotihuacán", title_en="Teotihuacan vessel")
-    published("REP-2", title_es="Figurilla", title_en="Figurine", date_start=-1200, date_end=-900)
+def test_publishing_indexes_and_analysis_is_language_aware(live_engine):
+    make_piece("REP-1", title_es="Vasija de Teotihuacán", title_en="Teotihuacan vessel")
+    make_piece("REP-2", title_es="Figurilla", title_en="Figurine", date_start=-1200, date_end=-900)
     assert hits(live_engine, text("teotihuacan")) == {"REP-1"}  # accents ignored
     assert hits(live_engine, text("vasijas")) == {"REP-1"}  # Spanish stemming
     assert hits(live_engine, text("vessels", "en")) == {"REP-1"}  # English stemming
@@ -49,12 +38,12 @@ def test_publishing_indexes_and_analysis_is_language_aware(live_engine, publishe
 
 
 def test_unpublish_restrict_and_delete_remove_documents(
-    live_engine, published, django_capture_on_commit_callbacks
+    live_engine, django_capture_on_commit_callbacks
 ):
-    first = published("REP-1", title_es="Uno")
-    second = published("REP-2", title_es="Dos")
-    third = published("REP-3", title_es="Tres")
-    published("REP-4", title_es="Borrador", publish=False)
+    first = make_piece("REP-1", title_es="Uno")
+    second = make_piece("REP-2", title_es="Dos")
+    third = make_piece("REP-3", title_es="Tres")
+    make_piece("REP-4", title_es="Borrador", publish=False)
     assert live_engine.indexed_ids() == {first.pk, second.pk, third.pk}
     with django_capture_on_commit_callbacks(execute=True):
         first.unpublish()
@@ -65,9 +54,9 @@ def test_unpublish_restrict_and_delete_remove_documents(
     assert live_engine.indexed_ids() == set()
 
 
-def test_rebuild_swaps_the_alias_while_searches_keep_answering(live_engine, published):
+def test_rebuild_swaps_the_alias_while_searches_keep_answering(live_engine):
     for number in range(30):
-        published(f"REP-{number:03d}", title_es=f"Vasija {number}")
+        make_piece(f"REP-{number:03d}", title_es=f"Vasija {number}")
     before = live_engine.client.alias_targets(live_engine.alias)
     failures, answers = [], []
     stop = threading.Event()
@@ -93,13 +82,13 @@ def test_rebuild_swaps_the_alias_while_searches_keep_answering(live_engine, publ
     assert failures == [] and answers and min(answers) == 30
 
 
-def test_status_reports_drift_and_reconcile_repairs_it(live_engine, published, capsys):
-    kept = published("REP-1", title_es="Uno")
-    gone = published("REP-2", title_es="Dos")
+def test_status_reports_drift_and_reconcile_repairs_it(live_engine, capsys):
+    kept = make_piece("REP-1", title_es="Uno")
+    gone = make_piece("REP-2", title_es="Dos")
     from heritage.models import Piece
 
     Piece.objects.filter(pk=gone.pk).update(restricted=True)  # bypasses the events on purpose
-    make_piece("REP-3", title_es="Tres")  # published without its commit hooks running
+    make_piece("REP-3", title_es="Tres", upkeep=False)  # its commit hooks never ran
     live_engine.refresh()
     with pytest.raises(CommandError):
         call_command("search_status")

@@ -10,6 +10,7 @@ from django_tasks import default_task_backend
 from heritage.catalog import CatalogQuery
 from heritage.models import Culture
 from search.tasks import MAX_ATTEMPTS, RETRY_DELAYS, sync_records
+from tests.utils import make_piece
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +20,11 @@ def numbers(result) -> list[str]:
 
 
 def test_renaming_a_term_reindexes_the_pieces_that_use_it(
-    engine, published, django_capture_on_commit_callbacks
+    engine, django_capture_on_commit_callbacks
 ):
     olmeca = Culture.objects.get(code="olmeca")
-    published("REP-1", title_es="Cabeza colosal", culture=olmeca)
-    published("REP-2", title_es="Estela")
+    make_piece("REP-1", title_es="Cabeza colosal", culture=olmeca)
+    make_piece("REP-2", title_es="Estela")
     engine.refresh()
     assert numbers(engine.search(CatalogQuery(text="xochipilteca"))) == []
     olmeca.label_es = "Olmeca xochipilteca"
@@ -41,8 +42,8 @@ def deferring_backend(settings):
     default_task_backend.clear()
 
 
-def test_a_failed_sync_is_retried_later_with_a_growing_delay(published, deferring_backend, caplog):
-    piece = published("REP-1", title_es="Vasija")
+def test_a_failed_sync_is_retried_later_with_a_growing_delay(deferring_backend, caplog):
+    piece = make_piece("REP-1", title_es="Vasija")
     deferring_backend.clear()
     before = timezone.now()
     sync_records.call("piece", [piece.pk])
@@ -54,8 +55,8 @@ def test_a_failed_sync_is_retried_later_with_a_growing_delay(published, deferrin
     assert later.task.run_after >= before + timezone.timedelta(seconds=RETRY_DELAYS[1])
 
 
-def test_the_last_attempt_logs_for_reconcile_and_stops(published, deferring_backend, caplog):
-    piece = published("REP-1", title_es="Vasija")
+def test_the_last_attempt_logs_for_reconcile_and_stops(deferring_backend, caplog):
+    piece = make_piece("REP-1", title_es="Vasija")
     deferring_backend.clear()
     with caplog.at_level(logging.ERROR, logger="search.tasks"):
         result = sync_records.call("piece", [piece.pk], MAX_ATTEMPTS)
@@ -70,8 +71,8 @@ def test_rebuild_and_status_on_the_database_engine(catalog, capsys):
     from search.database import DatabaseEngine
     from tests.utils import make_piece
 
-    make_piece("REP-1", title_es="Vasija")  # its commit hooks never ran: not in the text yet
-    make_piece("REP-2", title_es="Vasija restringida", restricted=True)
+    make_piece("REP-1", title_es="Vasija", upkeep=False)  # not in the text yet
+    make_piece("REP-2", title_es="Vasija restringida", restricted=True, upkeep=False)
     engine = DatabaseEngine()
     assert numbers(engine.search(CatalogQuery(text="vasija"))) == []
     call_command("search_rebuild", verbosity=0)
