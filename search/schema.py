@@ -9,7 +9,7 @@ follows the same languages here, after every `migrate` (post_migrate, search.app
   (folded, never stemmed) for autocomplete; per text table and language a generated `tsvector`
   column `vector_<code>` (title weighted A, body B) with a GIN index; on the piece table a
   generated `titles` vector of every language's title, for autocomplete; a GIN index on the
-  piece rows' facet tokens.
+  piece rows' facet codes (`jsonb_path_ops`: containment only).
 - SQLite: an FTS5 table per text table whose columns are the text columns, holding the text
   folded and stemmed in Python (search.text); its rowid is the text row's key.
 
