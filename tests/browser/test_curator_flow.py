@@ -83,7 +83,7 @@ def test_a_piece_from_the_editor_to_the_public_and_back(
         pytest.skip(
             "on SQLite the live server's threads share one in-memory connection, so the admin's "
             "overlapping requests interleave in one transaction (the piece's provenance was "
-            "seen twice in 4 of 10 runs since its search row carries facets); PostgreSQL runs it"
+            "seen twice in 4 of 11 runs since its search row carries facets); PostgreSQL runs it"
         )
     base, labels = live_server.url, LABELS[admin_language]
     admin_log_in(page, base, "editora")
