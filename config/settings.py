@@ -275,6 +275,13 @@ STORAGES = {
 
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Retorno"
+# No background autosave in the editor. Wagtail 8.0's autosave saves new inline rows (a piece's
+# provenance events, a route's stops) and sends their ids back to the open form afterwards; an
+# editor who presses Save, Submit or Publish while an autosave is on its way posts the rows
+# again without ids, and they are stored twice (seen here: a piece's two events became four;
+# wagtail/wagtail#14568 is the same class for pages). Drafts stay explicit: the Save draft
+# button, revisions and the unsaved-changes warning.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 # Scheme and host of absolute links made outside a request (tasks, management commands); in a
 # request they use the request's own host (core/links.py), never Wagtail's Site record.
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

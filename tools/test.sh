@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 RESULTS=.test-results
 mkdir -p "$RESULTS"
-rm -f "$RESULTS"/*.xml
+rm -f "$RESULTS"/*.xml "$RESULTS"/*.log
 
 as_root() { [ "$(id -u)" = 0 ]; }
 apt_install() {
@@ -60,15 +60,30 @@ echo "== ruff check"
 echo "== ruff format --check"
 .venv/bin/ruff format --check .
 
+# The two databases' suites run side by side: each pytest keeps one core busy, and each run keeps
+# its files under .test-results/<database>/ (tests/settings.py). Each run's output goes to its log,
+# printed whole when both are done.
+run_suite() {  # name, database URL, pytest arguments
+  local name=$1 url=$2
+  shift 2
+  DATABASE_URL="$url" .venv/bin/pytest --junitxml="$RESULTS/$name.xml" \
+    -o junit_suite_name="$name" "$@" >"$RESULTS/$name.log" 2>&1
+}
 status=0
-echo "== pytest on SQLite"
-DATABASE_URL="sqlite:///$PWD/$RESULTS/test.sqlite3" .venv/bin/pytest \
-  --junitxml="$RESULTS/sqlite.xml" -o junit_suite_name=sqlite "$@" || status=$?
-
+echo "== pytest on SQLite and on PostgreSQL, side by side ($(date -u +%H:%M:%S) UTC)"
+run_suite sqlite "sqlite:///$PWD/$RESULTS/test.sqlite3" "$@" &
+sqlite_pid=$!
 if [ -n "$PG_URL" ]; then
-  echo "== pytest on PostgreSQL"
-  DATABASE_URL="$PG_URL" .venv/bin/pytest \
-    --junitxml="$RESULTS/postgresql.xml" -o junit_suite_name=postgresql "$@" || status=$?
+  run_suite postgresql "$PG_URL" "$@" &
+  postgresql_pid=$!
+fi
+wait "$sqlite_pid" || status=$?
+echo "== pytest on SQLite ($(date -u +%H:%M:%S) UTC)"
+cat "$RESULTS/sqlite.log"
+if [ -n "$PG_URL" ]; then
+  wait "$postgresql_pid" || status=$?
+  echo "== pytest on PostgreSQL ($(date -u +%H:%M:%S) UTC)"
+  cat "$RESULTS/postgresql.log"
 else
   echo "== PostgreSQL run skipped: no server available (see above)"
 fi

@@ -77,14 +77,6 @@ def test_a_piece_from_the_editor_to_the_public_and_back(
     """As an editor: a case, then a piece with choosers, BCE dates and two provenance events,
     previewed inside the editor and submitted; as a moderator: approved, restricted with a
     reason, compared with the previous version and reverted — in each admin language."""
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        pytest.skip(
-            "on SQLite the live server's threads share one in-memory connection, so the admin's "
-            "overlapping requests interleave in one transaction (the piece's provenance was "
-            "seen twice in 4 of 11 runs since its search row carries facets); PostgreSQL runs it"
-        )
     base, labels = live_server.url, LABELS[admin_language]
     admin_log_in(page, base, "editora")
     expect(page.locator("html")).to_have_attribute("lang", admin_language)

@@ -50,12 +50,18 @@ def check_layout(page: Page, width: int, results: str) -> None:
         assert side["x"] + side["width"] <= main["x"] and abs(side["y"] - listing["y"]) < 2
 
 
-@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+# Each test walks its screen widths in turn on one demo site: the demo takes far longer to build
+# than a width takes to check, and nothing here changes it.
 def test_catalog_listing_results_first_filters_in_a_panel_chips_remove(
-    live_server, page: Page, demo_site, width
+    live_server, page: Page, demo_site
 ):
+    for width in (PHONE, DESKTOP):
+        catalog_at(page, live_server.url, width)
+
+
+def catalog_at(page: Page, base: str, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 844 if width == PHONE else 900})
-    page.goto(f"{live_server.url}{CATALOG}")
+    page.goto(f"{base}{CATALOG}")
     check_layout(page, width, ".search-results .piece-card")
     assert serious_violations(page) == []
 
@@ -88,12 +94,16 @@ def test_catalog_listing_results_first_filters_in_a_panel_chips_remove(
     expect(chips).to_have_count(0)
 
 
-@pytest.mark.parametrize("width", [PHONE, DESKTOP])
 def test_program_listing_near_me_on_top_filters_in_a_panel_chips_remove(
-    live_server, page: Page, demo_site, width
+    live_server, page: Page, demo_site
 ):
+    for width in (PHONE, DESKTOP):
+        programs_at(page, live_server.url, width)
+
+
+def programs_at(page: Page, base: str, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 844 if width == PHONE else 900})
-    page.goto(f"{live_server.url}{PROGRAMS}")
+    page.goto(f"{base}{PROGRAMS}")
     check_layout(page, width, ".program-list .program-card")
     # "near me" heads the results: above them, and in the results' column on a desktop
     near = page.locator(".listing-lead #id_near")
@@ -127,10 +137,14 @@ def test_program_listing_near_me_on_top_filters_in_a_panel_chips_remove(
     expect(chips).to_have_count(1)
 
 
-@pytest.mark.parametrize("width", [320, PHONE, DESKTOP])
-def test_program_month_view_is_readable_on_any_screen(live_server, page: Page, demo_site, width):
+def test_program_month_view_is_readable_on_any_screen(live_server, page: Page, demo_site):
+    for width in (320, PHONE, DESKTOP):
+        month_at(page, live_server.url, width)
+
+
+def month_at(page: Page, base: str, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 800})
-    page.goto(f"{live_server.url}{PROGRAMS}?view=month")
+    page.goto(f"{base}{PROGRAMS}?view=month")
     expect(page.locator("#month-heading")).to_be_visible()
     nothing_wider_than_the_screen(page)
     days = page.locator(".month-grid td.has-items")

@@ -1,5 +1,7 @@
 """Curator admin: restricted records only for the dedicated permission, filters, bulk actions."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -219,3 +221,18 @@ def test_uploaded_import_files_are_kept_outside_the_public_media(client, curator
     assert not stored.startswith(str(settings.MEDIA_ROOT))
     with pytest.raises(ValueError):
         _ = job.file.url  # no base URL: the file cannot be linked to
+
+
+def test_editor_forms_never_autosave_in_the_background(client, editor):
+    """A background autosave that the editor's own Save overtakes stores new provenance events
+    twice (config/settings.py, WAGTAIL_AUTOSAVE_INTERVAL): the add and edit forms post only
+    when the editor presses a button."""
+    piece = make_piece("REP-A")
+    for url in (
+        reverse("wagtailsnippets_heritage_piece:add"),
+        reverse("wagtailsnippets_heritage_piece:edit", args=[piece.pk]),
+    ):
+        page = client.get(url).content.decode()
+        assert 'id="provenance_events-FORMS"' in page or "provenance_events-TOTAL_FORMS" in page
+        controllers = " ".join(re.findall(r'data-controller="([^"]*)"', page)).split()
+        assert "w-autosave" not in controllers
