@@ -447,12 +447,14 @@ class DatabaseEngine:
                 raise InvalidQuery("cursor", CURSOR_ERROR)
             offset = max(0, offset)
         # The counts of a filter set (the catalog's first page above all) are asked again and
-        # again: kept per site version, which moves whenever the public catalog changes.
+        # again: kept per site version, which moves whenever the public catalog changes. Only
+        # a text is read in a language: without one, every language shares the same counts.
+        text = request.text.strip()
         facets, total = routes.remember(
             "catalog-counts",
             (
-                request.text.strip(),
-                request.language,
+                text,
+                request.language if text else "",
                 tuple(
                     sorted((name, tuple(sorted(values))) for name, values in request.active.items())
                 ),

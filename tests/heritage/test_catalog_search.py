@@ -96,6 +96,33 @@ def test_the_page_runs_a_constant_number_of_queries(client, catalog, no_page_cac
     assert measure(2) == measure(25)
 
 
+@pytest.mark.django_db(transaction=True)  # real commits: the kept counts follow the site version
+def test_counts_without_a_text_are_computed_once_for_every_language(client, vessels, settings):
+    """The catalog's counts are kept per filter set (here in the process, as without Redis); a
+    filter set without a text reads no language, so every language shares its counts."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.i18n import language_codes
+
+    settings.SHARED_CACHE = False
+    settings.PAGE_CACHE_SECONDS = 0
+    counted = {}
+    for lang in language_codes():
+        for query in ({}, {"q": "vasija"}):
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(
+                    "/api/v1/search/pieces", {**query, "lang": lang, "culture": "olmeca"}
+                )
+            assert response.status_code == 200
+            assert response.json()["total"] == 1
+            counted[lang, bool(query)] = sum("WITH base AS" in q["sql"] for q in queries)
+    first, *others = language_codes()
+    assert counted[first, False] == 1
+    assert all(counted[lang, False] == 0 for lang in others)  # the same counts, kept
+    assert all(counted[lang, True] == 1 for lang in language_codes())  # a text: its language's
+
+
 def test_exports_stream_public_pieces_only_and_say_when_capped(client, vessels, settings):
     response = client.get(f"{PAGE}export/csv/", {"q": "vasija"})
     assert response.status_code == 200 and response.streaming
