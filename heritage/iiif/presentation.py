@@ -12,7 +12,6 @@ import json
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from iiif_prezi3 import Manifest, ServiceV3
 
 from core.i18n import has_value, language_codes, localized_name
 from core.links import absolute_url
@@ -88,6 +87,10 @@ def _homepages(piece, request) -> list[dict]:
 def piece_manifest(*, piece, images: list, request=None) -> dict:
     """The manifest of a public piece (the caller checked it is public) with its images
     (PieceImage rows with their image, in order)."""
+    # Imported on the first manifest, not with the URLs: iiif-prezi3 builds its pydantic models
+    # as it loads (1 s and about 30 MB), which a worker that never serves a manifest need not pay.
+    from iiif_prezi3 import Manifest, ServiceV3
+
     manifest_id = absolute_url(reverse("iiif-manifest", args=[piece.catalog_number]), request)
     manifest = Manifest(
         id=manifest_id,
