@@ -11,9 +11,8 @@ from pathlib import Path
 from defusedxml import ElementTree as ET
 
 
-def summarise(path: Path) -> dict:
-    suite = ET.parse(path).getroot()
-    suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+def summarise(paths: list[Path]) -> dict:
+    """One database's counts, over its JUnit files (its suite, and a test run apart)."""
     counts = {
         "passed": 0,
         "failed": 0,
@@ -25,7 +24,8 @@ def summarise(path: Path) -> dict:
         "search_ran": 0,
         "search_skipped": 0,
     }
-    for case in suite.iter("testcase"):
+    cases = [case for path in paths for case in ET.parse(path).getroot().iter("testcase")]
+    for case in cases:
         outcome = "passed"
         if case.find("failure") is not None or case.find("error") is not None:
             outcome = "failed"
@@ -54,7 +54,7 @@ def main(argv: list[str]) -> int:
             print(f"{name}: did not run")
             ok = False
             continue
-        c = summarise(path)
+        c = summarise([path, *sorted(folder.glob(f"{name}-*.xml"))])
         print(
             f"{name}: {c['passed']} passed, {c['failed']} failed, {c['skipped']} skipped "
             f"(browser tests: {c['browser_ran']} ran, {c['browser_skipped']} skipped; "
