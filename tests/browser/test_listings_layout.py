@@ -152,6 +152,7 @@ def month_at(page: Page, base: str, width: int) -> None:
         expect(days.first).to_be_visible()
         box = days.first.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= width
-    page.click(".month-nav a[rel=next]")
+    with page.expect_navigation():  # the next month's page, loaded, before measuring it
+        page.click(".month-nav a[rel=next]")
     nothing_wider_than_the_screen(page)
     assert serious_violations(page) == []
