@@ -21,13 +21,39 @@ TERM_FACETS = {
 }
 
 
-def _enqueue(kind: str, ids) -> None:
-    from search.tasks import sync_records
+class _Pending:
+    """The records one transaction changed, by kind: synced once, after its commit, however many
+    saves named them (publishing a page saves it, its revision and its parent; an import saves
+    thousands). A rolled-back savepoint drops the hook with Django's own rule; ids it shares
+    with the outer transaction are synced once more at worst, which changes nothing."""
 
-    ids = sorted(set(ids))
-    for start in range(0, len(ids), BATCH):
-        batch = ids[start : start + BATCH]
-        transaction.on_commit(lambda batch=batch: sync_records.enqueue(kind, batch))
+    def __init__(self):
+        self.ids: dict[str, set[int]] = {}
+        self.flushed = False
+
+    def flush(self) -> None:
+        from search.tasks import sync_records
+
+        self.flushed = True
+        for kind, ids in self.ids.items():
+            ids = sorted(ids)
+            for start in range(0, len(ids), BATCH):
+                sync_records.enqueue(kind, ids[start : start + BATCH])
+
+
+def _enqueue(kind: str, ids) -> None:
+    connection = transaction.get_connection()
+    pending = getattr(connection, "retorno_search_pending", None)
+    if (
+        pending is None
+        or pending.flushed
+        or not any(hook == pending.flush for _, hook, _ in connection.run_on_commit)
+    ):
+        pending = connection.retorno_search_pending = _Pending()
+        pending.ids.setdefault(kind, set()).update(ids)
+        transaction.on_commit(pending.flush)  # outside a transaction: now
+        return
+    pending.ids.setdefault(kind, set()).update(ids)
 
 
 def on_record_changed(sender, ids, deleted=False, **kwargs) -> None:

@@ -4,6 +4,7 @@ sync with a growing delay, and the last attempt handing over to search_reconcile
 import logging
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import default_task_backend
 
@@ -40,6 +41,43 @@ def deferring_backend(settings):
     settings.OPENSEARCH_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
     yield default_task_backend
     default_task_backend.clear()
+
+
+def syncs(backend) -> list[tuple[str, list[int]]]:
+    return [
+        (result.args[0], result.args[1])
+        for result in backend.results
+        if result.task.module_path == sync_records.module_path
+    ]
+
+
+def test_a_transaction_syncs_each_record_once_however_many_saves_named_it(
+    deferring_backend, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        pieces = [make_piece(f"REP-{n}", upkeep=False) for n in range(3)]  # saved, published
+        for piece in pieces:
+            piece.title_es += " (restaurada)"
+            piece.save_revision().publish()
+    assert syncs(deferring_backend) == [("piece", sorted(piece.pk for piece in pieces))]
+    # the next transaction has its own
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        pieces[0].save_revision().publish()
+    assert syncs(deferring_backend)[1:] == [("piece", [pieces[0].pk])]
+
+
+def test_a_rolled_back_savepoint_drops_its_syncs_and_not_the_later_ones(
+    deferring_backend, django_capture_on_commit_callbacks
+):
+    class Undo(Exception):
+        pass
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        with pytest.raises(Undo), transaction.atomic():
+            make_piece("REP-1", upkeep=False)
+            raise Undo
+        kept = make_piece("REP-2", upkeep=False)
+    assert syncs(deferring_backend) == [("piece", [kept.pk])]
 
 
 def test_a_failed_sync_is_retried_later_with_a_growing_delay(deferring_backend, caplog):
