@@ -1,5 +1,7 @@
 """search subscribes to the records' events; the catalog and the pages know nothing of search."""
 
+from functools import partial
+
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
@@ -21,39 +23,33 @@ TERM_FACETS = {
 }
 
 
-class _Pending:
-    """The records one transaction changed, by kind: synced once, after its commit, however many
-    saves named them (publishing a page saves it, its revision and its parent; an import saves
-    thousands). A rolled-back savepoint drops the hook with Django's own rule; ids it shares
-    with the outer transaction are synced once more at worst, which changes nothing."""
+def _flush(connection) -> None:
+    from search.tasks import sync_records
 
-    def __init__(self):
-        self.ids: dict[str, set[int]] = {}
-        self.flushed = False
-
-    def flush(self) -> None:
-        from search.tasks import sync_records
-
-        self.flushed = True
-        for kind, ids in self.ids.items():
-            ids = sorted(ids)
-            for start in range(0, len(ids), BATCH):
-                sync_records.enqueue(kind, ids[start : start + BATCH])
+    pending, connection.retorno_search_pending = connection.retorno_search_pending, {}
+    for kind, ids in pending.items():
+        ids = sorted(ids)
+        for start in range(0, len(ids), BATCH):
+            sync_records.enqueue(kind, ids[start : start + BATCH])
 
 
 def _enqueue(kind: str, ids) -> None:
+    """Sync these records after the commit. The records of one transaction are synced once per
+    kind, however many saves named them (publishing saves a record, its revision and its
+    parent; the demo and the importer save thousands): the first of its hooks to run syncs
+    them all, the others find nothing left. Ids of a rolled-back savepoint may be synced with
+    them, which changes nothing (a sync reads the records as they are)."""
     connection = transaction.get_connection()
-    pending = getattr(connection, "retorno_search_pending", None)
-    if (
-        pending is None
-        or pending.flushed
-        or not any(hook == pending.flush for _, hook, _ in connection.run_on_commit)
-    ):
-        pending = connection.retorno_search_pending = _Pending()
-        pending.ids.setdefault(kind, set()).update(ids)
-        transaction.on_commit(pending.flush)  # outside a transaction: now
-        return
-    pending.ids.setdefault(kind, set()).update(ids)
+    pending = getattr(connection, "retorno_search_pending", {})
+    # Django replaces its list of hooks on a commit or a rollback (of a savepoint too): look
+    # for ours only then, not on each call (an import registers thousands).
+    if getattr(connection, "retorno_search_hooks", None) is not connection.run_on_commit:
+        hooks = connection.retorno_search_hooks = connection.run_on_commit
+        if not any(getattr(hook, "func", None) is _flush for _, hook, _ in hooks):
+            pending = {}  # a rolled-back transaction left its ids: none of its hooks remain
+    connection.retorno_search_pending = pending
+    pending.setdefault(kind, set()).update(ids)
+    transaction.on_commit(partial(_flush, connection))  # outside a transaction: now
 
 
 def on_record_changed(sender, ids, deleted=False, **kwargs) -> None:

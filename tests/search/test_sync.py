@@ -66,16 +66,16 @@ def test_a_transaction_syncs_each_record_once_however_many_saves_named_it(
     assert syncs(deferring_backend)[1:] == [("piece", [pieces[0].pk])]
 
 
-def test_a_rolled_back_savepoint_drops_its_syncs_and_not_the_later_ones(
+def test_a_rolled_back_transaction_leaves_nothing_to_the_next(
     deferring_backend, django_capture_on_commit_callbacks
 ):
     class Undo(Exception):
         pass
 
+    with pytest.raises(Undo), transaction.atomic():
+        make_piece("REP-1", upkeep=False)
+        raise Undo
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-        with pytest.raises(Undo), transaction.atomic():
-            make_piece("REP-1", upkeep=False)
-            raise Undo
         kept = make_piece("REP-2", upkeep=False)
     assert syncs(deferring_backend) == [("piece", [kept.pk])]
 
