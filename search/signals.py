@@ -1,7 +1,5 @@
 """search subscribes to the records' events; the catalog and the pages know nothing of search."""
 
-from functools import partial
-
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
@@ -23,33 +21,40 @@ TERM_FACETS = {
 }
 
 
-def _flush(connection) -> None:
-    from search.tasks import sync_records
+class _Batch:
+    """The records one transaction changed, by kind, until its commit: synced once, by the
+    first of its commit hooks to run (the others find it done)."""
 
-    pending, connection.retorno_search_pending = connection.retorno_search_pending, {}
-    for kind, ids in pending.items():
-        ids = sorted(ids)
-        for start in range(0, len(ids), BATCH):
-            sync_records.enqueue(kind, ids[start : start + BATCH])
+    def __init__(self, hooks: list):
+        self.hooks = hooks  # Django's list of commit hooks when the batch began
+        self.ids: dict[str, set[int]] = {}
+        self.done = False
+
+    def sync(self) -> None:
+        from search.tasks import sync_records
+
+        if self.done:
+            return
+        self.done = True
+        for kind, ids in self.ids.items():
+            ids = sorted(ids)
+            for start in range(0, len(ids), BATCH):
+                sync_records.enqueue(kind, ids[start : start + BATCH])
 
 
 def _enqueue(kind: str, ids) -> None:
-    """Sync these records after the commit. The records of one transaction are synced once per
-    kind, however many saves named them (publishing saves a record, its revision and its
-    parent; the demo and the importer save thousands): the first of its hooks to run syncs
-    them all, the others find nothing left. Ids of a rolled-back savepoint may be synced with
-    them, which changes nothing (a sync reads the records as they are)."""
+    """Sync these records after the commit, once per kind and transaction however many saves
+    named them (publishing saves a record, its revision and its parent; the demo and the
+    importer save thousands). Each call adds a hook of its own, so a commit captured in a test
+    runs it too. Django replaces its list of hooks on a commit or a rollback (of a savepoint
+    too): a new list begins a new batch, and a rolled-back batch's ids go with it (ids a
+    surviving hook still holds may be synced once more, which changes nothing)."""
     connection = transaction.get_connection()
-    pending = getattr(connection, "retorno_search_pending", {})
-    # Django replaces its list of hooks on a commit or a rollback (of a savepoint too): look
-    # for ours only then, not on each call (an import registers thousands).
-    if getattr(connection, "retorno_search_hooks", None) is not connection.run_on_commit:
-        hooks = connection.retorno_search_hooks = connection.run_on_commit
-        if not any(getattr(hook, "func", None) is _flush for _, hook, _ in hooks):
-            pending = {}  # a rolled-back transaction left its ids: none of its hooks remain
-    connection.retorno_search_pending = pending
-    pending.setdefault(kind, set()).update(ids)
-    transaction.on_commit(partial(_flush, connection))  # outside a transaction: now
+    batch = getattr(connection, "retorno_search_batch", None)
+    if batch is None or batch.done or batch.hooks is not connection.run_on_commit:
+        batch = connection.retorno_search_batch = _Batch(connection.run_on_commit)
+    batch.ids.setdefault(kind, set()).update(ids)
+    transaction.on_commit(batch.sync)  # outside a transaction: now
 
 
 def on_record_changed(sender, ids, deleted=False, **kwargs) -> None:
