@@ -371,7 +371,7 @@ CONSULTATION_RATE_LIMIT = (int(os.environ.get("CONSULTATION_RATE_LIMIT", "10")),
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+        {"BACKEND": "core.cache.RedisCache", "LOCATION": REDIS_URL,
          "KEY_PREFIX": "retorno"}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

@@ -72,9 +72,9 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         from wagtail.models import Site
 
-        from core import routes
+        from core import cache, routes
 
-        token = routes.begin_request()
+        token, versions = routes.begin_request(), cache.begin_request()
         try:
             key = (request.get_host(), request.get_port(), request.scheme)
 
@@ -92,6 +92,7 @@ class CachedSiteMiddleware:
                 request._wagtail_site = site  # what Site.find_for_request looks for first
             return self.get_response(request)
         finally:
+            cache.end_request(versions)
             routes.end_request(token)
 
 

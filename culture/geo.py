@@ -2,23 +2,28 @@
 
 A place is found from what the reader types — a US postal code ("60607", "60607-1234") or a
 city ("Chicago", "chicago, il", "San José, CA") — or from the browser's location. Postal codes
-and city centroids come from the `zipcodes` package, bundled with it (no network); the cities
-of our own venues come first, so a venue's city is always known.
+and city centroids come from data/us_postal_codes.tsv.gz, written from the `zipcodes` package
+by tools/us_postal_codes.py (no network); the cities of our own venues come first, so a venue's
+city is always known. Each process reads the file's half megabyte once, when first asked, and
+keeps its lines (about 4 MB); the package's own lookup would hold 40 MB in every worker.
 """
 
+import bisect
+import gzip
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-import zipcodes
+from pathlib import Path
 
 from core.params import ascii_digits
 
+POSTAL_CODES = Path(__file__).resolve().parent / "data" / "us_postal_codes.tsv.gz"
+
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_MILE = 1.609344
-# ASCII digits only: zipcodes slices the code by bytes and panics on other digits.
+# ASCII digits only (other scripts' digits are read as ASCII first).
 ZIP = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$", re.ASCII)
 
 
@@ -45,27 +50,32 @@ def fold(text: str) -> str:
 
 
 @cache
+def _postal_lines() -> list[str]:
+    """The file's lines, `code\tlatitude\tlongitude\tcity\tstate`, sorted by code."""
+    return gzip.decompress(POSTAL_CODES.read_bytes()).decode().splitlines()
+
+
+@cache
 def _us_cities() -> dict[tuple[str, str], tuple[float, float, int]]:
     """(folded city, state) → centroid of its postal codes and how many it has."""
     sums: dict[tuple[str, str], list[float]] = {}
-    for row in zipcodes.list_all():
-        if not row.get("lat") or not row.get("long"):
-            continue
-        key = (fold(row["city"]), row["state"].upper())
-        total = sums.setdefault(key, [0.0, 0.0, 0])
-        total[0] += float(row["lat"])
-        total[1] += float(row["long"])
+    for line in _postal_lines():
+        _code, lat, lon, city, state = line.split("\t")
+        total = sums.setdefault((fold(city), state.upper()), [0.0, 0.0, 0])
+        total[0] += float(lat)
+        total[1] += float(lon)
         total[2] += 1
     return {key: (lat / count, lon / count, count) for key, (lat, lon, count) in sums.items()}
 
 
-@lru_cache(maxsize=4096)  # the bundled table is read for each call: a few ms
+@lru_cache(maxsize=4096)
 def _from_postal_code(code: str) -> Place | None:
-    rows = [row for row in zipcodes.matching(code) if row.get("lat") and row.get("long")]
-    if not rows:
+    lines = _postal_lines()
+    at = bisect.bisect_left(lines, code + "\t")  # a tab sorts before every character of a line
+    if at == len(lines) or not lines[at].startswith(code + "\t"):
         return None
-    row = rows[0]
-    return Place(float(row["lat"]), float(row["long"]), f"{code} ({row['city']}, {row['state']})")
+    _code, lat, lon, city, state = lines[at].split("\t")
+    return Place(float(lat), float(lon), f"{code} ({city}, {state})")
 
 
 def _from_city(text: str, venues) -> Place | None:

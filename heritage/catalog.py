@@ -80,18 +80,15 @@ class Facet:
     def terms(self) -> dict[str, str]:
         """code → label in the active language (cases: published ones only, so a draft case's
         title is never shown nor its code taken), kept until the catalog changes."""
+        return facet_terms()[self.name]
 
-        def read() -> dict[str, str]:
-            if self.choices:
-                return {value: str(label) for value, label in self.vocabulary.choices}
-            found = self.vocabulary.objects.all()
-            if self.vocabulary is RecoveryCase:
-                found = found.filter(live=True)
-            return {term.code: str(term) for term in found}
-
-        return catalog_cache.remember(
-            "facet-terms", (self.name, get_language()), CATALOG_CACHE_SECONDS, read
-        )
+    def read_terms(self) -> dict[str, str]:
+        if self.choices:
+            return {value: str(label) for value, label in self.vocabulary.choices}
+        found = self.vocabulary.objects.all()
+        if self.vocabulary is RecoveryCase:
+            found = found.filter(live=True)
+        return {term.code: str(term) for term in found}
 
     def codes(self, piece) -> list[str]:
         """The codes a public piece carries (for its index document); a broader period's code
@@ -130,6 +127,17 @@ FACETS: tuple[Facet, ...] = (
     Facet("authenticity", gettext_lazy("Authenticity"), "authenticity", Authenticity),
 )  # fmt: skip
 FACET_BY_NAME = {facet.name: facet for facet in FACETS}
+
+
+def facet_terms() -> dict[str, dict[str, str]]:
+    """Every facet's terms (Facet.terms) in the active language: one cache entry for them all,
+    since a page with facets labels every one of them."""
+    return catalog_cache.remember(
+        "facet-terms",
+        (get_language(),),
+        CATALOG_CACHE_SECONDS,
+        lambda: {facet.name: facet.read_terms() for facet in FACETS},
+    )
 
 
 @dataclass(frozen=True)
@@ -318,12 +326,13 @@ def query_from_params(params, language: str, *, default_page_size: int = 20) -> 
     """A CatalogQuery from GET parameters — the same names on every door (older names in
     ALIASES still work). Facet codes must exist; an unknown one names its parameter."""
     params = AliasedParams(params)
-    filters = {}
+    filters, terms = {}, None
     for facet in FACETS:
         values = tuple(dict.fromkeys(v.strip() for v in params.getlist(facet.name) if v.strip()))
         if not values:
             continue
-        missing = set(values) - set(facet.terms())
+        terms = terms or facet_terms()
+        missing = set(values) - set(terms[facet.name])
         if missing:
             shown = ", ".join(sorted(missing))[:200]
             raise InvalidQuery(
@@ -360,13 +369,12 @@ def query_from_params(params, language: str, *, default_page_size: int = 20) -> 
 
 def facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[dict]]:
     """Each facet's buckets as {code, label, count}, labels in the active language."""
-    labelled = {}
+    labelled, terms = {}, facet_terms()
     for name, buckets in facets.items():
-        terms = FACET_BY_NAME[name].terms()
         labelled[name] = [
-            {"code": code, "label": terms[code], "count": count}
+            {"code": code, "label": terms[name][code], "count": count}
             for code, count in buckets
-            if code in terms
+            if code in terms[name]
         ]
     return labelled
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make test`: lint, then the whole suite on SQLite and on PostgreSQL; says which ran.
-# Installs what the tests need when it can: Debian's chromium and postgresql (as root).
+# Installs what the tests need when it can: Debian's chromium, postgresql and redis-server (as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -24,6 +24,16 @@ if [ ! -x /usr/bin/chromium ]; then
     apt_install chromium
   else
     echo "== /usr/bin/chromium is missing and this user is not root: browser tests will skip"
+  fi
+fi
+
+# --- Redis: the shared cache's tests start a redis-server of their own (tests/core/test_cache.py)
+if ! command -v redis-server >/dev/null 2>&1; then
+  if as_root; then
+    echo "== installing Debian's redis-server"
+    apt_install redis-server
+  else
+    echo "== redis-server is missing and this user is not root: the Redis cache tests will skip"
   fi
 fi
 

@@ -1,0 +1,113 @@
+"""The shared cache on a real Redis server (core/cache.py): one redis-py client per connection
+pool, and each namespace's version read once per request, so a catalog page asks Redis for a
+fixed, small number of values however many facets it labels."""
+
+import shutil
+import socket
+import subprocess
+
+import pytest
+
+from tests.utils import build_catalog, build_site, make_piece
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def redis_server(settings, tmp_path):
+    """A redis-server of its own, and the project's cache on it (as with REDIS_URL)."""
+    program = shutil.which("redis-server")
+    if program is None:
+        pytest.skip("redis-server is not installed (Debian's; make test installs it as root)")
+    import redis
+
+    port = free_port()
+    process = subprocess.Popen(
+        [program, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(tmp_path)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        for line in process.stdout:  # its log says when it accepts connections
+            if "Ready to accept connections" in line:
+                break
+        else:
+            pytest.fail(f"redis-server ended before accepting connections (exit {process.wait()})")
+        settings.CACHES = {
+            "default": {"BACKEND": "core.cache.RedisCache",
+                        "LOCATION": f"redis://127.0.0.1:{port}/0", "KEY_PREFIX": "test"}
+        }  # fmt: skip
+        settings.SHARED_CACHE = True
+        yield redis.Redis(host="127.0.0.1", port=port)
+    finally:
+        process.terminate()
+        process.wait()
+
+
+def reads(server) -> int:
+    """The GET and MGET commands the server has answered since its statistics were reset."""
+    stats = server.info("commandstats")
+    return sum(stats.get(f"cmdstat_{name}", {}).get("calls", 0) for name in ("get", "mget"))
+
+
+def test_every_command_goes_through_one_client(redis_server):
+    from django.core.cache import cache
+
+    cache.set("greeting", {"es": "hola"}, 30)
+    assert cache.get("greeting") == {"es": "hola"}
+    backend = cache._cache
+    # one server: reads and writes share its pool, and so one client object
+    assert backend.get_client() is backend.get_client(write=True)
+    assert backend.get_client().connection_pool is backend._get_connection_pool(write=False)
+
+
+def test_a_request_reads_each_version_once_and_sees_its_own_change(redis_server, db):
+    from django.core.cache import cache
+
+    from core import cache as versioned
+
+    names = versioned.VersionedCache("test:things")
+    outside = names.version()
+    redis_server.config_resetstat()
+    names.key("a"), names.key("b")
+    assert reads(redis_server) == 2  # outside a request: each key reads the version
+
+    token = versioned.begin_request()
+    try:
+        redis_server.config_resetstat()
+        first = names.key("a")
+        assert names.key("a") == first
+        assert reads(redis_server) == 1  # a request reads it once
+        assert first.split(":")[3] == outside
+        names.changed()  # a change made by the request moves its own copy as well
+        assert names.key("a") != first
+        assert names.version() == cache.get(names.version_key)  # and the one Redis holds
+    finally:
+        versioned.end_request(token)
+
+
+@pytest.mark.django_db
+def test_a_catalog_page_asks_redis_for_few_values_whatever_its_filters(
+    client, redis_server, no_page_cache
+):
+    build_catalog(build_site())
+    for number in range(4):
+        make_piece(f"REP-CACHE-{number}")
+    one = "/es/catalogo/?culture=maya"
+    three = "/es/catalogo/?culture=maya&period=clasico-tardio&q=pieza&date_from=500"
+    counted = []
+    for path in (one, three):
+        assert client.get(path).status_code == 200  # what it keeps is kept
+        redis_server.config_resetstat()
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "REP-CACHE-3" in response.content.decode()
+        counted.append(reads(redis_server))
+    # the site, routes, navigation, links and facet labels: each one value, each version once
+    # (with a version read per entry and a label read per facet it was over 40)
+    assert counted[0] == counted[1]
+    assert counted[1] <= 16, counted
