@@ -80,7 +80,7 @@ class Facet:
     def terms(self) -> dict[str, str]:
         """code → label in the active language (cases: published ones only, so a draft case's
         title is never shown nor its code taken), kept until the catalog changes."""
-        return facet_terms()[self.name]
+        return facet_terms([self.name])[self.name]
 
     def read_terms(self) -> dict[str, str]:
         if self.choices:
@@ -129,15 +129,18 @@ FACETS: tuple[Facet, ...] = (
 FACET_BY_NAME = {facet.name: facet for facet in FACETS}
 
 
-def facet_terms() -> dict[str, dict[str, str]]:
-    """Every facet's terms (Facet.terms) in the active language: one cache entry for them all,
-    since a page with facets labels every one of them."""
-    return catalog_cache.remember(
+def facet_terms(names=None) -> dict[str, dict[str, str]]:
+    """The terms (Facet.terms) of the facets named, or of all, in the active language: read
+    from the cache together (one round trip), those not kept yet computed and kept."""
+    language = get_language()
+    keys = [(name, language) for name in (names or FACET_BY_NAME)]
+    found = catalog_cache.remember_many(
         "facet-terms",
-        (get_language(),),
+        keys,
         CATALOG_CACHE_SECONDS,
-        lambda: {facet.name: facet.read_terms() for facet in FACETS},
+        lambda missing: {key: FACET_BY_NAME[key[0]].read_terms() for key in missing},
     )
+    return {name: found[(name, language)] for name, _language in keys}
 
 
 @dataclass(frozen=True)
@@ -326,13 +329,16 @@ def query_from_params(params, language: str, *, default_page_size: int = 20) -> 
     """A CatalogQuery from GET parameters — the same names on every door (older names in
     ALIASES still work). Facet codes must exist; an unknown one names its parameter."""
     params = AliasedParams(params)
-    filters, terms = {}, None
+    chosen = {}
     for facet in FACETS:
         values = tuple(dict.fromkeys(v.strip() for v in params.getlist(facet.name) if v.strip()))
-        if not values:
-            continue
-        terms = terms or facet_terms()
-        missing = set(values) - set(terms[facet.name])
+        if values:
+            chosen[facet.name] = values
+    terms = facet_terms(list(chosen)) if chosen else {}
+    filters = {}
+    for name, values in chosen.items():
+        facet = FACET_BY_NAME[name]
+        missing = set(values) - set(terms[name])
         if missing:
             shown = ", ".join(sorted(missing))[:200]
             raise InvalidQuery(
@@ -340,7 +346,7 @@ def query_from_params(params, language: str, *, default_page_size: int = 20) -> 
                 _("Unknown code for “%(facet)s”: %(codes)s.")
                 % {"facet": facet.label, "codes": shown},
             )
-        filters[facet.name] = values
+        filters[name] = values
     years = {
         f"{years.name}_{end}": integer_parameter(
             params, f"{years.name}_{end}", years.low, years.high
@@ -369,7 +375,7 @@ def query_from_params(params, language: str, *, default_page_size: int = 20) -> 
 
 def facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[dict]]:
     """Each facet's buckets as {code, label, count}, labels in the active language."""
-    labelled, terms = {}, facet_terms()
+    labelled, terms = {}, facet_terms(list(facets))
     for name, buckets in facets.items():
         labelled[name] = [
             {"code": code, "label": terms[name][code], "count": count}
