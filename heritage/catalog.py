@@ -133,7 +133,7 @@ def facet_terms(names=None) -> dict[str, dict[str, str]]:
     """The terms (Facet.terms) of the facets named, or of all, in the active language: read
     from the cache together (one round trip), those not kept yet computed and kept."""
     language = get_language()
-    keys = [(name, language) for name in (names or FACET_BY_NAME)]
+    keys = [(name, language) for name in (FACET_BY_NAME if names is None else names)]
     found = catalog_cache.remember_many(
         "facet-terms",
         keys,
