@@ -3,9 +3,13 @@
 Every body sent (index definition, bulk actions, queries) is built by elasticsearch-dsl; the
 thin clients below only carry them to the server. The engine is chosen from settings on each
 call (ELASTICSEARCH_URL, OPENSEARCH_URL, else the database), so tests can point at a live node.
+The client of a server is made once per process and URL: it holds the pool of kept-alive
+connections, which a client per call would open anew for every search.
 """
 
 import logging
+import os
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -268,12 +272,30 @@ class DocumentEngine:
             self._call(self.client.delete_index, index)
 
 
+_clients: dict[tuple, OpenSearchClient] = {}
+_clients_lock = threading.Lock()
+
+
+def shared_client(kind: type[OpenSearchClient], url: str) -> OpenSearchClient:
+    """This process's client of the server at `url`. Clients are safe to share between
+    threads; a forked worker makes its own (a pool's sockets must not cross processes)."""
+    key = (kind, url, os.getpid())
+    client = _clients.get(key)
+    if client is None:
+        with _clients_lock:
+            client = _clients.get(key) or _clients.setdefault(key, kind(url))
+    return client
+
+
 def get_engine(kind: str = "piece"):
     prefix = settings.SEARCH_INDEX_PREFIX
     if settings.ELASTICSEARCH_URL:
-        return DocumentEngine(ElasticsearchClient(settings.ELASTICSEARCH_URL), prefix, kind)
+        client = shared_client(ElasticsearchClient, settings.ELASTICSEARCH_URL)
+        return DocumentEngine(client, prefix, kind)
     if settings.OPENSEARCH_URL:
-        return DocumentEngine(OpenSearchClient(settings.OPENSEARCH_URL), prefix, kind)
+        return DocumentEngine(
+            shared_client(OpenSearchClient, settings.OPENSEARCH_URL), prefix, kind
+        )
     return DatabaseEngine(kind)
 
 
