@@ -47,25 +47,20 @@ def project_templates() -> list[str]:
     return sorted(names)
 
 
-def warm_up() -> dict:
+def warm_up() -> None:
     """Import the URL configuration, load every language's catalog and the table `reverse` reads
     in it (URLs carry the language: one table each), and compile the project's
     templates (kept by the cached template loader, the default without DEBUG). A template that
     does not compile is logged and left for its request to report, as it would be without
     this."""
     resolver = get_resolver()
-    patterns = len(resolver.url_patterns)
+    resolver.url_patterns  # noqa: B018 (imports every URL module)
     for code, _name in settings.LANGUAGES:
-        translation.trans_real.translation(code)
-        with translation.override(code):
+        with translation.override(code):  # activating a language loads its catalog
             resolver.reverse_dict  # noqa: B018 (built per language on the first `reverse`)
     engine = engines["django"]
-    compiled, failed = 0, []
     for name in project_templates():
         try:
             engine.get_template(name)
-            compiled += 1
         except (TemplateSyntaxError, TemplateDoesNotExist) as error:
-            failed.append(name)
             logger.warning("template %s not compiled at start: %s", name, error)
-    return {"url_patterns": patterns, "templates": compiled, "failed": failed}
