@@ -14,8 +14,9 @@ a date range), the program listing and the API search, each walking hundreds of 
 URLs taken from the data so that no answer is one cached page. Reports p50/p95/p99 latency and
 requests/s, the SQL statements of one request of each page (counted in-process), and the
 resident memory of the gunicorn workers. Prints one table and writes bench/results/run-*.json.
-`--reuse` keeps the database and the index of an earlier run (imports only the pieces it lacks,
-rebuilds only after an import); `--pages` loads only the pages named. The table's head gives
+`--reuse` keeps the database and the index of an earlier run (imports only the pieces it lacks;
+rebuilds after an import, or when the database's own index does not hold every public piece, as
+after a node's restart); `--pages` loads only the pages named. The table's head gives
 the time of a fixed pure-Python loop on the machine, so figures from two machines compare.
 
 The search engine is a live OpenSearch node (OPENSEARCH_URL, or the one `make search-server`
@@ -36,12 +37,13 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.catalog import QueryCounter, prepare_environment, write_results  # noqa: E402
+from tools.redis_server import RedisServer  # noqa: E402
 
 BATCH = 15_000  # rows per imported file, as a curator would send them
 PORT = 8765
@@ -88,32 +90,14 @@ def ensure_program(program: str, package: str) -> str:
     return shutil.which(program) or sys.exit(f"bench: {package} could not be installed")
 
 
-class Redis:
+class Redis(RedisServer):
     """A throw-away Redis on loopback: the cache every gunicorn worker shares, as in production."""
-
-    PORT = 6390
 
     def __init__(self):
         program = ensure_program("redis-server", "redis-server")
-        self.process = subprocess.Popen(
-            [program, "--port", str(self.PORT), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--maxmemory", "1gb", "--maxmemory-policy", "allkeys-lru"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        self.url = f"redis://127.0.0.1:{self.PORT}/0"
-        import redis
-
-        client = redis.Redis(port=self.PORT)
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                if time.monotonic() > deadline:
-                    sys.exit("bench: redis-server did not start")
-                time.sleep(0.1)  # polling a server that is starting
-        self.client = client
+        self.directory = tempfile.mkdtemp(prefix="retorno-bench-redis-")
+        super().__init__(program, self.directory, "--maxmemory", "1gb",
+                         "--maxmemory-policy", "allkeys-lru")  # fmt: skip
 
     def empty(self) -> None:
         """Every mode starts from an empty shared cache: what an earlier mode computed (counts,
@@ -121,8 +105,8 @@ class Redis:
         self.client.flushall()
 
     def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
+        super().stop()
+        shutil.rmtree(self.directory, ignore_errors=True)
 
 
 def search_node(engine: str) -> str:
@@ -184,6 +168,21 @@ def rebuild_indexes() -> dict:
                 index=engine.alias, max_num_segments=1, request_timeout=900
             )
     return {"seconds": seconds, "merge_seconds": round(time.perf_counter() - began, 1)}
+
+
+def index_is_whole() -> bool:
+    """The search server's piece index holds every public piece (a node started afresh, or
+    an index left by an interrupted run, holds fewer)."""
+    from heritage.models import Piece
+    from heritage.selectors import piece_public_q
+    from search.engines import get_engine
+
+    engine = get_engine("piece")
+    try:
+        held = engine.client.client.count(index=engine.alias)["count"]
+    except Exception:  # noqa: BLE001 - no index (or no alias) yet: not whole
+        return False
+    return held == Piece.objects.filter(piece_public_q()).count()
 
 
 def page_paths(rng: random.Random, count: int = 400) -> dict[str, list[str]]:
@@ -425,10 +424,12 @@ def main() -> None:
     wrk = ensure_program("wrk", "wrk")
     node = search_node(args.engine)
     redis_server = Redis()
+    database = urlparse(os.environ.get("BENCH_DATABASE_URL", "")).path.strip("/")
     url = prepare_environment(
         "retorno_bench_load",
         fresh=not args.reuse,
-        SEARCH_INDEX_PREFIX="bench",
+        # an index of each database's own: a --reuse of one database finds its index as left
+        SEARCH_INDEX_PREFIX=f"bench_{database or 'retorno_bench_load'}".lower(),
         OPENSEARCH_URL=node,
         ELASTICSEARCH_URL="",
         TASKS_BACKEND="database",
@@ -481,6 +482,9 @@ def main() -> None:
             row["import"] = import_pieces(imported + 1, size - imported)
             imported = size
             print("== search_rebuild", flush=True)
+            row["rebuild"] = rebuild_indexes()
+        elif node and not index_is_whole():
+            print("== search_rebuild (the index does not hold every public piece)", flush=True)
             row["rebuild"] = rebuild_indexes()
         paths = page_paths(rng)
         row["queries"] = {

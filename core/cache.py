@@ -79,7 +79,10 @@ class VersionedCache:
 
     def remember_many(self, kind: str, keys: list[tuple], seconds: int, compute) -> dict:
         """The cached values for (kind, key) of each of `keys`; the missing ones computed
-        together by `compute(missing keys)` → {key: value} and stored."""
+        together by `compute(missing keys)` → {key: value} and stored. No keys, no round trip
+        (redis-py would send an MGET without keys, for Redis to refuse)."""
+        if not keys:
+            return {}
         names = {key: self.key(kind, *key) for key in keys}
         found = cache.get_many(list(names.values()))
         values = {key: found[name] for key, name in names.items() if name in found}

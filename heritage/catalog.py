@@ -334,7 +334,7 @@ def query_from_params(params, language: str, *, default_page_size: int = 20) -> 
         values = tuple(dict.fromkeys(v.strip() for v in params.getlist(facet.name) if v.strip()))
         if values:
             chosen[facet.name] = values
-    terms = facet_terms(list(chosen)) if chosen else {}
+    terms = facet_terms(list(chosen))
     filters = {}
     for name, values in chosen.items():
         facet = FACET_BY_NAME[name]

@@ -13,12 +13,14 @@ from dataclasses import replace
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from core import routes
 from core.chips import FilterParameter, filter_chips
 from core.i18n import localized_name
 from core.links import page_url
@@ -348,7 +350,9 @@ def piece_sections(request, piece) -> list[str]:
     """HTML other apps add to a piece page (culture lists the programs that show it).
 
     The catalog knows none of them: an app registers a `heritage_piece_sections` hook, a
-    callable (request, piece) returning safe HTML or an empty string."""
+    callable (request, piece) returning safe HTML or an empty string. What it answers may depend
+    only on the piece, the language, the host and records a visitor sees: the live page keeps
+    it with the record (`piece_detail`) until such a record changes."""
     return [
         html
         for hook in hooks.get_hooks("heritage_piece_sections")
@@ -360,16 +364,24 @@ def piece_detail(request, *, page, catalog_number):
     context = selectors.piece_page_public(catalog_number=catalog_number)
     piece = context["piece"]
     suffix = piece_route(piece.catalog_number)
-    return render(
+    values = _base_context(
         request,
-        "heritage/piece.html",
-        _base_context(
-            request,
-            page,
-            translated_object=piece,
-            route_suffix=suffix,
-            extra_sections=piece_sections(request, piece),
-            permalink=page_url(page, request, suffix=suffix),
-            **context,
-        ),
+        page,
+        translated_object=piece,
+        route_suffix=suffix,
+        permalink=page_url(page, request, suffix=suffix),
+        **context,
     )
+
+    def render_record() -> str:
+        # the record and what other apps add to it: the same for every visitor in a language
+        # on a host, until a record a visitor sees changes (core.routes)
+        return render_to_string(
+            "heritage/includes/piece_record.html",
+            {**values, "extra_sections": piece_sections(request, piece)},
+            request=request,
+        )
+
+    key = (piece.pk, get_language(), request.get_host(), request.scheme)
+    values["record"] = routes.remember("piece-record", key, render_record)
+    return render(request, "heritage/piece.html", values)

@@ -3,18 +3,11 @@ pool, and each namespace's version read once per request, so a catalog page asks
 fixed, small number of values however many facets it labels."""
 
 import shutil
-import socket
-import subprocess
 
 import pytest
 
 from tests.utils import build_catalog, build_site, make_piece
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tools.redis_server import RedisServer
 
 
 @pytest.fixture
@@ -23,29 +16,16 @@ def redis_server(settings, tmp_path):
     program = shutil.which("redis-server")
     if program is None:
         pytest.skip("redis-server is not installed (Debian's; make test installs it as root)")
-    import redis
-
-    port = free_port()
-    process = subprocess.Popen(
-        [program, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(tmp_path)],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    server = RedisServer(program, str(tmp_path))
     try:
-        for line in process.stdout:  # its log says when it accepts connections
-            if "Ready to accept connections" in line:
-                break
-        else:
-            pytest.fail(f"redis-server ended before accepting connections (exit {process.wait()})")
         settings.CACHES = {
-            "default": {"BACKEND": "core.cache.RedisCache",
-                        "LOCATION": f"redis://127.0.0.1:{port}/0", "KEY_PREFIX": "test"}
+            "default": {"BACKEND": "core.cache.RedisCache", "LOCATION": server.url,
+                        "KEY_PREFIX": "test"}
         }  # fmt: skip
         settings.SHARED_CACHE = True
-        yield redis.Redis(host="127.0.0.1", port=port)
+        yield server.client
     finally:
-        process.terminate()
-        process.wait()
+        server.stop()
 
 
 def reads(server) -> int:
@@ -88,6 +68,19 @@ def test_a_request_reads_each_version_once_and_sees_its_own_change(redis_server,
         assert names.version() == cache.get(names.version_key)  # and the one Redis holds
     finally:
         versioned.end_request(token)
+
+
+def test_remembering_no_keys_sends_redis_nothing(redis_server):
+    """redis-py sends an MGET without keys (which Redis refuses) for an empty list: a caller
+    with nothing to ask, such as a catalog page without facet filters, costs no round trip."""
+    from core import cache as versioned
+
+    names = versioned.VersionedCache("test:things")
+    names.version()
+    redis_server.config_resetstat()
+    assert names.remember_many("kind", [], 30, lambda missing: {}) == {}
+    mget = redis_server.info("commandstats").get("cmdstat_mget", {})
+    assert sum(mget.get(name, 0) for name in ("calls", "rejected_calls", "failed_calls")) == 0
 
 
 @pytest.mark.django_db

@@ -34,6 +34,37 @@ def test_a_warm_piece_page_reads_only_the_site_version_without_redis(
     assert "heritage_piece" not in sql  # and so is what the piece page shows
 
 
+def test_a_warm_piece_page_keeps_what_stories_and_programs_add_until_they_change(
+    client, piece, django_assert_max_num_queries
+):
+    """The record and the sections other apps add (stories, programs) are kept with the piece's
+    page: warm, it runs neither app's query nor renders the record again, and a story
+    unpublished or a program's new title shows at the next request."""
+    from core.models import HomePage
+    from tests.culture.factories import make_program, make_programs_index
+    from tests.stories.factories import make_stories_index, make_story
+
+    home = HomePage.objects.get()
+    story = make_story(make_stories_index(home), "voz-del-camino", pieces=[piece])
+    program = make_program(make_programs_index(home), "taller", title_es="Taller del camino")
+    program.related_pieces = [piece]
+    program.save_revision().publish()
+
+    first = client.get(PIECE).content.decode()
+    assert "Historia voz-del-camino" in first and "Taller del camino" in first
+    with django_assert_max_num_queries(2) as captured:
+        warm = client.get(PIECE)
+    assert warm.content.decode() == first
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    assert "stories_storypage" not in sql and "culture_programpage" not in sql
+    story.unpublish()
+    assert "Historia voz-del-camino" not in client.get(PIECE).content.decode()
+    program.title_es = "Taller de barro"
+    program.save_revision().publish()
+    page = client.get(PIECE).content.decode()
+    assert "Taller de barro" in page and "Taller del camino" not in page
+
+
 def test_a_kept_piece_page_follows_an_edit_and_a_restriction(client, piece):
     assert "Vasija del camino" in client.get(PIECE).content.decode()
     piece.title_es = "Vasija del camino real"
