@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.template.loader import render_to_string
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from core import routes
 from stories import cache, selectors
 from stories.models import StoryPage
 from stories.services import story_may_be_published
@@ -42,12 +43,22 @@ def _section(request, stories, *, anchor: str, heading: str) -> str:
 
 @hooks.register("heritage_piece_sections")
 def stories_about_piece(request, piece) -> str:
-    """The piece page lists the public stories linked to it or about its culture."""
+    """The piece page lists the public stories linked to it or about its culture. A piece no
+    story names shows its culture's stories: one section for all the culture's pieces, kept
+    with the routes (core.routes) until a record changes, not a query for each piece."""
     pieces, cultures, _programs = _linked_keys()
     if piece.pk not in pieces and piece.culture_id not in cultures:
         return ""
-    return _section(request, selectors.stories_for_piece(piece=piece),
-                    anchor="piece-stories", heading=gettext("Voices about this piece"))  # fmt: skip
+
+    def section() -> str:
+        stories = selectors.stories_for_piece(piece=piece)
+        heading = gettext("Voices about this piece")
+        return _section(request, stories, anchor="piece-stories", heading=heading)
+
+    if piece.pk in pieces:
+        return section()
+    key = (piece.culture_id, get_language(), request.get_host(), request.scheme)
+    return routes.remember("culture-stories", key, section)
 
 
 @hooks.register("culture_program_sections")

@@ -65,6 +65,30 @@ def test_a_warm_piece_page_keeps_what_stories_and_programs_add_until_they_change
     assert "Taller de barro" in page and "Taller del camino" not in page
 
 
+def test_the_pieces_of_a_culture_share_its_stories_section(client, piece):
+    """A story about a culture shows on each of its pieces: computed for the first, the next
+    piece's page runs no stories query, and an unpublished story leaves them all."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.models import HomePage
+    from tests.stories.factories import make_stories_index, make_story
+
+    index = make_stories_index(HomePage.objects.get())
+    story = make_story(index, "voces-de-la-cultura", cultures=[piece.culture])
+    other = make_piece("REP-ROUTE-4", title_es="Cuenco del camino")
+    assert other.culture_id == piece.culture_id
+    assert "Historia voces-de-la-cultura" in client.get(PIECE).content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get("/es/catalogo/REP-ROUTE-4/").content.decode()
+    assert "Cuenco del camino" in page and "Historia voces-de-la-cultura" in page
+    assert "heritage_piece" in " ".join(query["sql"] for query in captured)  # its own record…
+    assert "stories_storypage" not in " ".join(query["sql"] for query in captured)  # …not these
+    story.unpublish()
+    for path in (PIECE, "/es/catalogo/REP-ROUTE-4/"):
+        assert "Historia voces-de-la-cultura" not in client.get(path).content.decode()
+
+
 def test_a_kept_piece_page_follows_an_edit_and_a_restriction(client, piece):
     assert "Vasija del camino" in client.get(PIECE).content.decode()
     piece.title_es = "Vasija del camino real"
