@@ -330,6 +330,8 @@ def load(wrk: str, paths: list[str], duration: int, connections: int, port: int 
         "requests_per_s": round(figures["requests"] / (figures["duration_us"] / 1e6)),
         "requests": figures["requests"],
         "errors": figures["status_errors"] + figures["socket_errors"],
+        "status_errors": figures["status_errors"],  # answers 4xx or 5xx
+        "socket_errors": figures["socket_errors"],  # connect, read, write or timeout
         "cache_hit_ratio": round(figures["cache_hits"] / max(1, figures["requests"]), 2),
         "urls": len(paths),
     }
@@ -398,11 +400,17 @@ def print_table(figures: dict) -> None:
                 continue
             judged = verdict(value, goal_for(goal, int(size))) if goal else ""
             print(line.format(label, measure, "", "", "", value, "", "", judged))
+    failed = [
+        f"{size} {name}: {cell.get('status_errors', '?')} non-2xx, "
+        f"{cell.get('socket_errors', '?')} socket"
+        for size, r in sizes.items() for name, cell in r["pages"].items() if cell["errors"]
+    ]  # fmt: skip
     print("\n(latencies and req/s measured by wrk against gunicorn; SQL = statements of one warm "
           "request without the page cache,\n counted in-process; import rows/s over files of "
           "15,000 rows with index upkeep queued;\n RSS = the largest worker's resident memory;\n"
           " errors (non-2xx answers or socket errors) under load: "
-          f"{sum(cell['errors'] for r in sizes.values() for cell in r['pages'].values())};\n"
+          f"{sum(cell['errors'] for r in sizes.values() for cell in r['pages'].values())}"
+          + "".join(f"\n   {line}" for line in failed) + ";\n"
           " hits = share of answers served whole from the page cache (Redis))")  # fmt: skip
 
 
