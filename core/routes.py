@@ -19,9 +19,41 @@ from django.db import DatabaseError, transaction
 
 logger = logging.getLogger(__name__)
 _request_version: contextvars.ContextVar = contextvars.ContextVar("site_version", default=None)
-_store: dict = {}
-_store_version: int | None = None
-MAX_ENTRIES = 5000
+MAX_BYTES = 32 * 1024 * 1024  # what one process keeps, at most (the oldest entries leave first)
+
+
+class _Kept:
+    """One process's kept values for one site version, in the order they were kept, with
+    their size (pickled) so that the process's memory stays bounded whatever is visited."""
+
+    def __init__(self, version=None):
+        self.version = version
+        self.values: dict = {}
+        self.size = 0
+
+    def __contains__(self, key) -> bool:
+        return key in self.values
+
+    def get(self, key):
+        return self.values[key][0]
+
+    def keep(self, key, value, size: int) -> None:
+        if key in self.values:
+            self.size -= self.values.pop(key)[1]
+        self.values[key] = (value, size)
+        self.size += size
+        if self.size > MAX_BYTES:  # the oldest leave until a quarter of the room is free
+            for old in list(self.values):
+                if self.size <= MAX_BYTES * 3 // 4:
+                    break
+                self.size -= self.values.pop(old)[1]
+
+    def clear(self) -> None:
+        self.values.clear()
+        self.size = 0
+
+
+_store = _Kept()
 
 
 def _bump() -> None:
@@ -77,14 +109,14 @@ def end_request(token) -> None:
 def _kept_store():
     """This process's store for the request's site version, or None when nothing may be kept
     (outside a request, or while a change is uncommitted)."""
-    global _store, _store_version
+    global _store
     version = _request_version.get()
     if version is None or _pending(transaction.get_connection()):
         return None
-    if version != _store_version or len(_store) > MAX_ENTRIES:
+    if version != _store.version:
         # every entry is computed after its request read the version, so it shows that state
         # or a newer one: a request that read an older version only costs a fresh start
-        _store, _store_version = {}, version
+        _store = _Kept(version)
     return _store
 
 
@@ -102,15 +134,18 @@ def remember(kind: str, parts: tuple, compute, *, immutable: bool = False):
     if store is None:
         return compute()
     key = (kind, parts)
+    if key in store:
+        kept = store.get(key)
+    else:
+        value = compute()
+        pickled = pickle.dumps(value)
+        kept = value if immutable else pickled
+        store.keep(key, kept, len(pickled))
     if immutable:
-        if key not in store:
-            store[key] = compute()
-        return store[key]
-    if key not in store:
-        store[key] = pickle.dumps(compute())
+        return kept
     # each request gets its own copy, as from a shared cache: nothing one request sets on a
     # page reaches another
-    return pickle.loads(store[key])  # noqa: S301 - our own objects, from this process
+    return pickle.loads(kept)  # noqa: S301 - our own objects, from this process
 
 
 def remember_many(kind: str, keys: list[tuple], compute) -> dict:
@@ -125,11 +160,16 @@ def remember_many(kind: str, keys: list[tuple], compute) -> dict:
     if store is None:
         return compute(list(keys))
     missing = [key for key in keys if (kind, key) not in store]
+    found = {}
+    for key in keys:
+        if (kind, key) in store:
+            found[key] = store.get((kind, key))  # before what is kept now moves it out
     if missing:
         for key, value in compute(missing).items():
-            store[(kind, key)] = pickle.dumps(value)
+            found[key] = pickle.dumps(value)
+            store.keep((kind, key), found[key], len(found[key]))
     return {
-        key: pickle.loads(store[(kind, key)])  # noqa: S301 - our own objects, from this process
+        key: pickle.loads(found[key])  # noqa: S301 - our own objects, from this process
         for key in keys
-        if (kind, key) in store
+        if key in found
     }

@@ -401,11 +401,12 @@ def search(query: CatalogQuery) -> CatalogResult:
     return _engine(query)
 
 
-def pieces_for(result: CatalogResult, *, cards: bool = False) -> list:
-    """The public pieces of a result's hits, in order, ready for listing (or as cards)."""
+def pieces_for(result: CatalogResult) -> list:
+    """The public pieces of a result's hits, in order, ready for listing (the catalog page keeps
+    its cards instead: heritage.views._kept_cards)."""
     from heritage.selectors import pieces_in_order
 
-    return pieces_in_order([hit.piece_id for hit in result.hits], cards=cards)
+    return pieces_in_order([hit.piece_id for hit in result.hits])
 
 
 # --- the admin's scope: every record, matched by the same text rule -----------------------------

@@ -15,7 +15,6 @@ from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpRespo
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -27,6 +26,7 @@ from core.links import page_url
 from core.spreadsheets import SafeDictWriter
 from heritage import catalog, selectors
 from heritage.models.pages import case_route, piece_route
+from heritage.templatetags.heritage_tags import card_parts, join_card
 
 ERAS = ("ce", "bce")
 # Parameters of a search itself: links to other pages of results keep these, drop the rest.
@@ -145,6 +145,21 @@ def _year_inputs(request: HttpRequest) -> list[dict]:
     return ranges
 
 
+def _kept_cards(ids: list[int], catalog_url: str, language: str) -> dict[int, tuple]:
+    """The result cards (card_parts) of the public pieces among `ids`, kept per site version
+    like the routes (core.routes): a page of results reads no piece from the database once its
+    cards are kept. The public rule is checked when a card is made, and every change to a record
+    a visitor sees moves the version, so no card outlives a restriction or an unpublish."""
+
+    def make(keys: list[tuple]) -> dict[tuple, tuple]:
+        pieces = selectors.pieces_in_order([pk for pk, *_rest in keys], cards=True)
+        return {(piece.pk, language, catalog_url): card_parts(piece, catalog_url)
+                for piece in pieces}  # fmt: skip
+
+    kept = routes.remember_many("piece-card", [(pk, language, catalog_url) for pk in ids], make)
+    return {pk: parts for (pk, *_rest), parts in kept.items()}
+
+
 def catalog_index(request, *, page):
     language = get_language()
     query = _search_query(request.GET)
@@ -157,24 +172,20 @@ def catalog_index(request, *, page):
         errors[error.parameter] = str(error)
     hits, facet_groups, chips = [], [], []
     selected = {name: query.getlist(name) for name in catalog.FACET_BY_NAME if query.getlist(name)}
+    catalog_url = page.get_url(request)
     if result is not None:
-        highlights = {hit.piece_id: hit.highlights for hit in result.hits}
-        for piece in catalog.pieces_for(result, cards=True):
-            found = highlights[piece.pk]
-            title = found.get(localized_name("title", language)) or []
+        cards = _kept_cards([hit.piece_id for hit in result.hits], catalog_url, language)
+        for hit in result.hits:
+            if hit.piece_id not in cards:
+                continue  # not public (any more): the index has not caught up yet
+            title = hit.highlights.get(localized_name("title", language)) or []
             snippet = (
-                found.get(localized_name("description", language))
-                or found.get("fallback")
+                hit.highlights.get(localized_name("description", language))
+                or hit.highlights.get("fallback")
                 or [None]
             )[0]
-            hits.append(
-                {
-                    "piece": piece,
-                    # engines escape the text and add only <mark> (search.text, encoder=html)
-                    "title_html": mark_safe(title[0]) if title else None,  # noqa: S308
-                    "snippet_html": mark_safe(snippet) if snippet else None,  # noqa: S308
-                }
-            )
+            # engines escape the text and add only <mark> (search.text, encoder=html)
+            hits.append(join_card(cards[hit.piece_id], title[0] if title else None, snippet))
         facet_groups = _facet_groups(result.facets, selected)
         labels = {
             group["name"]: {option["code"]: option["label"] for option in group["options"]}

@@ -27,34 +27,48 @@ def card_rendition(image):
     return image.get_rendition(CARD_IMAGE)
 
 
-@register.simple_tag
-def piece_card(piece, catalog_url: str, title_html=None, snippet_html=None) -> SafeString:
-    """A piece's result card (pieces from heritage.selectors.piece_cards_public): the catalog's
-    results, a case's pieces, the featured pieces. `title_html`/`snippet_html`: a search's
-    highlights, already escaped by the engine with only <mark> added. Written with escape()
-    and f-strings: twenty on every catalog page."""
-    html = '<li class="piece-card">\n  '
+def card_parts(piece, catalog_url: str | None) -> tuple[str, str, str]:
+    """A piece's result card in three escaped parts: what comes before its title, its title,
+    and what follows up to where a search's snippet goes. They depend on the piece, the active
+    language and `catalog_url` only, so heritage.views keeps them per site version
+    (heritage.views._kept_cards) and joins them with each search's highlights."""
+    head = '<li class="piece-card">\n  '
     first = piece.image_list[0] if piece.image_list else None
     if first is not None:
         thumb = card_rendition(first.image)
-        html += (f'<img src="{escape(thumb.url)}" width="160" height="160"'
+        head += (f'<img src="{escape(thumb.url)}" width="160" height="160"'
                  f' alt="{escape(first.alt_text)}" loading="lazy">')  # fmt: skip
-    title = title_html if title_html else escape(piece.title)
-    html += (f'\n  <div>\n    <a class="piece-title" href="{escape(catalog_url)}'
-             f'{escape(piece_route(piece.catalog_number))}"{lang_attr(piece, "title")}>{title}</a>'
-             f'\n    <p class="piece-meta"><span class="catalog-number">'
-             f"{escape(piece.catalog_number)}</span>")  # fmt: skip
+    if catalog_url is None:  # no public catalog page to link to (a story's pieces, say)
+        tag, link = "span", ""
+    else:
+        tag, link = "a", f' href="{escape(catalog_url + piece_route(piece.catalog_number))}"'
+    head += f'\n  <div>\n    <{tag} class="piece-title"{link}{lang_attr(piece, "title")}>'
+    meta = (f'</{tag}>\n    <p class="piece-meta"><span class="catalog-number">'
+            f"{escape(piece.catalog_number)}</span>")  # fmt: skip
     if piece.culture:
-        html += f" · {escape(piece.culture)}"
+        meta += f" · {escape(piece.culture)}"
     date = piece.date_label
     if date:
-        html += f" · {escape(date)}"
+        meta += f" · {escape(date)}"
     if piece.is_illustrative:
-        html += f' · <span class="tag-illustrative">{escape(_("illustrative"))}</span>'
-    html += "</p>"
-    if snippet_html:
-        html += f'\n    <p class="snippet">{snippet_html}</p>'
-    return mark_safe(html + "\n  </div>\n</li>")  # noqa: S308 - every value escaped above
+        meta += f' · <span class="tag-illustrative">{escape(_("illustrative"))}</span>'
+    return head, str(escape(piece.title)), meta + "</p>"
+
+
+def join_card(parts: tuple[str, str, str], title_html=None, snippet_html=None) -> SafeString:
+    """A card from its parts (card_parts) and a search's highlights, already escaped by the
+    engine with only <mark> added."""
+    head, title, meta = parts
+    snippet = f'\n    <p class="snippet">{snippet_html}</p>' if snippet_html else ""
+    html = f"{head}{title_html or title}{meta}{snippet}\n  </div>\n</li>"
+    return mark_safe(html)  # noqa: S308 - every value escaped by card_parts or the engine
+
+
+@register.simple_tag
+def piece_card(piece, catalog_url: str | None) -> SafeString:
+    """A piece's result card (pieces from heritage.selectors.piece_cards_public): a case's
+    pieces, the featured pieces, a story's pieces. Written with escape() and f-strings."""
+    return join_card(card_parts(piece, catalog_url))
 
 
 @register.filter

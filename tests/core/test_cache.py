@@ -104,3 +104,24 @@ def test_a_catalog_page_asks_redis_for_few_values_whatever_its_filters(
     # (with a version read per entry and a label read per facet it was over 40)
     assert counted[0] == counted[1]
     assert counted[1] <= 16, counted
+
+
+@pytest.mark.django_db(transaction=True)
+def test_catalog_cards_kept_in_redis_follow_an_edit_and_a_restriction(
+    client, redis_server, no_page_cache
+):
+    """The catalog's result cards live in Redis under the pages' version: a new title shows, and
+    a restricted piece's card leaves the results, at the next request."""
+    build_catalog(build_site())
+    piece = make_piece("REP-CACHE-1", title_es="Vasija guardada")
+    make_piece("REP-CACHE-2")
+    path = "/es/catalogo/?culture=maya"
+    assert "Vasija guardada" in client.get(path).content.decode()
+    assert redis_server.keys("*core:pages:piece-card:*")  # kept there, not in this process
+    piece.title_es = "Vasija renombrada"
+    piece.save_revision().publish()
+    assert "Vasija renombrada" in client.get(path).content.decode()
+    piece.restricted = True
+    piece.save_revision().publish()
+    page = client.get(path).content.decode()
+    assert "REP-CACHE-1" not in page and "REP-CACHE-2" in page

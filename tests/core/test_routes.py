@@ -193,6 +193,58 @@ def test_kept_catalog_counts_follow_a_published_and_a_restricted_piece(client, p
     assert total(client.get(catalog)) == 1
 
 
+def test_kept_catalog_cards_follow_an_edit_and_a_restriction(client, piece):
+    """The catalog's result cards are kept per site version: asked again, a page of results
+    loads no piece for its cards, and a new title or a restriction shows at the next request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    catalog = "/es/catalogo/?culture=maya"
+    other = make_piece("REP-ROUTE-5", title_es="Cuenco del camino")
+    first = client.get(catalog).content.decode()
+    assert "Vasija del camino" in first and "Cuenco del camino" in first
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(catalog).content.decode() == first
+    sql = " ".join(query["sql"] for query in captured)
+    assert "heritage_pieceimage" not in sql and "heritage_culture" not in sql
+    piece.title_es = "Vasija del camino real"
+    piece.save_revision().publish()
+    assert "Vasija del camino real" in client.get(catalog).content.decode()
+    other.restricted = True
+    other.save_revision().publish()
+    page = client.get(catalog).content.decode()
+    assert "Cuenco del camino" not in page and "REP-ROUTE-5" not in page
+
+
+def test_a_process_keeps_values_within_its_room_the_oldest_leaving_first(piece, monkeypatch):
+    """Without Redis each process keeps what it computes, up to MAX_BYTES (pickled): past it the
+    oldest values leave, the newest stay, whatever the number of pieces visited."""
+    from core import routes
+
+    monkeypatch.setattr(routes, "MAX_BYTES", 10_000)
+    computed = []
+
+    def make(number):
+        computed.append(number)
+        return "x" * 1000
+
+    token = routes.begin_request()
+    try:
+        for number in range(30):
+            routes.remember("test-room", (number,), lambda number=number: make(number))
+        assert routes._store.size <= 10_000
+        assert routes.remember("test-room", (29,), lambda: make(29)) == "x" * 1000
+        assert computed.count(29) == 1  # the newest is still kept
+        routes.remember("test-room", (0,), lambda: make(0))
+        assert computed.count(0) == 2  # the oldest had left
+        kept = routes.remember_many("test-room", [(28,), (1,)], lambda keys: {
+            key: make(key[0]) for key in keys
+        })  # fmt: skip
+        assert set(kept) == {(28,), (1,)} and computed.count(28) == 1 and computed.count(1) == 2
+    finally:
+        routes.end_request(token)
+
+
 def test_a_route_reads_only_the_child_its_slug_names(client, piece):
     """After a change, finding a page among its siblings builds the one its slug names, not
     every sibling (the directory has thousands): as many pages built with 2 siblings as 22."""
