@@ -159,11 +159,9 @@ def remember_many(kind: str, keys: list[tuple], compute) -> dict:
     store = _kept_store()
     if store is None:
         return compute(list(keys))
-    missing = [key for key in keys if (kind, key) not in store]
-    found = {}
-    for key in keys:
-        if (kind, key) in store:
-            found[key] = store.get((kind, key))  # before what is kept now moves it out
+    # read before keeping the missing ones: what is kept now may move the oldest out
+    found = {key: store.get((kind, key)) for key in keys if (kind, key) in store}
+    missing = [key for key in keys if key not in found]
     if missing:
         for key, value in compute(missing).items():
             found[key] = pickle.dumps(value)

@@ -21,6 +21,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
 from pydantic import create_model
 
+from core import routes
 from core.i18n import language_codes
 from core.links import absolute_url
 from heritage import catalog, selectors
@@ -416,21 +417,31 @@ def _ask(request, language: str, *, default_page_size: int, with_facets: bool):
         ) from error
 
 
-def _listed(request, result, lang: str) -> list[tuple[Piece, dict]]:
+def _listed(request, result, lang: str) -> list[tuple[int, dict]]:
+    """The public pieces among a result's hits as list items, in order: kept per site version
+    like the catalog page's cards (core.routes), so a warm page of results reads no piece. The
+    public rule is checked when an item is made, and every change to a record a visitor sees
+    moves the version. Links are absolute on the request's host, which is part of the key."""
     links = Links(request)
-    return [
-        (
-            piece,
-            piece_data(
+    host = (request.get_host(), request.scheme)
+
+    def make(keys: list[tuple]) -> dict[tuple, dict]:
+        pieces = selectors.pieces_in_order([pk for pk, *_rest in keys])
+        return {
+            (piece.pk, lang, *host): piece_data(
                 piece,
                 images=piece.image_list,
                 materials=piece.material_list,
                 techniques=piece.technique_list,
                 links=links,
                 lang=lang,
-            ),
-        )
-        for piece in catalog.pieces_for(result)
+            )
+            for piece in pieces
+        }
+
+    keys = [(hit.piece_id, lang, *host) for hit in result.hits]
+    return [
+        (pk, data) for (pk, *_rest), data in routes.remember_many("piece-item", keys, make).items()
     ]
 
 
@@ -447,7 +458,7 @@ def list_pieces(request, params: Query[CatalogParameters]):
             "count": result.total,
             "next": _next_url(request, result.next_cursor) if result.next_cursor else None,
             "next_cursor": result.next_cursor,
-            "results": [data for _piece, data in _listed(request, result, lang)],
+            "results": [data for _pk, data in _listed(request, result, lang)],
         }
 
 
@@ -466,8 +477,8 @@ def search_pieces(request, params: Query[CatalogParameters]):
             "engine": result.engine,
             "fallback": result.fallback,
             "hits": [
-                {**data, "highlights": highlights[piece.pk]}
-                for piece, data in _listed(request, result, lang)
+                {**data, "highlights": highlights[pk]}
+                for pk, data in _listed(request, result, lang)
             ],
             "facets": catalog.facet_labels(result.facets),
             "next_cursor": result.next_cursor,

@@ -216,6 +216,36 @@ def test_kept_catalog_cards_follow_an_edit_and_a_restriction(client, piece):
     assert "Cuenco del camino" not in page and "REP-ROUTE-5" not in page
 
 
+def test_kept_api_list_items_follow_an_edit_and_a_restriction(client, piece, settings):
+    """The pieces API's list items are kept per site version and host: asked again, a page of
+    results loads no piece, a new title shows at once, a restricted piece leaves, and another
+    host's links are its own."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "museo.example.org"]
+    api = "/api/v1/search/pieces?culture=maya"
+    other = make_piece("REP-ROUTE-6", title_es="Cuenco del camino")
+
+    def titles(response) -> dict:
+        return {hit["catalog_number"]: hit["title"] for hit in response.json()["hits"]}
+
+    first = client.get(api)
+    assert titles(first) == {"REP-ROUTE-1": "Vasija del camino", "REP-ROUTE-6": "Cuenco del camino"}
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(api).json() == first.json()
+    sql = " ".join(query["sql"] for query in captured)
+    assert "heritage_pieceimage" not in sql and "heritage_culture" not in sql
+    elsewhere = client.get(api, HTTP_HOST="museo.example.org").json()["hits"]
+    assert all(hit["url"].startswith("http://museo.example.org/") for hit in elsewhere)
+    piece.title_es = "Vasija del camino real"
+    piece.save_revision().publish()
+    assert titles(client.get(api))["REP-ROUTE-1"] == "Vasija del camino real"
+    other.restricted = True
+    other.save_revision().publish()
+    assert set(titles(client.get(api))) == {"REP-ROUTE-1"}
+
+
 def test_a_process_keeps_values_within_its_room_the_oldest_leaving_first(piece, monkeypatch):
     """Without Redis each process keeps what it computes, up to MAX_BYTES (pickled): past it the
     oldest values leave, the newest stay, whatever the number of pieces visited."""
