@@ -124,6 +124,14 @@ def _make_piece(catalog_number: str, *, publish: bool, events, images, **fields)
     return piece
 
 
+def publish_change(page, **fields):
+    """Set `fields` on a page (a piece, a case) and publish it, as an editor saving it does."""
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page
+
+
 def make_image(title: str = "Imagen de prueba"):
     import io
 

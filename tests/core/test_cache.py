@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from tests.utils import build_catalog, build_site, make_piece
+from tests.utils import build_catalog, build_site, make_piece, publish_change
 from tools.redis_server import RedisServer
 
 
@@ -118,10 +118,8 @@ def test_catalog_cards_kept_in_redis_follow_an_edit_and_a_restriction(
     path = "/es/catalogo/?culture=maya"
     assert "Vasija guardada" in client.get(path).content.decode()
     assert redis_server.keys("*core:pages:piece-card:*")  # kept there, not in this process
-    piece.title_es = "Vasija renombrada"
-    piece.save_revision().publish()
+    publish_change(piece, title_es="Vasija renombrada")
     assert "Vasija renombrada" in client.get(path).content.decode()
-    piece.restricted = True
-    piece.save_revision().publish()
+    publish_change(piece, restricted=True)
     page = client.get(path).content.decode()
     assert "REP-CACHE-1" not in page and "REP-CACHE-2" in page

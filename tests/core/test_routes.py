@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.utils import build_catalog, build_site, make_piece
+from tests.utils import build_catalog, build_site, make_piece, publish_change
 
 # Real commits: the site version moves when a change commits, as between two workers.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -207,11 +207,9 @@ def test_kept_catalog_cards_follow_an_edit_and_a_restriction(client, piece):
         assert client.get(catalog).content.decode() == first
     sql = " ".join(query["sql"] for query in captured)
     assert "heritage_pieceimage" not in sql and "heritage_culture" not in sql
-    piece.title_es = "Vasija del camino real"
-    piece.save_revision().publish()
+    publish_change(piece, title_es="Vasija del camino real")
     assert "Vasija del camino real" in client.get(catalog).content.decode()
-    other.restricted = True
-    other.save_revision().publish()
+    publish_change(other, restricted=True)
     page = client.get(catalog).content.decode()
     assert "Cuenco del camino" not in page and "REP-ROUTE-5" not in page
 
@@ -238,11 +236,9 @@ def test_kept_api_list_items_follow_an_edit_and_a_restriction(client, piece, set
     assert "heritage_pieceimage" not in sql and "heritage_culture" not in sql
     elsewhere = client.get(api, HTTP_HOST="museo.example.org").json()["hits"]
     assert all(hit["url"].startswith("http://museo.example.org/") for hit in elsewhere)
-    piece.title_es = "Vasija del camino real"
-    piece.save_revision().publish()
+    publish_change(piece, title_es="Vasija del camino real")
     assert titles(client.get(api))["REP-ROUTE-1"] == "Vasija del camino real"
-    other.restricted = True
-    other.save_revision().publish()
+    publish_change(other, restricted=True)
     assert set(titles(client.get(api))) == {"REP-ROUTE-1"}
 
 
