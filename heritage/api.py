@@ -21,7 +21,6 @@ from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
 from pydantic import create_model
 
-from core import routes
 from core.i18n import language_codes
 from core.links import absolute_url
 from heritage import catalog, selectors
@@ -418,31 +417,24 @@ def _ask(request, language: str, *, default_page_size: int, with_facets: bool):
 
 
 def _listed(request, result, lang: str) -> list[tuple[int, dict]]:
-    """The public pieces among a result's hits as list items, in order: kept per site version
-    like the catalog page's cards (core.routes), so a warm page of results reads no piece. The
-    public rule is checked when an item is made, and every change to a record a visitor sees
-    moves the version. Links are absolute on the request's host, which is part of the key."""
+    """The public pieces among a result's hits as (pk, list item), in order, kept like the
+    catalog page's cards (selectors.pieces_kept_public). Links are absolute on the request's
+    host, which is part of the key."""
     links = Links(request)
-    host = (request.get_host(), request.scheme)
-
-    def make(keys: list[tuple]) -> dict[tuple, dict]:
-        pieces = selectors.pieces_in_order([pk for pk, *_rest in keys])
-        return {
-            (piece.pk, lang, *host): piece_data(
-                piece,
-                images=piece.image_list,
-                materials=piece.material_list,
-                techniques=piece.technique_list,
-                links=links,
-                lang=lang,
-            )
-            for piece in pieces
-        }
-
-    keys = [(hit.piece_id, lang, *host) for hit in result.hits]
-    return [
-        (pk, data) for (pk, *_rest), data in routes.remember_many("piece-item", keys, make).items()
-    ]
+    kept = selectors.pieces_kept_public(
+        "piece-item",
+        [hit.piece_id for hit in result.hits],
+        (lang, request.get_host(), request.scheme),
+        lambda piece: piece_data(
+            piece,
+            images=piece.image_list,
+            materials=piece.material_list,
+            techniques=piece.technique_list,
+            links=links,
+            lang=lang,
+        ),
+    )
+    return list(kept.items())
 
 
 @router.get(

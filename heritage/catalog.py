@@ -403,7 +403,7 @@ def search(query: CatalogQuery) -> CatalogResult:
 
 def pieces_for(result: CatalogResult) -> list:
     """The public pieces of a result's hits, in order, ready for listing (the catalog page keeps
-    its cards instead: heritage.views._kept_cards)."""
+    its cards instead: heritage.selectors.pieces_kept_public)."""
     from heritage.selectors import pieces_in_order
 
     return pieces_in_order([hit.piece_id for hit in result.hits])

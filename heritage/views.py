@@ -145,21 +145,6 @@ def _year_inputs(request: HttpRequest) -> list[dict]:
     return ranges
 
 
-def _kept_cards(ids: list[int], catalog_url: str, language: str) -> dict[int, tuple]:
-    """The result cards (card_parts) of the public pieces among `ids`, kept per site version
-    like the routes (core.routes): a page of results reads no piece from the database once its
-    cards are kept. The public rule is checked when a card is made, and every change to a record
-    a visitor sees moves the version, so no card outlives a restriction or an unpublish."""
-
-    def make(keys: list[tuple]) -> dict[tuple, tuple]:
-        pieces = selectors.pieces_in_order([pk for pk, *_rest in keys], cards=True)
-        return {(piece.pk, language, catalog_url): card_parts(piece, catalog_url)
-                for piece in pieces}  # fmt: skip
-
-    kept = routes.remember_many("piece-card", [(pk, language, catalog_url) for pk in ids], make)
-    return {pk: parts for (pk, *_rest), parts in kept.items()}
-
-
 def catalog_index(request, *, page):
     language = get_language()
     query = _search_query(request.GET)
@@ -174,7 +159,13 @@ def catalog_index(request, *, page):
     selected = {name: query.getlist(name) for name in catalog.FACET_BY_NAME if query.getlist(name)}
     catalog_url = page.get_url(request)
     if result is not None:
-        cards = _kept_cards([hit.piece_id for hit in result.hits], catalog_url, language)
+        cards = selectors.pieces_kept_public(
+            "piece-card",
+            [hit.piece_id for hit in result.hits],
+            (language, catalog_url),
+            lambda piece: card_parts(piece, catalog_url),
+            cards=True,
+        )
         for hit in result.hits:
             if hit.piece_id not in cards:
                 continue  # not public (any more): the index has not caught up yet
@@ -223,6 +214,7 @@ def catalog_index(request, *, page):
         query_string=query.urlencode(),
         export_limit=settings.SEARCH_EXPORT_LIMIT,
         searched=bool(query),
+        catalog_url=catalog_url,
     )
     return render(
         request, "heritage/catalog_index_page.html", context, status=400 if errors else 200

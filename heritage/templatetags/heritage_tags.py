@@ -31,7 +31,7 @@ def card_parts(piece, catalog_url: str | None) -> tuple[str, str, str]:
     """A piece's result card in three escaped parts: what comes before its title, its title,
     and what follows up to where a search's snippet goes. They depend on the piece, the active
     language and `catalog_url` only, so heritage.views keeps them per site version
-    (heritage.views._kept_cards) and joins them with each search's highlights."""
+    (heritage.selectors.pieces_kept_public) and joins them with each search's highlights."""
     head = '<li class="piece-card">\n  '
     first = piece.image_list[0] if piece.image_list else None
     if first is not None:
