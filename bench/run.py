@@ -311,10 +311,12 @@ class Server:
         self.process.wait(timeout=60)
 
 
-def load(wrk: str, paths: list[str], duration: int, connections: int, port: int = PORT) -> dict:
+def load(wrk: str, paths: list[str], duration: int, connections: int, port: int = PORT,
+         headers: dict[str, str] | None = None) -> dict:  # fmt: skip
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
         listing.write("\n".join(paths) + "\n")
-    command = [wrk, "-t1", f"-c{connections}", "-s", str(ROOT / "bench" / "load.lua"),
+    sent = [f"--header={name}: {value}" for name, value in (headers or {}).items()]
+    command = [wrk, "-t1", f"-c{connections}", "-s", str(ROOT / "bench" / "load.lua"), *sent,
                "--timeout", "10s", f"http://127.0.0.1:{port}", "--", listing.name]  # fmt: skip
     # A warm-up pass: every worker opens its connections and fills its caches, the search
     # node's JIT compiles its hot paths.

@@ -378,10 +378,10 @@ CACHES = {
     )
 }  # fmt: skip
 
-# Whether every process shares the cache (Redis). What is kept until a record changes — whole
-# pages, the site of a host, routes (core/pagecache.py) — is kept only then: a cache of each
-# process's own would not hear of a change made in another (a restricted piece could stay on
-# the other workers' pages).
+# Whether every process shares the cache (Redis). Whole pages (core/pagecache.py) are kept only
+# then: a cache of each process's own would not hear of a change made in another (a restricted
+# piece could stay on the other workers' pages). What core.cache keeps is versioned in Redis
+# then, and by the site version in the database otherwise.
 SHARED_CACHE = env_bool("SHARED_CACHE", bool(REDIS_URL))
 # Whole answers to visitors without cookies, kept this many seconds (0: none).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60" if SHARED_CACHE else "0"))

@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
 
         signals.connect()
         pagecache.connect()
+        pagecache.keep_site_root_paths()
         from wagtail.models import get_page_models
 
         for model in get_page_models():

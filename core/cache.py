@@ -5,40 +5,117 @@ replaces the version (at once, and again when the change commits), so every entr
 namespace goes stale together without being listed or deleted. Entries also expire after their
 own lifetime.
 
-A request reads each namespace's version once (`begin_request`, called by
-core.middleware.CachedSiteMiddleware): its entries then all show one state of the records, and a
-page that reads thirty entries asks the cache for one version, not thirty. A change the request
-makes itself moves its own copy too.
+With a cache every process shares (SHARED_CACHE, Redis), each namespace's version lives there.
+A request reads the versions of every namespace together, in one round trip (`begin_request`,
+called by core.middleware.CachedSiteMiddleware): its entries then all show one state of the
+records. An entry read from Redis is kept in the process too, under the same versioned key, so a
+warm page asks Redis for its versions and nothing else; a change made anywhere moves the
+version, and no process reads the old key again.
+
+Without one, each process keeps its entries under the site version in the database
+(core.routes: every change to a record a visitor sees moves it when it commits), so a change
+made in one worker is seen by all; nothing is kept outside a request, nor while the request's
+own change is uncommitted. Either way one process keeps at most MAX_BYTES (pickled), the oldest
+entries leaving first.
 """
 
 import contextvars
 import hashlib
 import json
+import pickle
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends import redis as django_redis
 from django.db import transaction
 
+MAX_BYTES = 32 * 1024 * 1024  # what one process keeps, at most (the oldest entries leave first)
+
 # namespace → version, for the request being answered (None outside a request)
 _request_versions: contextvars.ContextVar = contextvars.ContextVar("cache_versions", default=None)
+# every namespace, by name: a request reads all their versions at once
+_namespaces: dict[str, str] = {}
 
 
 def begin_request() -> contextvars.Token:
-    """From here to `end_request`, each namespace's version is read once (one request)."""
-    return _request_versions.set({})
+    """From here to `end_request`, each namespace's version is read once (one request), all of
+    them in one round trip to the shared cache."""
+    kept = {}
+    if settings.SHARED_CACHE and _namespaces:
+        found = cache.get_many(list(_namespaces.values()))
+        kept = {name: found[key] for name, key in _namespaces.items() if key in found}
+    return _request_versions.set(kept)
 
 
 def end_request(token: contextvars.Token) -> None:
     _request_versions.reset(token)
 
 
+class _Kept:
+    """One process's kept entries, in the order they were kept, each with its size (pickled)
+    and deadline, so that the process's memory stays bounded whatever is visited. An entry's
+    key holds its namespace's version; a namespace seen at a new version drops its older
+    entries at once."""
+
+    def __init__(self):
+        self.values: dict = {}  # key → (value, size, deadline)
+        self.size = 0
+        self.versions: dict[str, str] = {}  # namespace → the version its entries belong to
+
+    def current(self, namespace: str, version) -> None:
+        if self.versions.get(namespace) != version:
+            prefix = namespace + ":"
+            for key in [key for key in self.values if key.startswith(prefix)]:
+                self.size -= self.values.pop(key)[1]
+            self.versions[namespace] = version
+
+    def find(self, key):
+        """The kept value, or None when missing or past its deadline."""
+        found = self.values.get(key)
+        if found is None or found[2] < time.monotonic():
+            return None
+        return found
+
+    def keep(self, key, value, size: int, seconds: float) -> None:
+        if key in self.values:
+            self.size -= self.values.pop(key)[1]
+        self.values[key] = (value, size, time.monotonic() + seconds)
+        self.size += size
+        if self.size > MAX_BYTES:  # the oldest leave until a quarter of the room is free
+            for old in list(self.values):
+                if self.size <= MAX_BYTES * 3 // 4:
+                    break
+                self.size -= self.values.pop(old)[1]
+
+    def clear(self) -> None:
+        self.values.clear()
+        self.versions.clear()
+        self.size = 0
+
+
+_store = _Kept()
+_LEFT_OUT = object()  # a key its computation left out
+
+
+def forget() -> None:
+    """This process forgets what it keeps (when the site version cannot move: core.routes)."""
+    _store.clear()
+
+
 class VersionedCache:
     def __init__(self, namespace: str):
         self.namespace = namespace
         self.version_key = f"{namespace}:version"
+        _namespaces[namespace] = self.version_key
 
-    def version(self) -> str:
+    def version(self) -> str | None:
+        """The namespace's version; without a shared cache, the site version of the request
+        (None, nothing kept: outside a request, or while its own change is uncommitted)."""
+        if not settings.SHARED_CACHE:
+            from core import routes
+
+            return routes.site_version()
         kept = _request_versions.get()
         if kept is not None and self.namespace in kept:
             return kept[self.namespace]
@@ -59,39 +136,107 @@ class VersionedCache:
 
     def changed(self) -> None:
         """The records changed: entries are stale now (for this transaction's own reads) and
-        again once the change commits (a reader that cached the old state in between)."""
-        self._bump()
-        transaction.on_commit(self._bump)
+        again once the change commits (a reader that cached the old state in between). The
+        site version moves too: the processes that keep entries without a shared cache."""
+        from core import routes
 
-    def key(self, kind: str, *parts) -> str:
+        if settings.SHARED_CACHE:
+            self._bump()
+            transaction.on_commit(self._bump)
+        routes.changed()
+
+    def _name(self, version, kind: str, parts) -> str:
         text = json.dumps(parts, default=str, sort_keys=True)
         digest = hashlib.sha256(text.encode()).hexdigest()[:40]
-        return f"{self.namespace}:{kind}:{self.version()}:{digest}"
+        return f"{self.namespace}:{kind}:{version}:{digest}"
 
-    def remember(self, kind: str, parts: tuple, seconds: int, compute):
-        """The cached value for (kind, parts), computed and stored when missing."""
-        name = self.key(kind, *parts)
-        value = cache.get(name)
-        if value is None:
-            value = compute()
-            cache.set(name, value, timeout=seconds)
-        return value
+    def key(self, kind: str, *parts) -> str:
+        return self._name(self.version(), kind, parts)
 
-    def remember_many(self, kind: str, keys: list[tuple], seconds: int, compute) -> dict:
-        """The cached values for (kind, key) of each of `keys`; the missing ones computed
-        together by `compute(missing keys)` → {key: value} and stored. No keys, no round trip
-        (redis-py would send an MGET without keys, for Redis to refuse)."""
+    def remember(self, kind: str, parts: tuple, seconds: int, compute, *,
+                 immutable: bool = False):  # fmt: skip
+        """The value for (kind, parts): kept in this process, else from the shared cache, else
+        computed (and kept in both). `immutable`: its readers never change the value (tuples
+        of plain values, frozen dataclasses), so the process keeps the value itself and every
+        request reads it without a copy (unpickling thousands of rows would cost more than the
+        rest of the request); otherwise each request gets its own copy, as from Redis."""
+        found = self._find(kind, [parts], seconds, lambda _missing: [compute()], immutable)
+        return found[0]
+
+    def remember_many(self, kind: str, keys: list[tuple], seconds: int, compute, *,
+                      immutable: bool = False) -> dict:  # fmt: skip
+        """The values for (kind, key) of each of `keys`, kept as `remember` keeps one: those not
+        kept yet are computed together, `compute(missing keys)` → {key: value} (one query for
+        them all, not one each), and kept one by one. A key `compute` leaves out is left out.
+        No keys, no round trip (redis-py would send an MGET without keys, for Redis to
+        refuse)."""
         if not keys:
             return {}
-        names = {key: self.key(kind, *key) for key in keys}
-        found = cache.get_many(list(names.values()))
-        values = {key: found[name] for key, name in names.items() if name in found}
-        missing = [key for key in keys if key not in values]
+
+        def computed(missing: list[int]) -> list:
+            values = compute([keys[at] for at in missing])
+            return [values.get(keys[at], _LEFT_OUT) for at in missing]
+
+        found = self._find(kind, keys, seconds, computed, immutable)
+        return {key: found[at] for at, key in enumerate(keys) if at in found}
+
+    def _find(self, kind: str, keys: list, seconds: int, compute, immutable: bool) -> dict:
+        """{position of a key in `keys`: its value}; `compute(positions)` → their values, in
+        order (_LEFT_OUT for a value it has not)."""
+        version = self.version()
+        if version is None:  # nothing may be kept
+            values = compute(list(range(len(keys))))
+            return {at: value for at, value in enumerate(values) if value is not _LEFT_OUT}
+        _store.current(self.namespace, version)
+        names = [self._name(version, kind, key) for key in keys]
+        # read before keeping the missing ones: what is kept now may move the oldest out
+        kept = {at: found[0] for at, name in enumerate(names) if (found := _store.find(name))}
+        missing = [at for at in range(len(keys)) if at not in kept]
+        if missing and settings.SHARED_CACHE:
+            shared = cache.get_many([names[at] for at in missing])
+            for at in missing:
+                entry = shared.get(names[at])
+                if isinstance(entry, tuple) and len(entry) == 2:  # (wall-clock deadline, value)
+                    kept[at] = self._keep(names[at], entry[1], entry[0] - time.time(), immutable)
+            missing = [at for at in missing if at not in kept]
         if missing:
-            computed = compute(missing)
-            cache.set_many({names[key]: value for key, value in computed.items()}, timeout=seconds)
-            values.update(computed)
-        return values
+            values = dict(zip(missing, compute(missing), strict=True))
+            values = {at: value for at, value in values.items() if value is not _LEFT_OUT}
+            if settings.SHARED_CACHE and values:
+                deadline = time.time() + seconds
+                cache.set_many({names[at]: (deadline, value) for at, value in values.items()},
+                               timeout=seconds)  # fmt: skip
+            for at, value in values.items():
+                kept[at] = self._keep(names[at], value, seconds, immutable)
+        if immutable:
+            return kept
+        # each request gets its own copy, as from a shared cache: nothing one request sets on a
+        # value reaches another
+        return {at: pickle.loads(value) for at, value in kept.items()}  # noqa: S301 - our own
+
+    @staticmethod
+    def _keep(name: str, value, seconds: float, immutable: bool):
+        pickled = pickle.dumps(value)
+        kept = value if immutable else pickled
+        _store.keep(name, kept, len(pickled), seconds)
+        return kept
+
+
+def count(key: str, seconds: int) -> int:
+    """Adds one to the count under `key` (made, 0, when missing, to expire after `seconds`) and
+    returns it: one round trip to Redis (INCR, and an expiry set only on a new count)."""
+    if isinstance(cache._cache if hasattr(cache, "_cache") else None, RedisCacheClient):
+        name = cache.make_and_validate_key(key)
+        pipeline = cache._cache.get_client(key, write=True).pipeline()
+        pipeline.incr(name)
+        pipeline.expire(name, seconds, nx=True)
+        return pipeline.execute()[0]
+    cache.add(key, 0, timeout=seconds)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=seconds)
+        return 1
 
 
 class RedisCacheClient(django_redis.RedisCacheClient):

@@ -40,9 +40,9 @@ pages = VersionedCache("core:pages")
 
 
 def changed() -> None:
-    """Any record a visitor sees changed: stored answers and kept routes go stale."""
+    """Any record a visitor sees changed: stored answers and kept routes go stale (the
+    namespace's change moves the site version too)."""
     pages.changed()
-    routes.changed()
 
 
 # Saves that change nothing a visitor sees (and some happen while pages are read or edited).
@@ -180,6 +180,24 @@ def cache_view_restrictions(model) -> None:
         return queryset
 
     model.get_view_restrictions = get_view_restrictions
+
+
+def keep_site_root_paths() -> None:
+    """Keep each language's site root paths (every page URL is built from them) with the routes.
+
+    wagtail-modeltranslation reads them from the cache under a key per language and keeps the
+    last language's on the request, so a page with a language switcher asks the cache for them
+    four times; they change only with a site or a root page, which moves the pages' version like
+    any other record, so they are kept as routes are: no round trip on a warm page."""
+    from wagtail_modeltranslation import patch_wagtailadmin
+
+    original = patch_wagtailadmin._localized_site_get_site_root_paths
+
+    def site_root_paths():
+        return list(routes.remember("site-root-paths", (get_language(),),
+                                    lambda: tuple(original()), immutable=True))  # fmt: skip
+
+    patch_wagtailadmin._localized_site_get_site_root_paths = site_root_paths
 
 
 def _routes_itself(page, path_components) -> bool:

@@ -7,7 +7,8 @@ import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+
+from core.cache import count
 
 
 def client_address(request) -> str:
@@ -26,13 +27,6 @@ def over_limit(request, scope: str, limit: int, window: int) -> int | None:
     now = time.time()
     current = int(now // window)
     client = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    key = f"ratelimit:{scope}:{client}:{current}"
-    cache.add(key, 0, timeout=window + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window + 1)
-        count = 1
-    if count <= limit:
+    if count(f"ratelimit:{scope}:{client}:{current}", window + 1) <= limit:
         return None
     return max(1, int((current + 1) * window - now))

@@ -1,59 +1,24 @@
 """The site of a host and each page's children, kept between requests: what Wagtail otherwise
-looks up with a query per level of every URL.
+looks up with a query per level of every URL; and the site version that every change to a record
+a visitor sees moves when it commits.
 
-With a cache every process shares (SHARED_CACHE, Redis) they live there, under core.pagecache's
-version. Otherwise each process keeps its own copy, checked once per request against the site
-version in the database (core.models.SiteVersion: one indexed read instead of Wagtail's site
-lookup and routing queries), which every change to a record a visitor sees moves when it
-commits (core.pagecache.changed). A request whose own transaction holds such a change not yet
+They are kept by core.cache under core.pagecache's namespace: with a cache every process shares
+(SHARED_CACHE, Redis) under its version there; otherwise in each process under the site version
+in the database (core.models.SiteVersion: one indexed read per request instead of Wagtail's site
+lookup and routing queries). A request whose own transaction holds such a change not yet
 committed reads the database directly: it never keeps, nor serves, what it is changing.
 """
 
 import contextvars
 import logging
-import pickle
 import secrets
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
 
 logger = logging.getLogger(__name__)
+KEPT_SECONDS = 600  # and until a record changes
 _request_version: contextvars.ContextVar = contextvars.ContextVar("site_version", default=None)
-MAX_BYTES = 32 * 1024 * 1024  # what one process keeps, at most (the oldest entries leave first)
-
-
-class _Kept:
-    """One process's kept values for one site version, in the order they were kept, with
-    their size (pickled) so that the process's memory stays bounded whatever is visited."""
-
-    def __init__(self, version=None):
-        self.version = version
-        self.values: dict = {}
-        self.size = 0
-
-    def __contains__(self, key) -> bool:
-        return key in self.values
-
-    def get(self, key):
-        return self.values[key][0]
-
-    def keep(self, key, value, size: int) -> None:
-        if key in self.values:
-            self.size -= self.values.pop(key)[1]
-        self.values[key] = (value, size)
-        self.size += size
-        if self.size > MAX_BYTES:  # the oldest leave until a quarter of the room is free
-            for old in list(self.values):
-                if self.size <= MAX_BYTES * 3 // 4:
-                    break
-                self.size -= self.values.pop(old)[1]
-
-    def clear(self) -> None:
-        self.values.clear()
-        self.size = 0
-
-
-_store = _Kept()
 
 
 def _bump() -> None:
@@ -71,7 +36,9 @@ def _bump() -> None:
         # moves nothing may be kept: this process forgets what it kept; requests read no
         # version while the table cannot be read, so they keep nothing either.
         logger.warning("site version not moved: %s", error)
-        _store.clear()
+        from core import cache
+
+        cache.forget()
 
 
 def _pending(connection) -> bool:
@@ -106,68 +73,26 @@ def end_request(token) -> None:
         _request_version.reset(token)
 
 
-def _kept_store():
-    """This process's store for the request's site version, or None when nothing may be kept
-    (outside a request, or while a change is uncommitted)."""
-    global _store
+def site_version():
+    """The site version this request read, or None when nothing may be kept (outside a
+    request, or while its own change is uncommitted)."""
     version = _request_version.get()
     if version is None or _pending(transaction.get_connection()):
         return None
-    if version != _store.version:
-        # every entry is computed after its request read the version, so it shows that state
-        # or a newer one: a request that read an older version only costs a fresh start
-        _store = _Kept(version)
-    return _store
+    return version
 
 
 def remember(kind: str, parts: tuple, compute, *, immutable: bool = False):
-    """The value for (kind, parts): from the shared cache, from this process's copy of the
-    current site version, or computed (outside a request, or while a change is uncommitted).
-    `immutable`: its readers never change the value (tuples of plain values), so this process
-    keeps the value itself and every request reads it without a copy (unpickling thousands of
-    rows would cost more than the rest of the request)."""
-    if settings.SHARED_CACHE:
-        from core import pagecache
+    """The value for (kind, parts), kept until a record changes (core.cache: `immutable`
+    values are shared by the requests that read them, the others copied)."""
+    from core import pagecache
 
-        return pagecache.pages.remember(kind, parts, 600, compute)
-    store = _kept_store()
-    if store is None:
-        return compute()
-    key = (kind, parts)
-    if key in store:
-        kept = store.get(key)
-    else:
-        value = compute()
-        pickled = pickle.dumps(value)
-        kept = value if immutable else pickled
-        store.keep(key, kept, len(pickled))
-    if immutable:
-        return kept
-    # each request gets its own copy, as from a shared cache: nothing one request sets on a
-    # page reaches another
-    return pickle.loads(kept)  # noqa: S301 - our own objects, from this process
+    return pagecache.pages.remember(kind, parts, KEPT_SECONDS, compute, immutable=immutable)
 
 
 def remember_many(kind: str, keys: list[tuple], compute) -> dict:
     """The values for (kind, key) of each of `keys`, kept as `remember` keeps one: those not
-    kept yet are computed together, `compute(missing keys)` → {key: value} (one query for
-    them all, not one each), and kept one by one. A key `compute` leaves out is left out."""
-    if settings.SHARED_CACHE:
-        from core import pagecache
+    kept yet are computed together, `compute(missing keys)` → {key: value}."""
+    from core import pagecache
 
-        return pagecache.pages.remember_many(kind, keys, 600, compute)
-    store = _kept_store()
-    if store is None:
-        return compute(list(keys))
-    # read before keeping the missing ones: what is kept now may move the oldest out
-    found = {key: store.get((kind, key)) for key in keys if (kind, key) in store}
-    missing = [key for key in keys if key not in found]
-    if missing:
-        for key, value in compute(missing).items():
-            found[key] = pickle.dumps(value)
-            store.keep((kind, key), found[key], len(found[key]))
-    return {
-        key: pickle.loads(found[key])  # noqa: S301 - our own objects, from this process
-        for key in keys
-        if key in found
-    }
+    return pagecache.pages.remember_many(kind, keys, KEPT_SECONDS, compute)

@@ -361,9 +361,11 @@ def program_list_public(*, parent=None, filters: dict | None = None,
         now = timezone.now()
         return tuple(_rank(parent, filters, now, since=now)[0])  # shared: immutable
 
-    ranked = cache.remember_in_process(
+    # kept in the process as it is (immutable): a ranking of 500 programs costs more to unpickle
+    # (about 5 ms) than the rest of a listing's work
+    ranked = cache.remember(
         "program-ranking", (parent.pk if parent else None, filters_key(filters)),
-        cache.RANKING_SECONDS, compute,
+        cache.RANKING_SECONDS, compute, immutable=True,
     )  # fmt: skip
     return RankedPrograms(ranked, cards=cards)
 

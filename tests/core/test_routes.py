@@ -245,9 +245,9 @@ def test_kept_api_list_items_follow_an_edit_and_a_restriction(client, piece, set
 def test_a_process_keeps_values_within_its_room_the_oldest_leaving_first(piece, monkeypatch):
     """Without Redis each process keeps what it computes, up to MAX_BYTES (pickled): past it the
     oldest values leave, the newest stay, whatever the number of pieces visited."""
-    from core import routes
+    from core import cache, routes
 
-    monkeypatch.setattr(routes, "MAX_BYTES", 10_000)
+    monkeypatch.setattr(cache, "MAX_BYTES", 10_000)
     computed = []
 
     def make(number):
@@ -258,7 +258,7 @@ def test_a_process_keeps_values_within_its_room_the_oldest_leaving_first(piece, 
     try:
         for number in range(30):
             routes.remember("test-room", (number,), lambda number=number: make(number))
-        assert routes._store.size <= 10_000
+        assert cache._store.size <= 10_000
         assert routes.remember("test-room", (29,), lambda: make(29)) == "x" * 1000
         assert computed.count(29) == 1  # the newest is still kept
         routes.remember("test-room", (0,), lambda: make(0))
@@ -309,3 +309,26 @@ def test_a_route_reads_only_the_child_its_slug_names(client, piece):
     add_siblings(2, 22)
     pages_built()
     assert pages_built() <= few
+
+
+def test_what_other_apps_keep_follows_a_change_committed_by_another_process(client, piece):
+    """The menus (core.navigation) and the catalog's facet labels are kept per site version
+    too: another worker's change reaches this process as soon as the version moves, not when a
+    copy of this process's own expires (the menus were kept for a day)."""
+    from wagtail.models import Site
+
+    from core.models import MainMenuLink, NavigationSettings, SiteVersion
+    from heritage.models import Culture
+
+    settings_row = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    MainMenuLink.objects.create(setting=settings_row, label_es="Colección", url="/es/catalogo/")
+    page = client.get("/es/catalogo/?culture=maya").content.decode()
+    assert "Colección" in page and "Maya" in page
+    # changes written without this process's signals (as another worker's would be here)…
+    MainMenuLink.objects.update(label_es="Acervo")
+    Culture.objects.filter(code="maya").update(label_es="Maya clásica")
+    page = client.get("/es/catalogo/?culture=maya").content.decode()
+    assert "Acervo" not in page and "Maya clásica" not in page  # …not seen until…
+    SiteVersion.objects.update(value=SiteVersion.objects.get().value + 1)  # …its commit
+    page = client.get("/es/catalogo/?culture=maya").content.decode()
+    assert "Acervo" in page and "Maya clásica" in page

@@ -204,6 +204,8 @@ def _count_queries(client, path: str) -> int:
     return len(queries)
 
 
+# Real commits: what a request keeps is kept only once the changes before it have committed.
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("events", [1, 10, 50])
 def test_piece_page_queries_stay_constant_with_provenance_length(
     client, catalog, events, django_assert_max_num_queries

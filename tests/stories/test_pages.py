@@ -99,6 +99,8 @@ def test_the_program_page_lists_linked_stories(client, stories_index):
     assert "Historia del taller ST" in client.get("/es/programas/taller/").content.decode()
 
 
+# Real commits: what a request keeps is kept only once the changes before it have committed.
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("no_page_cache")
 def test_index_story_and_piece_pages_cost_the_same_whatever_the_stories(
     client, catalog, stories_index, django_assert_max_num_queries
