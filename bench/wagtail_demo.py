@@ -155,9 +155,10 @@ def main() -> None:
     for name, row in rows.items():
         print(f"| {name:24s} | {row['requests_per_s']:6d} | {row['p50_ms']:7.1f} | "
               f"{row['p95_ms']:7.1f} | {row['p99_ms']:7.1f} | {row['errors']:6d} |")  # fmt: skip
-    ratio = rows["Retorno: piece page"]["requests_per_s"] / rows["Wagtail demo: bread page"][
-        "requests_per_s"
-    ]
+    ratio = (
+        rows["Retorno: piece page"]["requests_per_s"]
+        / rows["Wagtail demo: bread page"]["requests_per_s"]
+    )
     print(f"\nthroughput ratio (Retorno / demo): {ratio:.2f}× (issue 13's goal: ≥ 1.5×)")
     write_results("wagtail-demo", {"rows": rows, "ratio": round(ratio, 2)})
 
