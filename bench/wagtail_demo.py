@@ -23,6 +23,7 @@ import secrets
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -30,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.catalog import prepare_environment, write_results  # noqa: E402
-from bench.run import Server, ensure_program, load  # noqa: E402
+from bench.run import PORT, Server, ensure_program, load  # noqa: E402
 
 CONNECTIONS, WORKERS = 8, 2
 DEMO_PORT = 8766
@@ -72,6 +73,24 @@ def prepare_demo(checkout: Path, reuse: bool) -> dict:
                        env=environment, check=True, capture_output=True)  # fmt: skip
     marker.touch()
     return environment
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a redirect is an answer of its own here, not the page measured
+
+
+def answers_200(port: int, paths: list[str], headers: dict | None = None) -> None:
+    """Every path answers the page itself (wrk counts 4xx and 5xx, not a redirect)."""
+    opener = urllib.request.build_opener(_NoRedirect)
+    for path in paths:
+        request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers or {})
+        try:
+            status = opener.open(request, timeout=30).status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        if status != 200:
+            sys.exit(f"bench: {path} answered {status}")
 
 
 def demo_paths() -> list[str]:
@@ -134,6 +153,7 @@ def main() -> None:
     server = serve_demo(checkout, demo)
     try:
         paths = demo_paths()
+        answers_200(DEMO_PORT, paths, PROXY)
         print(f"== load: the demo's bread pages ({len(paths)} URLs)", flush=True)
         rows["Wagtail demo: bread page"] = load(wrk, paths, args.duration, CONNECTIONS,
                                                 DEMO_PORT, PROXY)  # fmt: skip
@@ -143,6 +163,7 @@ def main() -> None:
     ours = Server(GUNICORN_WORKERS=str(WORKERS), REDIS_URL="", PAGE_CACHE_SECONDS="0")
     try:
         paths = piece_paths()
+        answers_200(PORT, paths)
         print(f"== load: Retorno's piece pages ({len(paths)} URLs)", flush=True)
         rows["Retorno: piece page"] = load(wrk, paths, args.duration, CONNECTIONS)
     finally:
