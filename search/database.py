@@ -127,6 +127,30 @@ def _with_text(
     return queryset
 
 
+def _order_name(sort: str, words: bool) -> str:
+    """The request's order: its own, or by relevance when a text has words, else by number."""
+    if sort in ("date", "-date", "catalog_number"):
+        return sort
+    return "relevance" if words else "catalog_number"
+
+
+# Each order, as the ORM asks it of the pieces and as the counting statement asks it of its
+# rows (search_score, row_start, row_end and row_number are the piece's score, dating and
+# catalog number there): the same order, so that a page is the same whichever statement reads it.
+ORM_ORDER = {
+    "date": [F("date_start").asc(nulls_last=True), "catalog_number"],
+    "-date": [F("date_end").desc(nulls_last=True), "catalog_number"],
+    "catalog_number": ["catalog_number"],
+    "relevance": ["-search_score", "catalog_number"],
+}
+PAGE_ORDER = {
+    "date": "base.row_start ASC NULLS LAST, base.row_number ASC",
+    "-date": "base.row_end DESC NULLS LAST, base.row_number ASC",
+    "catalog_number": "base.row_number ASC",
+    "relevance": "base.search_score DESC, base.row_number ASC",
+}
+
+
 def _facet_test(name: str, values: tuple[str, ...]) -> tuple[str, list]:
     """SQL true when the piece row carries one of the facet's codes (search.indexing
     .piece_facts: a broader period's code is on its subperiods' rows too)."""
@@ -361,22 +385,23 @@ class DatabaseEngine:
             )  # fmt: skip
         return queryset
 
-    def _facets_and_total(self, request: CatalogQuery):
-        """Every facet's counts (each honouring the other facets' filters) and the total, in
-        one statement. The matching rows that fail at most one of the chosen facets are
-        computed once (PostgreSQL combines the text's and the facets' indexes on this one
-        table), each with a bitmask of the facets it fails; a row failing none then counts for
-        each of its codes (the flat `codes`), a row failing one for that facet's codes only
-        (read from `facets`)."""
+    def _facets_and_total(self, request: CatalogQuery, words: bool, offset: int):
+        """Every facet's counts (each honouring the other facets' filters), the total and the
+        ids of the page's hits, in one statement. The matching rows that fail at most one of
+        the chosen facets are computed once (PostgreSQL combines the text's and the facets'
+        indexes on this one table), each with a bitmask of the facets it fails; a row failing
+        none then counts for each of its codes (the flat `codes`), a row failing one for that
+        facet's codes only (read from `facets`), and the rows failing none, in the request's
+        order, are the hits. The ids are None when the statement did not read them."""
         active = list(request.active.items())
         tests = [_facet_test(name, values) for name, values in active]
-        rows = self._matching(request, scored=False)
+        rows = self._matching(request, scored=words)
         if rows.query.is_empty():  # a text without words (only punctuation, emoji): nothing
-            return {facet.name: [] for facet in FACETS if request.with_facets}, 0
+            return {facet.name: [] for facet in FACETS if request.with_facets}, 0, None
         if not request.with_facets:
             for sql, params in tests:
                 rows = rows.extra(where=[sql], params=params)
-            return {}, rows.count()
+            return {}, rows.count(), None
         if len(tests) > 1:  # a row failing two facets or more counts for nothing
             combos = [
                 [test for at, test in enumerate(tests) if at != gap] for gap in range(len(tests))
@@ -394,12 +419,16 @@ class DatabaseEngine:
                 "row_facets": f"{DOC}.facets",
                 "row_codes": f"{DOC}.codes",
                 "failed": failed or "0",
+                "row_pk": "heritage_piece.id",
+                "row_number": "heritage_piece.catalog_number",
+                "row_start": "heritage_piece.date_start",
+                "row_end": "heritage_piece.date_end",
             },
             select_params=[param for _sql, params in tests for param in params],
         )
-        cte_sql, cte_params = rows.values(
-            "row_facets", "row_codes", "failed"
-        ).query.sql_with_params()
+        columns = ["row_facets", "row_codes", "failed", "row_pk", "row_number", "row_start",
+                   "row_end", *(["search_score"] if words else [])]  # fmt: skip
+        cte_sql, cte_params = rows.values(*columns).query.sql_with_params()
         if connection.vendor == "postgresql":
             every, token = "jsonb_array_elements_text(base.row_codes) AS token", "token"
             one, code, path = (
@@ -421,13 +450,23 @@ class DatabaseEngine:
                 f"WHERE base.failed = %s GROUP BY {code}"
             )
             parts_params += [f"{name}:", path(name), 1 << at]
+        # the page: its ids, each with its place (marked "#": no facet's code starts so)
+        order = PAGE_ORDER[_order_name(request.sort, words)]
+        parts.append(
+            f"SELECT '#' || page.row_pk, page.place FROM (SELECT base.row_pk, ROW_NUMBER() "
+            f"OVER (ORDER BY {order}) AS place FROM base WHERE base.failed = 0 "
+            f"ORDER BY {order} LIMIT %s OFFSET %s) AS page"
+        )
+        parts_params += [request.page_size + 1, offset]
         sql = f"WITH base AS MATERIALIZED ({cte_sql}) " + " UNION ALL ".join(parts)
-        counts, total = defaultdict(dict), 0
+        counts, total, page = defaultdict(dict), 0, []
         with connection.cursor() as cursor:
             cursor.execute(sql, [*cte_params, *parts_params])
             for token, count in cursor.fetchall():
                 if token is None:
                     total = count
+                elif token.startswith("#"):
+                    page.append((count, int(token[1:])))
                 else:
                     name, _colon, code = token.partition(":")
                     counts[name][code] = count
@@ -437,7 +476,7 @@ class DatabaseEngine:
             )[:FACET_SIZE]
             for facet in FACETS
         }
-        return facets, total
+        return facets, total, [pk for _place, pk in sorted(page)]
 
     def search(self, request: CatalogQuery) -> CatalogResult:
         offset = 0
@@ -446,10 +485,20 @@ class DatabaseEngine:
             if not isinstance(offset, int) or isinstance(offset, bool) or offset > 10**9:
                 raise InvalidQuery("cursor", CURSOR_ERROR)
             offset = max(0, offset)
+        # a text of only punctuation, symbols or emoji has no words: it finds nothing, unscored
+        words = bool(terms(request.text, request.language))
         # The counts of a filter set (the catalog's first page above all) are asked again and
         # again: kept per site version, which moves whenever the public catalog changes. Only
         # a text is read in a language: without one, every language shares the same counts.
+        # Computed, they come with the page's ids (one statement); kept, the page is asked alone.
         text = request.text.strip()
+        page_ids = None
+
+        def counted():
+            nonlocal page_ids
+            facets, total, page_ids = self._facets_and_total(request, words, offset)
+            return facets, total
+
         facets, total = routes.remember(
             "catalog-counts",
             (
@@ -461,24 +510,8 @@ class DatabaseEngine:
                 tuple(request.years(years) for years in RANGES),
                 request.with_facets,
             ),
-            lambda: self._facets_and_total(request),
+            counted,
         )
-        # a text of only punctuation, symbols or emoji has no words: it finds nothing, unscored
-        words = bool(terms(request.text, request.language))
-        matching = self._matching(request, scored=words)
-        for name, values in request.active.items():
-            sql, params = _facet_test(name, values)
-            matching = matching.extra(where=[sql], params=params)
-        if request.sort == "date":
-            order = [F("date_start").asc(nulls_last=True), "catalog_number"]
-        elif request.sort == "-date":
-            order = [F("date_end").desc(nulls_last=True), "catalog_number"]
-        elif request.sort == "catalog_number":
-            order = ["catalog_number"]
-        elif words:
-            order = ["-search_score", "catalog_number"]
-        else:
-            order = ["catalog_number"]
         fields = list(
             dict.fromkeys(
                 ["pk", "catalog_number"]
@@ -489,9 +522,19 @@ class DatabaseEngine:
                 ]
             )
         )
-        rows = list(
-            matching.order_by(*order).values(*fields)[offset : offset + request.page_size + 1]
-        )
+        if page_ids is not None:
+            chosen = Piece.objects.filter(piece_public_q(), pk__in=page_ids).values(*fields)
+            found = {row["pk"]: row for row in chosen}
+            rows = [found[pk] for pk in page_ids if pk in found]
+        else:
+            matching = self._matching(request, scored=words)
+            for name, values in request.active.items():
+                sql, params = _facet_test(name, values)
+                matching = matching.extra(where=[sql], params=params)
+            order = ORM_ORDER[_order_name(request.sort, words)]
+            rows = list(
+                matching.order_by(*order).values(*fields)[offset : offset + request.page_size + 1]
+            )
         more = len(rows) > request.page_size
         rows = rows[: request.page_size]
         hits = [
