@@ -23,6 +23,7 @@ import contextvars
 import hashlib
 import json
 import pickle
+import threading
 import time
 
 from django.conf import settings
@@ -56,16 +57,19 @@ class _Kept:
     """One process's kept entries, in the order they were kept, each with its size (pickled)
     and deadline, so that the process's memory stays bounded whatever is visited. An entry's
     key holds its namespace's version; a namespace seen at a new version drops its older
-    entries at once."""
+    entries at once. Changes hold a lock (a threaded server's requests share the store)."""
 
     def __init__(self):
         self.values: dict = {}  # key → (value, size, deadline)
         self.size = 0
         self.versions: dict[str, str] = {}  # namespace → the version its entries belong to
+        self.lock = threading.Lock()
 
     def current(self, namespace: str, version) -> None:
-        if self.versions.get(namespace) != version:
-            prefix = namespace + ":"
+        if self.versions.get(namespace) == version:
+            return
+        prefix = namespace + ":"
+        with self.lock:
             for key in [key for key in self.values if key.startswith(prefix)]:
                 self.size -= self.values.pop(key)[1]
             self.versions[namespace] = version
@@ -78,24 +82,32 @@ class _Kept:
         return found
 
     def keep(self, key, value, size: int, seconds: float) -> None:
-        if key in self.values:
-            self.size -= self.values.pop(key)[1]
-        self.values[key] = (value, size, time.monotonic() + seconds)
-        self.size += size
-        if self.size > MAX_BYTES:  # the oldest leave until a quarter of the room is free
-            for old in list(self.values):
-                if self.size <= MAX_BYTES * 3 // 4:
-                    break
-                self.size -= self.values.pop(old)[1]
+        with self.lock:
+            if key in self.values:
+                self.size -= self.values.pop(key)[1]
+            self.values[key] = (value, size, time.monotonic() + seconds)
+            self.size += size
+            if self.size > MAX_BYTES:  # the oldest leave until a quarter of the room is free
+                for old in list(self.values):
+                    if self.size <= MAX_BYTES * 3 // 4:
+                        break
+                    self.size -= self.values.pop(old)[1]
 
     def clear(self) -> None:
-        self.values.clear()
-        self.versions.clear()
-        self.size = 0
+        with self.lock:
+            self.values.clear()
+            self.versions.clear()
+            self.size = 0
 
 
 _store = _Kept()
 _LEFT_OUT = object()  # a key its computation left out
+
+
+def _fresh(entry) -> bool:
+    """An entry as this module writes it to the shared cache: (wall-clock deadline, value). One
+    written by an older release under the same version is read as missing, and replaced."""
+    return isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], float)
 
 
 def forget() -> None:
@@ -196,7 +208,7 @@ class VersionedCache:
             shared = cache.get_many([names[at] for at in missing])
             for at in missing:
                 entry = shared.get(names[at])
-                if isinstance(entry, tuple) and len(entry) == 2:  # (wall-clock deadline, value)
+                if _fresh(entry):
                     kept[at] = self._keep(names[at], entry[1], entry[0] - time.time(), immutable)
             missing = [at for at in missing if at not in kept]
         if missing:
@@ -225,9 +237,10 @@ class VersionedCache:
 def count(key: str, seconds: int) -> int:
     """Adds one to the count under `key` (made, 0, when missing, to expire after `seconds`) and
     returns it: one round trip to Redis (INCR, and an expiry set only on a new count)."""
-    if isinstance(cache._cache if hasattr(cache, "_cache") else None, RedisCacheClient):
+    backend = getattr(cache, "_cache", None)  # (a dict for the in-memory cache)
+    if isinstance(backend, RedisCacheClient):
         name = cache.make_and_validate_key(key)
-        pipeline = cache._cache.get_client(key, write=True).pipeline()
+        pipeline = backend.get_client(key, write=True).pipeline()
         pipeline.incr(name)
         pipeline.expire(name, seconds, nx=True)
         return pipeline.execute()[0]

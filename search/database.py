@@ -392,10 +392,11 @@ class DatabaseEngine:
         indexes on this one table), each with a bitmask of the facets it fails; a row failing
         none then counts for each of its codes (the flat `codes`), a row failing one for that
         facet's codes only (read from `facets`), and the rows failing none, in the request's
-        order, are the hits. The ids are None when the statement did not read them."""
+        order, are the hits. The ids are None when the statement did not read them (a text
+        without words, or no counts asked: the total alone)."""
         active = list(request.active.items())
         tests = [_facet_test(name, values) for name, values in active]
-        rows = self._matching(request, scored=words)
+        rows = self._matching(request, scored=words and request.with_facets)
         if rows.query.is_empty():  # a text without words (only punctuation, emoji): nothing
             return {facet.name: [] for facet in FACETS if request.with_facets}, 0, None
         if not request.with_facets:
