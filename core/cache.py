@@ -122,12 +122,16 @@ class VersionedCache:
         _namespaces[namespace] = self.version_key
 
     def version(self) -> str | None:
-        """The namespace's version; without a shared cache, the site version of the request
-        (None, nothing kept: outside a request, or while its own change is uncommitted)."""
+        """The namespace's version; None while this transaction holds a change to its records
+        not yet committed, and, without a shared cache, outside a request: nothing is then kept
+        nor served (what the transaction reads may never commit; no other process may see it).
+        Without a shared cache, the version is the site version the request read."""
         if not settings.SHARED_CACHE:
             from core import routes
 
             return routes.site_version()
+        if self._pending():
+            return None
         kept = _request_versions.get()
         if kept is not None and self.namespace in kept:
             return kept[self.namespace]
@@ -139,6 +143,13 @@ class VersionedCache:
             kept[self.namespace] = current
         return current
 
+    def _pending(self) -> bool:
+        connection = transaction.get_connection()
+        return connection.in_atomic_block and any(
+            getattr(func, "__self__", None) is self for _ids, func, _robust in
+            connection.run_on_commit
+        )  # fmt: skip
+
     def _bump(self) -> None:
         value = str(time.time_ns())
         cache.set(self.version_key, value, timeout=None)
@@ -147,13 +158,13 @@ class VersionedCache:
             kept[self.namespace] = value
 
     def changed(self) -> None:
-        """The records changed: entries are stale now (for this transaction's own reads) and
-        again once the change commits (a reader that cached the old state in between). The
-        site version moves too: the processes that keep entries without a shared cache."""
+        """The records changed: the version moves when the change commits (at once outside a
+        transaction); until then this transaction keeps and serves nothing of the namespace,
+        and the other processes keep the committed state's. A rolled-back change moves nothing.
+        The site version moves too: the processes that keep entries without a shared cache."""
         from core import routes
 
-        if settings.SHARED_CACHE:
-            self._bump()
+        if settings.SHARED_CACHE and not self._pending():
             transaction.on_commit(self._bump)
         routes.changed()
 

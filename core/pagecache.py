@@ -103,7 +103,10 @@ def _cacheable_response(request, response) -> bool:
     return vary <= {"cookie", "accept-language"}  # the key holds the language; no cookies
 
 
-def _key(request) -> str:
+def _key(request) -> str | None:
+    """The answer's key; None while the request's own change is uncommitted (nothing kept)."""
+    if pages.version() is None:
+        return None
     return pages.key("answer", request.scheme, request.get_host(), request.get_full_path(),
                      get_language())  # fmt: skip
 
@@ -125,6 +128,8 @@ class PageCacheMiddleware:
         if not _cacheable_request(request):
             return None
         request._page_cache_key = _key(request)
+        if request._page_cache_key is None:
+            return None
         stored = cache.get(request._page_cache_key)
         if stored is None:
             return None

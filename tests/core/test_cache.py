@@ -45,7 +45,9 @@ def test_every_command_goes_through_one_client(redis_server):
     assert backend.get_client().connection_pool is backend._get_connection_pool(write=False)
 
 
-def test_a_request_reads_every_version_in_one_round_trip_and_sees_its_own_change(redis_server, db):
+def test_a_request_reads_every_version_in_one_round_trip_and_sees_its_own_change(
+    redis_server, transactional_db
+):
     from django.core.cache import cache
 
     from core import cache as versioned
@@ -88,7 +90,7 @@ def test_remembering_no_keys_sends_redis_nothing(redis_server):
     assert sum(mget.get(name, 0) for name in ("calls", "rejected_calls", "failed_calls")) == 0
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_a_warm_catalog_page_asks_redis_for_its_versions_only_whatever_its_filters(
     client, redis_server, no_page_cache
 ):
@@ -186,3 +188,29 @@ def test_an_entry_written_by_an_older_release_is_computed_again(redis_server, db
     fresh = ({"culture": [("maya", 1)]}, 1)
     assert names.remember("counts", ("maya",), 30, lambda: fresh) == fresh
     assert cache.get(names.key("counts", "maya"))[1] == fresh  # and replaced
+
+
+def test_an_uncommitted_change_keeps_nothing_and_a_rolled_back_one_moves_nothing(
+    redis_server, transactional_db
+):
+    """While a transaction holds a change, it neither keeps nor serves the namespace's values
+    (they may show what never commits) and the others keep reading the committed version; a
+    rollback leaves that version as it was, a commit moves it."""
+    from django.db import transaction
+
+    from core import cache as versioned
+
+    names = versioned.VersionedCache("test:things")
+    before = names.version()
+    names.remember("kind", ("a",), 30, lambda: "committed")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        names.changed()
+        assert names.version() is None
+        assert names.remember("kind", ("a",), 30, lambda: "uncommitted") == "uncommitted"
+        raise RuntimeError("rolled back")
+    assert names.version() == before
+    assert names.remember("kind", ("a",), 30, lambda: "recomputed") == "committed"
+    with transaction.atomic():
+        names.changed()
+    assert names.version() != before
+    assert names.remember("kind", ("a",), 30, lambda: "after the commit") == "after the commit"

@@ -8,7 +8,8 @@ from heritage.models import Piece
 from heritage.services import pieces_set_restricted
 from tests.utils import make_piece
 
-pytestmark = pytest.mark.django_db
+# Real commits: nothing is kept while a change is uncommitted (core.cache).
+pytestmark = pytest.mark.django_db(transaction=True)
 PIECE = "/es/catalogo/REP-CACHE-1/"
 
 
