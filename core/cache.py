@@ -110,6 +110,15 @@ def _fresh(entry) -> bool:
     return isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], float)
 
 
+def commit_pending(callback) -> bool:
+    """Whether this connection's transaction holds `callback` to run when it commits: a change
+    it made that is not committed yet."""
+    connection = transaction.get_connection()
+    return connection.in_atomic_block and any(
+        func == callback for _ids, func, _robust in connection.run_on_commit
+    )
+
+
 def forget() -> None:
     """This process forgets what it keeps (when the site version cannot move: core.routes)."""
     _store.clear()
@@ -130,7 +139,7 @@ class VersionedCache:
             from core import routes
 
             return routes.site_version()
-        if self._pending():
+        if commit_pending(self._bump):
             return None
         kept = _request_versions.get()
         if kept is not None and self.namespace in kept:
@@ -142,13 +151,6 @@ class VersionedCache:
         if kept is not None:
             kept[self.namespace] = current
         return current
-
-    def _pending(self) -> bool:
-        connection = transaction.get_connection()
-        return connection.in_atomic_block and any(
-            getattr(func, "__self__", None) is self for _ids, func, _robust in
-            connection.run_on_commit
-        )  # fmt: skip
 
     def _bump(self) -> None:
         value = str(time.time_ns())
@@ -164,7 +166,7 @@ class VersionedCache:
         The site version moves too: the processes that keep entries without a shared cache."""
         from core import routes
 
-        if settings.SHARED_CACHE and not self._pending():
+        if settings.SHARED_CACHE and not commit_pending(self._bump):
             transaction.on_commit(self._bump)
         routes.changed()
 
@@ -173,8 +175,10 @@ class VersionedCache:
         digest = hashlib.sha256(text.encode()).hexdigest()[:40]
         return f"{self.namespace}:{kind}:{version}:{digest}"
 
-    def key(self, kind: str, *parts) -> str:
-        return self._name(self.version(), kind, parts)
+    def key(self, kind: str, *parts) -> str | None:
+        """The entry's key in the shared cache; None while nothing may be kept (version())."""
+        version = self.version()
+        return None if version is None else self._name(version, kind, parts)
 
     def remember(self, kind: str, parts: tuple, seconds: int, compute, *,
                  immutable: bool = False):  # fmt: skip

@@ -105,8 +105,6 @@ def _cacheable_response(request, response) -> bool:
 
 def _key(request) -> str | None:
     """The answer's key; None while the request's own change is uncommitted (nothing kept)."""
-    if pages.version() is None:
-        return None
     return pages.key("answer", request.scheme, request.get_host(), request.get_full_path(),
                      get_language())  # fmt: skip
 

@@ -16,6 +16,8 @@ import secrets
 from django.conf import settings
 from django.db import DatabaseError, transaction
 
+from core import cache
+
 logger = logging.getLogger(__name__)
 KEPT_SECONDS = 600  # and until a record changes
 _request_version: contextvars.ContextVar = contextvars.ContextVar("site_version", default=None)
@@ -36,22 +38,14 @@ def _bump() -> None:
         # moves nothing may be kept: this process forgets what it kept; requests read no
         # version while the table cannot be read, so they keep nothing either.
         logger.warning("site version not moved: %s", error)
-        from core import cache
-
         cache.forget()
 
 
-def _pending(connection) -> bool:
-    return any(func is _bump for _sids, func, _robust in connection.run_on_commit)
-
-
 def changed() -> None:
-    """A record a visitor sees changed: the site version moves when the change commits (with
-    Redis too, so that processes without it never keep a route past a change)."""
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        _bump()
-    elif not _pending(connection):
+    """A record a visitor sees changed: the site version moves when the change commits (at once
+    outside a transaction; with Redis too, so that processes without it never keep a route past
+    a change)."""
+    if not cache.commit_pending(_bump):
         transaction.on_commit(_bump)
 
 
@@ -77,7 +71,7 @@ def site_version():
     """The site version this request read, or None when nothing may be kept (outside a
     request, or while its own change is uncommitted)."""
     version = _request_version.get()
-    if version is None or _pending(transaction.get_connection()):
+    if version is None or cache.commit_pending(_bump):
         return None
     return version
 
