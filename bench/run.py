@@ -353,8 +353,11 @@ def goal_for(measure: str, size: int) -> tuple[str, float, str] | None:
     if measure not in GOALS:
         return None
     figure, limit, direction = GOALS[measure]
-    if isinstance(limit, dict):  # the goal of the nearest size at or above this one
-        limit = limit[min((key for key in limit if key >= size), default=max(limit))]
+    if isinstance(limit, dict):  # the goal of the nearest size at or above this one, if any
+        nearest = min((key for key in limit if key >= size), default=None)
+        if nearest is None:
+            return None
+        limit = limit[nearest]
     return figure, limit, direction
 
 

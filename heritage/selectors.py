@@ -108,8 +108,9 @@ def pieces_in_order(ids: list[int], *, cards: bool = False) -> list[Piece]:
 
 
 def pieces_kept_public(kind: str, ids: list[int], parts: tuple, build, *, cards: bool = False):
-    """{pk: build(piece)} for the public pieces among `ids`, in that order, kept per site version
-    (core.routes) under (kind, pk, *parts): a warm page of results reads no piece. `parts` holds
+    """{pk: build(piece)} for the public pieces among `ids`, in that order, kept under the pages'
+    version (core.cache, through core.routes) as (kind, pk, *parts): a warm page of results
+    reads no piece. `parts` holds
     what else `build`'s value depends on (the language, a host). Values are made only from
     pieces_in_order, which checks the public rule, and every change to a record a visitor sees
     moves the version, so none outlives a restriction or an unpublish."""

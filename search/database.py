@@ -4,8 +4,11 @@ Text matches come from the engine's text tables (search.models): generated tsvec
 with GIN indexes on PostgreSQL (`unaccent` + Snowball per language), an FTS5 table of
 Python-stemmed text on SQLite. A piece's row also carries what the researcher's search filters
 and counts on (its facet codes and years, written with its text, like an index document), so
-PostgreSQL combines the text's and the facets' indexes on one table. Visibility is always read
-from the catalog itself: a stale row never shows a piece that is no longer public.
+PostgreSQL combines the text's and the facets' indexes on one table, and counts, filters and
+orders the hits there without reading the catalog's own rows. The table holds public pieces
+only, kept by the same sync as an index, so it answers as an index would: until a change is
+synced its counts may still include a piece no longer public. What is shown is always read from
+the catalog itself: a stale row never shows a piece that is no longer public.
 """
 
 import json
@@ -18,7 +21,6 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, QuerySet
 
-from core import routes
 from core.i18n import localized_name
 from heritage.catalog import (
     CURSOR_ERROR,
@@ -51,6 +53,10 @@ from search.text import WORD, fold, highlight, terms
 
 CURSOR_TAG = "offset"
 CHUNK = 2000
+# A rebuild writes the piece rows grouped by the single-valued facets, in their declared order:
+# the rows a researcher's filters read (a culture, a period) then share the table's blocks, and
+# PostgreSQL visits fewer of them. Rows synced later go to the end until the next rebuild.
+ROW_ORDER = (*(facet.path for facet in FACETS if not facet.multi), "pk")
 
 
 def _languages(language: str) -> list[str]:
@@ -71,10 +77,10 @@ def _fts_match(text: str, language: str) -> str | None:
 
 
 DOC = PIECE_TEXT.table
-# The piece rows as a query on the catalog reaches them: joined to the piece already.
-JOINED_PIECE_TEXT = replace(PIECE_TEXT, join=None, fts_key=f"{DOC}.{PIECE_TEXT.key}")
+# The piece rows as the researcher's search reads them: by themselves, not joined to the piece.
+PIECE_ROWS = replace(PIECE_TEXT, join=None, fts_key=f"{DOC}.{PIECE_TEXT.key}")
 # Pieces: an exact catalog number comes first.
-CATALOG_NUMBER_BOOST = "(CASE WHEN heritage_piece.catalog_number = %s THEN 100.0 ELSE 0.0 END)"
+CATALOG_NUMBER_BOOST = f"(CASE WHEN {DOC}.catalog_number = %s THEN 100.0 ELSE 0.0 END)"
 
 
 def _with_text(
@@ -283,6 +289,8 @@ class DatabaseEngine:
     def rebuild(self, progress: Callable[[int, int], None] | None = None) -> dict:
         started = time.perf_counter()
         queryset = self.kind.public()
+        if self.is_piece:
+            queryset = queryset.order_by(*ROW_ORDER)
         total = queryset.count()
         done = 0
         with transaction.atomic():
@@ -355,11 +363,9 @@ class DatabaseEngine:
 
     # ---- the contract (heritage.catalog): the piece rows carry every facet's codes
     def _matching(self, request: CatalogQuery, scored: bool) -> QuerySet:
-        """Public pieces joined to their rows here, filtered by the text and the year ranges
-        (the caller adds the facets: all of them for the hits, "all but one" for the counts)."""
-        queryset = Piece.objects.filter(piece_public_q()).extra(
-            tables=[DOC], where=[PIECE_TEXT.join]
-        )
+        """The public pieces' rows here, filtered by the text and the year ranges (the caller
+        adds the facets: all of them for the hits, "all but one" for the counts)."""
+        queryset = PieceText.objects.all()
         for years in RANGES:
             low, high = request.years(years)
             if low is None and high is None:
@@ -381,7 +387,7 @@ class DatabaseEngine:
             exact = request.text.strip().upper()
             queryset = _with_text(
                 queryset, request.text, request.language, scored,
-                table=JOINED_PIECE_TEXT, boost=(CATALOG_NUMBER_BOOST, [exact]),
+                table=PIECE_ROWS, boost=(CATALOG_NUMBER_BOOST, [exact]),
             )  # fmt: skip
         return queryset
 
@@ -420,10 +426,10 @@ class DatabaseEngine:
                 "row_facets": f"{DOC}.facets",
                 "row_codes": f"{DOC}.codes",
                 "failed": failed or "0",
-                "row_pk": "heritage_piece.id",
-                "row_number": "heritage_piece.catalog_number",
-                "row_start": "heritage_piece.date_start",
-                "row_end": "heritage_piece.date_end",
+                "row_pk": f"{DOC}.piece_id",
+                "row_number": f"{DOC}.catalog_number",
+                "row_start": f"{DOC}.date_start",
+                "row_end": f"{DOC}.date_end",
             },
             select_params=[param for _sql, params in tests for param in params],
         )
@@ -479,7 +485,12 @@ class DatabaseEngine:
         }
         return facets, total, [pk for _place, pk in sorted(page)]
 
-    def search(self, request: CatalogQuery) -> CatalogResult:
+    def search(
+        self, request: CatalogQuery, counted: tuple[dict, int] | None = None
+    ) -> CatalogResult:
+        """The contract's answer; with `counted` (the facets and total of the same filter set,
+        kept by search.service), only the page is read. Computed, the counts come with the
+        page's ids, in one statement."""
         offset = 0
         if request.cursor:
             (offset,) = decode_cursor(request.cursor, CURSOR_TAG, 2)
@@ -488,31 +499,10 @@ class DatabaseEngine:
             offset = max(0, offset)
         # a text of only punctuation, symbols or emoji has no words: it finds nothing, unscored
         words = bool(terms(request.text, request.language))
-        # The counts of a filter set (the catalog's first page above all) are asked again and
-        # again: kept per site version, which moves whenever the public catalog changes. Only
-        # a text is read in a language: without one, every language shares the same counts.
-        # Computed, they come with the page's ids (one statement); kept, the page is asked alone.
-        text = request.text.strip()
-        page_ids = None
-
-        def counted():
-            nonlocal page_ids
+        if counted is None:
             facets, total, page_ids = self._facets_and_total(request, words, offset)
-            return facets, total
-
-        facets, total = routes.remember(
-            "catalog-counts",
-            (
-                text,
-                request.language if text else "",
-                tuple(
-                    sorted((name, tuple(sorted(values))) for name, values in request.active.items())
-                ),
-                tuple(request.years(years) for years in RANGES),
-                request.with_facets,
-            ),
-            counted,
-        )
+        else:
+            (facets, total), page_ids = counted, None
         fields = list(
             dict.fromkeys(
                 ["pk", "catalog_number"]
@@ -523,21 +513,23 @@ class DatabaseEngine:
                 ]
             )
         )
-        if page_ids is not None:
-            chosen = Piece.objects.filter(piece_public_q(), pk__in=page_ids).values(*fields)
-            found = {row["pk"]: row for row in chosen}
-            rows = [found[pk] for pk in page_ids if pk in found]
-        else:
+        if page_ids is None:  # the counts were kept: the page's ids are asked alone
             matching = self._matching(request, scored=words)
             for name, values in request.active.items():
                 sql, params = _facet_test(name, values)
                 matching = matching.extra(where=[sql], params=params)
             order = ORM_ORDER[_order_name(request.sort, words)]
-            rows = list(
-                matching.order_by(*order).values(*fields)[offset : offset + request.page_size + 1]
+            page_ids = list(
+                matching.order_by(*order).values_list("piece_id", flat=True)[
+                    offset : offset + request.page_size + 1
+                ]
             )
-        more = len(rows) > request.page_size
-        rows = rows[: request.page_size]
+        more = len(page_ids) > request.page_size
+        page_ids = page_ids[: request.page_size]
+        # what is shown is read from the catalog, from public pieces only
+        chosen = Piece.objects.filter(piece_public_q(), pk__in=page_ids).values(*fields)
+        found = {row["pk"]: row for row in chosen}
+        rows = [found[pk] for pk in page_ids if pk in found]
         hits = [
             Hit(
                 piece_id=row["pk"],
@@ -552,7 +544,7 @@ class DatabaseEngine:
             total=total,
             hits=hits,
             facets=facets,
-            next_cursor=encode_cursor([CURSOR_TAG, offset + len(rows)]) if more else None,
+            next_cursor=encode_cursor([CURSOR_TAG, offset + len(page_ids)]) if more else None,
         )
 
     def suggest(self, text: str, language: str, limit: int) -> list[int]:

@@ -13,6 +13,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from django.conf import settings
 
@@ -52,10 +53,10 @@ class OpenSearchClient:
     def update_aliases(self, actions: list[dict]) -> None:
         self.client.indices.update_aliases(body={"actions": actions})
 
-    def bulk(self, actions: Iterable[dict]) -> tuple[int, list]:
+    def bulk(self, actions: Iterable[dict], **options) -> tuple[int, list]:
         from opensearchpy import helpers
 
-        return helpers.bulk(self.client, actions, chunk_size=1000, raise_on_error=False)
+        return helpers.bulk(self.client, actions, chunk_size=1000, raise_on_error=False, **options)
 
     def refresh(self, name: str) -> None:
         self.client.indices.refresh(index=name)
@@ -102,10 +103,10 @@ class ElasticsearchClient(OpenSearchClient):
     def update_aliases(self, actions: list[dict]) -> None:
         self.client.indices.update_aliases(actions=actions)
 
-    def bulk(self, actions: Iterable[dict]) -> tuple[int, list]:
+    def bulk(self, actions: Iterable[dict], **options) -> tuple[int, list]:
         from elasticsearch import helpers
 
-        return helpers.bulk(self.client, actions, chunk_size=1000, raise_on_error=False)
+        return helpers.bulk(self.client, actions, chunk_size=1000, raise_on_error=False, **options)
 
     def search(self, name: str, body: dict) -> dict:
         # body=, not **body: the client has no `_source` keyword (it calls it `source`)
@@ -138,15 +139,15 @@ class DocumentEngine:
         self.kind = KINDS[kind]
         self.alias = f"{prefix}-{self.kind.plural}"
 
-    def _call(self, operation: Callable, *args):
+    def _call(self, operation: Callable, *args, **options):
         try:
-            return operation(*args)
+            return operation(*args, **options)
         except self.client.unavailable as error:
             raise SearchUnavailable(str(error)) from error
 
-    def _bulk(self, actions: Iterable[dict]) -> int:
+    def _bulk(self, actions: Iterable[dict], **options) -> int:
         """Send bulk actions; a delete of a document that is not there is not an error."""
-        done, errors = self._call(self.client.bulk, actions)
+        done, errors = self._call(self.client.bulk, actions, **options)
         failures = [
             error for error in errors if next(iter(error.values()), {}).get("status") != 404
         ]
@@ -181,10 +182,18 @@ class DocumentEngine:
         """Index the public records among `ids`; remove the others from the index."""
         self.ensure_index()
         public = list(self.kind.public().filter(pk__in=ids))
-        indexed = self._bulk(_actions(self.kind, public, self.alias))
         gone = sorted(set(ids) - {record.pk for record in public})
-        self._bulk({"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in gone)
-        return {"indexed": indexed, "removed": len(gone)}
+        # Searchable when this returns (refresh): the sync task then moves the pages' version
+        # (search.tasks), and what is computed and kept after it, counts included, reads the
+        # new documents, not the last scheduled refresh's. One refresh per task (up to 1,000
+        # records, search.signals), not per record; `wait_for` would hold each task up to the
+        # next scheduled refresh (1 s) instead.
+        actions = [
+            *_actions(self.kind, public, self.alias),
+            *({"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in gone),
+        ]
+        self._bulk(actions, refresh=True)  # every failure but a missing delete raises
+        return {"indexed": len(public), "removed": len(gone)}
 
     def rebuild(self, progress: Callable[[int, int], None] | None = None) -> dict:
         """Fill a new index, then move the alias to it in one atomic step and drop the old."""
@@ -225,12 +234,18 @@ class DocumentEngine:
     def refresh(self) -> None:
         self._call(self.client.refresh, self.alias)
 
-    def search(self, request):
-        """Answer the search contract (search.query) from the index."""
+    def search(self, request, counted=None):
+        """Answer the search contract (search.query) from the index; with `counted` (the
+        facets and total of the same filter set, kept by search.service), the page alone."""
         from search.query import build_search, parse_response
 
-        body = build_search(request, self.alias).to_dict()
-        return parse_response(self._search(body), request)
+        if counted is None:
+            body = build_search(request, self.alias).to_dict()
+            return parse_response(self._search(body), request)
+        page = replace(request, with_facets=False)
+        body = build_search(page, self.alias, total=False).to_dict()
+        facets, total = counted
+        return replace(parse_response(self._search(body), page), facets=facets, total=total)
 
     def search_content(self, text: str, language: str, limit: int):
         """Cases or pages matching the words: (total, [(id, highlights)])."""

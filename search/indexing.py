@@ -37,9 +37,9 @@ def recovered_year(piece: Piece) -> int | None:
 
 
 def piece_facts(piece: Piece) -> dict:
-    """What the database engine filters and counts on (search.models.PieceText): each facet's
-    codes by facet name, the same codes the index documents carry; the same as one flat list
-    of `name:code` (what the counts read); and the years."""
+    """What the database engine filters, counts and orders on (search.models.PieceText): each
+    facet's codes by facet name, the same codes the index documents carry; the same as one flat
+    list of `name:code` (what the counts read); the years; and the catalog number."""
     facets = {facet.name: codes for facet in FACETS if (codes := facet.codes(piece))}
     return {
         "facets": facets,
@@ -47,6 +47,7 @@ def piece_facts(piece: Piece) -> dict:
         "date_start": piece.date_start,
         "date_end": piece.date_end,
         RECOVERED.name: recovered_year(piece),
+        "catalog_number": piece.catalog_number,
     }
 
 

@@ -40,8 +40,9 @@ class PieceText(LanguageText):
     search filters and counts on (search.indexing.piece_facts, the same declarations as the
     index documents): every facet's codes by facet name (a period with its broader periods;
     a GIN index on PostgreSQL, search.schema), the same codes as one flat list of `name:code`
-    (quicker to count), and each year range's bounds. Counts and filters then read this one
-    table, next to the text vectors, not the catalog's."""
+    (quicker to count), each year range's bounds and the catalog number (the pages' order).
+    Counts, filters and the order of the hits then read this one table, next to the text
+    vectors, not the catalog's (search.database)."""
 
     piece = models.OneToOneField(
         Piece, primary_key=True, on_delete=models.CASCADE, related_name="+", db_constraint=True
@@ -51,6 +52,7 @@ class PieceText(LanguageText):
     date_start = models.IntegerField(null=True, blank=True)
     date_end = models.IntegerField(null=True, blank=True)
     recovered = models.IntegerField(null=True, blank=True)
+    catalog_number = models.CharField(max_length=40, default="", blank=True)
 
     class Meta:
         verbose_name = "piece search text"

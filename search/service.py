@@ -5,7 +5,8 @@ the fallback when the search server fails; the site-wide search and autocomplete
 import logging
 from dataclasses import dataclass, replace
 
-from heritage.catalog import CatalogQuery, CatalogResult
+from core import routes
+from heritage.catalog import RANGES, CatalogQuery, CatalogResult
 from heritage.models import Piece
 from heritage.selectors import pieces_in_order
 from search.database import DatabaseEngine
@@ -33,15 +34,46 @@ def _answer(kind: str, ask, fallback_ask=None):
     return (fallback_ask or ask)(DatabaseEngine(kind)), "database", True
 
 
+def _filter_set(query: CatalogQuery) -> tuple:
+    """What a request's counts and total depend on: its text (read in its language: without
+    one, every language shares the same counts), facets and year ranges; not its order, page
+    size or cursor."""
+    text = query.text.strip()
+    return (
+        text,
+        query.language if text else "",
+        tuple(sorted((name, tuple(sorted(values))) for name, values in query.active.items())),
+        tuple(query.years(years) for years in RANGES),
+        query.with_facets,
+    )
+
+
 def search_pieces(query: CatalogQuery) -> CatalogResult:
     """The contract's answer (registered in heritage.catalog by search.apps): the configured
-    engine, or the database when its server fails."""
-    # A cursor of the search server means nothing to the database: start from the top.
-    result, name, fallback = _answer(
-        "piece",
-        lambda engine: engine.search(query),
-        lambda engine: engine.search(replace(query, cursor=None)),
-    )
+    engine, or the database when its server fails.
+
+    The counts and total of a filter set (the catalog's first page above all) are asked again
+    and again, by every page of it and every door: kept under the pages' version (core.routes),
+    which moves whenever the public catalog changes. Kept, every engine is asked for the page
+    alone (no aggregations, no counting statement)."""
+
+    def answer(counted):
+        # A cursor of the search server means nothing to the database: start from the top.
+        return _answer(
+            "piece",
+            lambda engine: engine.search(query, counted),
+            lambda engine: engine.search(replace(query, cursor=None), counted),
+        )
+
+    answered = []
+
+    def computed():
+        answered.append(answer(None))
+        result = answered[0][0]
+        return result.facets, result.total
+
+    counted = routes.remember("catalog-counts", _filter_set(query), computed)
+    result, name, fallback = answered[0] if answered else answer(counted)
     return replace(result, engine=name, fallback=fallback)
 
 

@@ -13,6 +13,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tools.redis_server import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -147,19 +149,11 @@ def test_healthz_reports_database_search_and_tasks(client, settings):
     }
     # A search server that does not answer (a closed port): degraded, still 200 — search falls
     # back to the database.
-    settings.OPENSEARCH_URL = f"http://127.0.0.1:{closed_port()}"
+    settings.OPENSEARCH_URL = f"http://127.0.0.1:{free_port()}"
     degraded = client.get("/healthz")
     assert degraded.status_code == 200
     assert degraded.json()["status"] == "degraded"
     assert degraded.json()["search"] == {"engine": "retorno-pieces", "status": "unavailable"}
-
-
-def closed_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_an_unreachable_database_answers_503_with_a_friendly_page():
@@ -179,7 +173,7 @@ def test_an_unreachable_database_answers_503_with_a_friendly_page():
              "SECURE_SSL_REDIRECT": "0", "LOG_LEVEL": "CRITICAL",
              # The cached site lookup (core.middleware) meets the outage first.
              "SHARED_CACHE": "1",
-             "DATABASE_URL": f"postgres://retorno@127.0.0.1:{closed_port()}/retorno"},
+             "DATABASE_URL": f"postgres://retorno@127.0.0.1:{free_port()}/retorno"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     import json

@@ -7,6 +7,7 @@ import threading
 
 
 def free_port() -> int:
+    """A port of 127.0.0.1 nobody listens on (the system's choice, released at once)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]

@@ -8,7 +8,8 @@ import secrets
 
 from django.conf import settings
 
-from tests.test_project import closed_port, manage
+from tests.test_project import manage
+from tools.redis_server import free_port
 
 SCRIPT = """
 import json, sys
@@ -37,7 +38,7 @@ def loaded(debug: str) -> dict:
         "shell", "-c", SCRIPT,
         env={"DEBUG": debug, "SECRET_KEY": secrets.token_urlsafe(50),
              "ALLOWED_HOSTS": "testserver", "SECURE_SSL_REDIRECT": "0", "LOG_LEVEL": "WARNING",
-             "DATABASE_URL": f"postgres://retorno@127.0.0.1:{closed_port()}/retorno"},
+             "DATABASE_URL": f"postgres://retorno@127.0.0.1:{free_port()}/retorno"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     assert "not compiled" not in result.stderr, result.stderr  # every template compiles

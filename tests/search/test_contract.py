@@ -109,8 +109,12 @@ def test_contract_deep_pagination_has_no_gaps_or_duplicates(
     for sort in ("relevance", "date", "catalog_number"):
         seen, cursor = [], None
         while True:
-            result = engine.search(CatalogQuery(text="vasija", sort=sort, page_size=5,
-                                                      cursor=cursor))  # fmt: skip
+            query = CatalogQuery(text="vasija", sort=sort, page_size=5, cursor=cursor)
+            result = engine.search(query)
+            # with its counts kept (search.service), the page is asked alone: the same page
+            alone = engine.search(query, (result.facets, result.total))
+            assert (numbers(alone), alone.next_cursor) == (numbers(result), result.next_cursor)
+            assert (alone.facets, alone.total) == (result.facets, result.total)
             seen += numbers(result)
             cursor = result.next_cursor
             if cursor is None:
@@ -152,3 +156,19 @@ def test_contract_autocomplete_on_titles_and_catalog_numbers(catalog_in_index):
     assert suggested("teoti", "en") == ["REP-001"]
     assert suggested("REP-00") == ["REP-001", "REP-002", "REP-003"]
     assert suggested("zzz") == []
+
+
+def test_contract_a_synced_change_is_searchable_when_its_sync_returns(
+    engine, django_capture_on_commit_callbacks
+):
+    """The sync task moves the pages' version when it returns (search.tasks): what is computed
+    and kept after it (a filter set's counts, a whole page) must read the new documents, not
+    those of the search server's last refresh. No refresh is asked here."""
+    with django_capture_on_commit_callbacks(execute=True):
+        piece = make_piece("REP-101", title_es="Sahumador", date_start=1300, date_end=1500)
+    found = engine.search(CatalogQuery(text="sahumador"))
+    assert (numbers(found), found.total) == (["REP-101"], 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        piece.unpublish()
+    gone = engine.search(CatalogQuery(text="sahumador"))
+    assert (numbers(gone), gone.total) == ([], 0)

@@ -1,12 +1,15 @@
 """The database engine reads a filter set's first visit in one statement (its counts and the
-page's ids together) and, once the counts are kept, the page on its own: both give the same
-pieces in the same order, for every sort, a cursor's next page included."""
+page's ids together) and, once the counts are kept (search.service), the page on its own: both
+give the same pieces in the same order, for every sort, a cursor's next page included."""
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from core import routes
-from heritage.catalog import SORTS, query_from_params
+from heritage import catalog
+from heritage.catalog import SORTS, CatalogQuery, query_from_params
 from search.database import DatabaseEngine
 from tests.utils import build_catalog, build_site, make_piece
 
@@ -29,25 +32,54 @@ def pieces(settings):
 def test_a_first_visit_and_a_kept_one_list_the_same_pages(pieces, sort, text):
     engine = DatabaseEngine()
 
-    def walk() -> list[list[str]]:
+    def walk(kept: bool = False) -> list[list[str]]:
         pages, cursor = [], None
         while True:
             params = QueryDict(mutable=True)
             params.update({"q": text, "sort": sort, "page_size": "4"})
             if cursor:
                 params["cursor"] = cursor
-            result = engine.search(query_from_params(params, "es"))
+            query = query_from_params(params, "es")
+            counted = None
+            if kept:  # the counts as search.service keeps them: the page is read alone
+                full = engine.search(query)
+                counted = full.facets, full.total
+            result = engine.search(query, counted)
             pages.append([hit.catalog_number for hit in result.hits])
             if not result.next_cursor:
                 return pages
             cursor = result.next_cursor
 
-    first = walk()  # outside a request nothing is kept: each page read with its counts
-    token = routes.begin_request()
-    try:
-        walk()
-        kept = walk()  # the counts kept: each page read on its own
-    finally:
-        routes.end_request(token)
+    first = walk()
+    kept = walk(kept=True)
     assert first == kept
     assert sorted(sum(first, [])) == [f"REP-PG-{number:02d}" for number in range(12)]
+
+
+def test_a_filter_set_is_counted_once_and_its_pages_read_alone(pieces):
+    """Through the contract, the second page of a filter set (and the first again, in another
+    order) runs no counting statement: the counts and the total are kept, and agree."""
+
+    def counting(query: CatalogQuery) -> tuple[int, catalog.CatalogResult]:
+        with CaptureQueriesContext(connection) as queries:
+            result = catalog.search(query)
+        return sum("WITH base AS" in query["sql"] for query in queries), result
+
+    token = routes.begin_request()
+    try:
+        statements, first = counting(CatalogQuery(text="vasija", page_size=4))
+        assert statements == 1
+        statements, second = counting(
+            CatalogQuery(text="vasija", page_size=4, cursor=first.next_cursor)
+        )
+        assert statements == 0
+        statements, again = counting(CatalogQuery(text="vasija", sort="-date", page_size=4))
+        assert statements == 0
+        statements, other = counting(CatalogQuery(text="barro", page_size=4))
+        assert statements == 1  # another filter set is counted
+    finally:
+        routes.end_request(token)
+    assert second.total == again.total == first.total == 12
+    assert second.facets == first.facets
+    assert other.total == 8
+    assert not {hit.piece_id for hit in first.hits} & {hit.piece_id for hit in second.hits}

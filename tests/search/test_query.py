@@ -28,6 +28,19 @@ def test_combined_query_body_is_exactly_the_pinned_json():
     assert build_search(request, "retorno-pieces").to_dict() == json.loads(PINNED.read_text())
 
 
+def test_a_page_of_a_counted_filter_set_asks_for_no_counts():
+    """search.service keeps a filter set's counts and total: its other pages are asked without
+    aggregations and without counting the hits; the rest of the body is the pinned one."""
+    request = CatalogQuery(text="vasija", language="en", filters={"culture": ("maya",)},
+                           date_from=-500, date_to=700, with_facets=False)  # fmt: skip
+    body = build_search(request, "retorno-pieces", total=False).to_dict()
+    pinned = json.loads(PINNED.read_text())
+    del pinned["aggs"]
+    pinned["track_total_hits"] = False
+    pinned["post_filter"] = {"bool": {"filter": [{"terms": {"culture": ["maya"]}}]}}
+    assert body == pinned
+
+
 @pytest.mark.parametrize(
     ("kwargs", "parameter"),
     [
