@@ -5,6 +5,8 @@ workers would share."""
 
 import json
 import secrets
+import subprocess
+import sys
 
 from django.conf import settings
 
@@ -62,3 +64,23 @@ def test_the_development_server_is_not_warmed():
     on each edit should not wait for it: the same import leaves the process cold."""
     state = loaded(debug="1")
     assert not state["urls"] and not state["compiled"]
+
+
+def test_gunicorn_workers_leave_the_preloaded_application_out_of_full_collections():
+    """config/gunicorn.py: the master loads with the cyclic collector off, freezes what it
+    loaded before each fork, and each worker collects again (its own objects only)."""
+    script = (
+        "import gc, json, runpy\n"
+        "hooks = runpy.run_path('config/gunicorn.py')\n"
+        "loading = gc.isenabled()\n"
+        "hooks['pre_fork'](None, None)\n"
+        "frozen = gc.get_freeze_count()\n"
+        "hooks['post_fork'](None, None)\n"
+        "print(json.dumps([loading, frozen, gc.isenabled()]))\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", script], cwd=settings.BASE_DIR,
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    loading, frozen, worker = json.loads(ran.stdout)
+    assert loading is False
+    assert frozen > 1000  # every object the master holds, the application's with them
+    assert worker is True
