@@ -104,11 +104,13 @@ def build_search(request: CatalogQuery, index: str, *, total: bool = True) -> Se
             search_after=decode_cursor(request.cursor, CURSOR_TAG, len(order) + 1)
         )
     fields = [localized_name(name, request.language) for name in ("title", "description")]
+    if request.language != settings.LANGUAGE_CODE:  # the site's text, for untranslated pieces
+        fields.append("fallback")
     # encoder=html: fragments come back escaped, with only our <mark> tags as markup.
     return (
         search.source(["catalog_number"])
         .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
-        .highlight(*fields, "fallback", number_of_fragments=2, fragment_size=120)
+        .highlight(*fields, number_of_fragments=2, fragment_size=120)
     )
 
 

@@ -67,7 +67,10 @@ def test_contract_bce_overlap_and_highlights(catalog_in_index):
     result = catalog_in_index.search(CatalogQuery(date_from=-1000, date_to=-950))
     assert numbers(result) == ["REP-003"]
     highlighted = catalog_in_index.search(CatalogQuery(text="figurilla"))
-    assert highlighted.hits[0].highlights["title_es"] == ["<mark>Figurilla</mark> olmeca"]
+    # the site's own language: its fields, and no copy of them as the untranslated fallback
+    assert highlighted.hits[0].highlights == {"title_es": ["<mark>Figurilla</mark> olmeca"]}
+    english = catalog_in_index.search(CatalogQuery(text="figurilla", language="en"))
+    assert english.hits[0].highlights == {"fallback": ["<mark>Figurilla</mark> olmeca"]}
 
 
 def test_contract_facet_counts_honour_the_other_filters(catalog_in_index):
