@@ -45,6 +45,30 @@ def page_path(page, request: HttpRequest | None = None) -> str | None:
     return parts[2]
 
 
+def page_paths(page, request: HttpRequest | None = None) -> dict[str, str | None]:
+    """The page's path in each language of settings.LANGUAGES (page_path under each): the
+    language switcher's and the hreflang links', the canonical link's. A saved page's are kept
+    like the routes that lead to it (core.routes), until any record changes; a preview's page
+    (a draft's slugs, perhaps not saved) is computed each time and never kept."""
+    from django.utils import translation
+
+    from core import routes
+    from core.i18n import language_codes
+
+    def find() -> dict[str, str | None]:
+        paths = {}
+        for code in language_codes():
+            with translation.override(code):
+                paths[code] = page_path(page, request)
+        return paths
+
+    if page.pk is None or request is None or getattr(request, "is_preview", False):
+        return find()
+    site = getattr(request, "_wagtail_site", None)  # core.middleware.CachedSiteMiddleware
+    key = (page._meta.label_lower, page.pk, site.pk if site is not None else None)
+    return routes.remember("page-paths", key, find, immutable=True)
+
+
 def page_url(page, request: HttpRequest | None = None, *, suffix: str = "") -> str | None:
     """The page's absolute URL in the active language (with a routable page's sub-path)."""
     path = page_path(page, request)

@@ -84,9 +84,9 @@ def remember(kind: str, parts: tuple, compute, *, immutable: bool = False):
     return pagecache.pages.remember(kind, parts, KEPT_SECONDS, compute, immutable=immutable)
 
 
-def remember_many(kind: str, keys: list[tuple], compute) -> dict:
+def remember_many(kind: str, keys: list[tuple], compute, *, immutable: bool = False) -> dict:
     """The values for (kind, key) of each of `keys`, kept as `remember` keeps one: those not
     kept yet are computed together, `compute(missing keys)` → {key: value}."""
     from core import pagecache
 
-    return pagecache.pages.remember_many(kind, keys, KEPT_SECONDS, compute)
+    return pagecache.pages.remember_many(kind, keys, KEPT_SECONDS, compute, immutable=immutable)

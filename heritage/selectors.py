@@ -107,19 +107,21 @@ def pieces_in_order(ids: list[int], *, cards: bool = False) -> list[Piece]:
     return sorted(queryset.filter(pk__in=ids), key=lambda piece: position[piece.pk])
 
 
-def pieces_kept_public(kind: str, ids: list[int], parts: tuple, build, *, cards: bool = False):
+def pieces_kept_public(kind: str, ids: list[int], parts: tuple, build, *, cards: bool = False,
+                       immutable: bool = False):  # fmt: skip
     """{pk: build(piece)} for the public pieces among `ids`, in that order, kept under the pages'
     version (core.cache, through core.routes) as (kind, pk, *parts): a warm page of results
-    reads no piece. `parts` holds
-    what else `build`'s value depends on (the language, a host). Values are made only from
-    pieces_in_order, which checks the public rule, and every change to a record a visitor sees
-    moves the version, so none outlives a restriction or an unpublish."""
+    reads no piece. `parts` holds what else `build`'s value depends on (the language, a host);
+    `immutable` values (tuples of strings) are shared by the requests that read them, not
+    copied (core.cache). Values are made only from pieces_in_order, which checks the public
+    rule, and every change to a record a visitor sees moves the version, so none outlives a
+    restriction or an unpublish."""
 
     def make(keys: list[tuple]) -> dict[tuple, object]:
         pieces = pieces_in_order([pk for pk, *_rest in keys], cards=cards)
         return {(piece.pk, *parts): build(piece) for piece in pieces}
 
-    kept = routes.remember_many(kind, [(pk, *parts) for pk in ids], make)
+    kept = routes.remember_many(kind, [(pk, *parts) for pk in ids], make, immutable=immutable)
     return {pk: value for (pk, *_rest), value in kept.items()}
 
 

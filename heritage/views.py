@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpRespo
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -37,6 +38,7 @@ SEARCH_PARAMETERS = (
     *catalog.ALIASES,
     *catalog.FACET_BY_NAME,
 )  # fmt: skip
+PAGE_PARAMETERS = ("cursor", "start")  # where a page of results starts, not what it searches
 EXPORT_PAGE = 100
 
 
@@ -145,6 +147,50 @@ def _year_inputs(request: HttpRequest) -> list[dict]:
     return ranges
 
 
+def _filters(request, query: QueryDict, result, errors: dict, catalog_url: str):
+    """The filter form (sort, year ranges, facets with their counts) and the chips of the
+    active filters, as HTML. Both depend on the search's parameters and its counts only, not
+    on its page, so every page of a filter set (a cursor walk, a reader coming back) shares
+    them: kept rendered with the counts, under the pages' version (core.routes), which moves
+    whenever the public catalog changes (a search's errors too depend on its parameters and
+    the vocabularies only)."""
+
+    def render() -> tuple[str, str]:
+        selected = {name: query.getlist(name) for name in catalog.FACET_BY_NAME
+                    if query.getlist(name)}  # fmt: skip
+        facet_groups = _facet_groups(result.facets, selected) if result is not None else []
+        labels = {
+            group["name"]: {option["code"]: option["label"] for option in group["options"]}
+            for group in facet_groups
+        }
+        chips = filter_chips(query, _chip_filters(labels)) if result is not None else []
+        form = render_to_string(
+            "heritage/includes/catalog_filters.html",
+            {
+                "catalog_url": catalog_url,
+                "errors": errors,
+                "chips": chips,
+                "sort": query.get("sort", "relevance"),
+                "sorts": catalog.SORTS,
+                "year_ranges": _year_inputs(request),
+                "facet_groups": facet_groups,
+                "searched": bool(query),
+            },
+        )
+        return form, render_to_string("core/includes/filter_chips.html", {"chips": chips})
+
+    # everything the form reads from the URL: all but the page's place in the results
+    parameters = tuple(
+        (name, tuple(values))
+        for name, values in sorted(request.GET.lists())
+        if name not in PAGE_PARAMETERS
+    )
+    form, chips = routes.remember(
+        "catalog-filters", (get_language(), catalog_url, parameters), render, immutable=True
+    )
+    return mark_safe(form), mark_safe(chips)  # noqa: S308 - rendered by our templates
+
+
 def catalog_index(request, *, page):
     language = get_language()
     query = _search_query(request.GET)
@@ -155,8 +201,7 @@ def catalog_index(request, *, page):
         result = catalog.search(search)
     except catalog.InvalidQuery as error:
         errors[error.parameter] = str(error)
-    hits, facet_groups, chips = [], [], []
-    selected = {name: query.getlist(name) for name in catalog.FACET_BY_NAME if query.getlist(name)}
+    hits = []
     catalog_url = page.get_url(request)
     if result is not None:
         cards = selectors.pieces_kept_public(
@@ -165,6 +210,7 @@ def catalog_index(request, *, page):
             (language, catalog_url),
             lambda piece: card_parts(piece, catalog_url),
             cards=True,
+            immutable=True,
         )
         for hit in result.hits:
             if hit.piece_id not in cards:
@@ -177,12 +223,7 @@ def catalog_index(request, *, page):
             )[0]
             # engines escape the text and add only <mark> (search.text, encoder=html)
             hits.append(join_card(cards[hit.piece_id], title[0] if title else None, snippet))
-        facet_groups = _facet_groups(result.facets, selected)
-        labels = {
-            group["name"]: {option["code"]: option["label"] for option in group["options"]}
-            for group in facet_groups
-        }
-        chips = filter_chips(query, _chip_filters(labels))
+    filters, chips = _filters(request, query, result, errors, catalog_url)
     raw_start = request.GET.get("start", "")
     start = max(1, int(raw_start)) if _digits(raw_start, 9) else 1
     next_url = None
@@ -196,16 +237,13 @@ def catalog_index(request, *, page):
         page,
         query=query,
         q=query.get("q", ""),
-        sort=query.get("sort", "relevance"),
-        sorts=catalog.SORTS,
-        year_ranges=_year_inputs(request),
+        filters=filters,
         year_parameters=[
             f"{years.name}_{end}" for years in catalog.RANGES for end in ("from", "to")
         ],
         errors=errors,
         result=result,
         hits=hits,
-        facet_groups=facet_groups,
         chips=chips,
         start=start,
         end=start + len(hits) - 1,

@@ -16,18 +16,13 @@ from wagtail.models import Site
 from core import routes
 from core.chips import Chip, filter_chips, form_filters
 from core.i18n import is_draft_language, language_codes, source_language
-from core.links import absolute_url, page_path
+from core.links import absolute_url, page_paths
 from core.navigation import navigation_for
 
 register = template.Library()
 
 
 DESCRIPTION_LENGTH = 160  # what search engines show of a description
-
-
-def _page_url_in(page, code: str, request) -> str | None:
-    with translation.override(code):
-        return page_path(page, request)
 
 
 @register.simple_tag(takes_context=True)
@@ -39,10 +34,11 @@ def language_alternates(context) -> list[dict]:
     suffix = context.get("route_suffix", "")
     query = request.GET.urlencode() if request is not None and page is not None else ""
     current = translation.get_language()
+    paths = page_paths(page, request) if page is not None and hasattr(page, "get_url") else None
     alternates = []
     for code in language_codes():
-        if page is not None and hasattr(page, "get_url"):
-            url = _page_url_in(page, code, request)
+        if paths is not None:
+            url = paths[code]
             if url:
                 url = f"{url}{suffix}" + (f"?{query}" if query else "")
         elif request is not None:
@@ -72,7 +68,7 @@ def canonical_url(context) -> str:
     page = context.get("page")
     path = None
     if page is not None and hasattr(page, "get_url_parts"):
-        path = page_path(page, request)
+        path = page_paths(page, request).get(translation.get_language())
         if path:
             path += context.get("route_suffix", "")
     if not path and request is not None:

@@ -75,6 +75,32 @@ def test_switcher_leads_to_the_same_page_with_its_translated_slug(client, home):
     assert soup(english).html["lang"] == "en"
 
 
+def test_language_links_follow_a_published_slug_at_once(client, home):
+    """A page's paths in every language are kept between requests (core.links.page_paths),
+    until a record changes: publishing a new slug moves every language's links at once."""
+    page = add_standard_page(home, title_es="Acerca de", title_en="About us",
+                             slug_es="acerca-de", slug_en="about-us")  # fmt: skip
+
+    def links(path: str) -> dict[str, str]:
+        shown = soup(client.get(path))
+        found = {link["hreflang"]: link["href"] for link in shown.select("link[hreflang]")}
+        return {**found, "canonical": shown.select_one("link[rel=canonical]")["href"]}
+
+    assert links("/es/acerca-de/")["en"] == "http://testserver/en/about-us/"
+    assert links("/en/about-us/")["canonical"] == "http://testserver/en/about-us/"
+
+    page.slug_en = "who-we-are"
+    page.save_revision().publish()
+    assert links("/es/acerca-de/") == {
+        "es": "http://testserver/es/acerca-de/",
+        "en": "http://testserver/en/who-we-are/",
+        "nah": "http://testserver/nah/acerca-de/",
+        "x-default": "http://testserver/es/acerca-de/",
+        "canonical": "http://testserver/es/acerca-de/",
+    }
+    assert links("/en/who-we-are/")["canonical"] == "http://testserver/en/who-we-are/"
+
+
 def test_untranslated_nah_page_falls_back_to_spanish_and_says_so(client, home):
     add_standard_page(
         home,

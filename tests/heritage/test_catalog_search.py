@@ -123,6 +123,50 @@ def test_counts_without_a_text_are_computed_once_for_every_language(client, vess
     assert all(counted[lang, True] == 1 for lang in language_codes())  # a text: its language's
 
 
+@pytest.mark.django_db(transaction=True)  # real commits: kept values follow the site version
+def test_the_filter_form_is_kept_per_filter_set_and_follows_every_parameter_and_change(
+    client, vessels, settings
+):
+    """heritage.views keeps the rendered filter form and chips for every page of a filter set:
+    each parameter the form shows still shows, a search's errors stay with it, and a change to
+    the catalog moves the counts at once."""
+    import re
+
+    settings.SHARED_CACHE = False  # kept in the process, under the site version
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def page(params: dict) -> tuple[str, str]:
+        html = text(client.get(PAGE, params))
+        form = re.search(r'<form class="listing-filters".*?</form>', html, re.S).group(0)
+        chips = re.search(r'<section class="chips-bar".*?</section>', html, re.S)
+        return html, form + (chips.group(0) if chips else "")
+
+    search = {"q": "vasija", "page_size": "1"}
+    html, first = page(search)
+    assert 'Olmeca <span class="count">(1)</span>' in first and 'class="chip"' not in first
+    following = re.search(r'rel="next" href="\?([^"]+)"', html).group(1).replace("&amp;", "&")
+    second_html, second = page(dict(pair.split("=", 1) for pair in following.split("&")))
+    assert second == first and second_html != html  # another page, the same filters
+
+    assert (
+        'class="chip" href="?q=vasija&amp;page_size=1">Cultura: Olmeca'
+        in page({**search, "culture": "olmeca"})[1]
+    )
+    _html, newest = page({**search, "sort": "-date"})
+    assert '<option value="-date" selected>' in newest
+    assert '<option value="-date" selected>' not in page(search)[1]
+    bce = {**search, "date_from": "1300", "date_from_era": "bce"}
+    assert 'value="bce" selected' in page(bce)[1]
+    assert 'value="bce" selected' not in page({**bce, "date_from_era": "ce"})[1]
+
+    refused = client.get(PAGE, {**search, "date_from": "soon"})
+    assert refused.status_code == 400 and 'aria-invalid="true"' in text(refused)
+    assert 'aria-invalid="true"' not in page(search)[1]
+
+    make_piece("REP-5", title_es="Vasija olmeca nueva", culture=Culture.objects.get(code="olmeca"))
+    assert 'Olmeca <span class="count">(2)</span>' in page(search)[1]
+
+
 def test_exports_stream_public_pieces_only_and_say_when_capped(client, vessels, settings):
     response = client.get(f"{PAGE}export/csv/", {"q": "vasija"})
     assert response.status_code == 200 and response.streaming
