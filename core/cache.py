@@ -184,9 +184,11 @@ class VersionedCache:
                  immutable: bool = False):  # fmt: skip
         """The value for (kind, parts): kept in this process, else from the shared cache, else
         computed (and kept in both). `immutable`: its readers never change the value (tuples
-        of plain values, frozen dataclasses), so the process keeps the value itself and every
-        request reads it without a copy (unpickling thousands of rows would cost more than the
-        rest of the request); otherwise each request gets its own copy, as from Redis."""
+        of plain values, frozen dataclasses; model instances each reader copies with
+        copy.copy before using, as the site and the routes are), so the process keeps the
+        value itself and every request reads it without unpickling it (thousands of rows, or
+        a page's every field, would cost more than the rest of the request); otherwise each
+        request gets its own copy, as from Redis."""
         found = self._find(kind, [parts], seconds, lambda _missing: [compute()], immutable)
         return found[0]
 

@@ -1,3 +1,4 @@
+import copy
 from functools import cache
 
 from csp.constants import SELF
@@ -85,10 +86,14 @@ class CachedSiteMiddleware:
                 return site
 
             try:
-                site = routes.remember("site", key, find)
+                site = routes.remember("site", key, find, immutable=True)
             except DatabaseError:
                 site = None  # the view meets the outage and answers for it (core.views)
             if site is not None:
+                # the request's own copies (Django copies a model's state with it): what it
+                # sets on them stays its own, and no pickled root page is read back each time
+                site = copy.copy(site)
+                site.root_page = copy.copy(site.root_page)
                 request._wagtail_site = site  # what Site.find_for_request looks for first
             return self.get_response(request)
         finally:

@@ -22,6 +22,8 @@ The cache is looked up in process_view, after RateLimitMiddleware's, so limits c
 answers too; outer middleware (security headers, CSP) applies to them as to any answer.
 """
 
+import copy
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
@@ -156,9 +158,9 @@ def cache_child_routes(model) -> None:
         ):
             slug = path_components[0]
             child = routes.remember("child", (self.pk, slug, get_language()),
-                                    lambda: _child(self, slug))  # fmt: skip
-            if child is not None:
-                return child.route(request, path_components[1:])
+                                    lambda: _child(self, slug), immutable=True)  # fmt: skip
+            if child is not None:  # the request's own copy: what it sets stays its own
+                return copy.copy(child).route(request, path_components[1:])
         return original(self, request, path_components)
 
     model.route = route

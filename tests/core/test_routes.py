@@ -34,6 +34,29 @@ def test_a_warm_piece_page_reads_only_the_site_version_without_redis(
     assert "heritage_piece" not in sql  # and so is what the piece page shows
 
 
+def test_what_a_request_sets_on_its_kept_site_and_pages_stays_its_own(
+    client, piece, django_assert_max_num_queries
+):
+    """The site, its root page and each route's page are kept as objects and shared, not read
+    back from a pickle: every request serves its own copies of them."""
+    from wagtail import hooks
+
+    seen = []
+
+    def mark(page, request, args, kwargs):
+        site = request._wagtail_site
+        seen.append([getattr(thing, "marked", None) for thing in (site, site.root_page, page)])
+        site.marked = site.root_page.marked = page.marked = request.GET["mark"]
+
+    with hooks.register_temporarily("before_serve_page", mark):
+        assert client.get("/es/catalogo/", {"mark": "first"}).status_code == 200
+        with django_assert_max_num_queries(4) as captured:  # kept: no site lookup nor routing
+            assert client.get("/es/catalogo/", {"mark": "second"}).status_code == 200
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    assert "wagtailcore_site" not in sql and "wagtailcore_page" not in sql
+    assert seen == [[None, None, None], [None, None, None]]
+
+
 def test_a_warm_piece_page_keeps_what_stories_and_programs_add_until_they_change(
     client, piece, django_assert_max_num_queries
 ):
