@@ -209,6 +209,26 @@ class VersionedCache:
         found = self._find(kind, keys, seconds, computed, immutable)
         return {key: found[at] for at, key in enumerate(keys) if at in found}
 
+    def prefetch(self, entries: list[tuple[str, tuple]], *, immutable: bool = False) -> None:
+        """Reads the (kind, parts) entries this process does not keep yet from the shared
+        cache, all in one round trip, and keeps them here: the `remember` calls that follow
+        find them without a round trip each (one answer's cards and fragments cost one, not
+        one per kind). `immutable` as for `remember`, which must ask for them the same way.
+        Nothing without a shared cache, or while nothing may be kept."""
+        if not settings.SHARED_CACHE or not entries:
+            return
+        version = self.version()
+        if version is None:
+            return
+        _store.current(self.namespace, version)
+        names = [self._name(version, kind, parts) for kind, parts in entries]
+        missing = [name for name in names if _store.find(name) is None]
+        if not missing:
+            return
+        for name, entry in cache.get_many(missing).items():
+            if _fresh(entry):
+                self._keep(name, entry[1], entry[0] - time.time(), immutable)
+
     def _find(self, kind: str, keys: list, seconds: int, compute, immutable: bool) -> dict:
         """{position of a key in `keys`: its value}; `compute(positions)` → their values, in
         order (_LEFT_OUT for a value it has not)."""

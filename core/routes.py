@@ -90,3 +90,11 @@ def remember_many(kind: str, keys: list[tuple], compute, *, immutable: bool = Fa
     from core import pagecache
 
     return pagecache.pages.remember_many(kind, keys, KEPT_SECONDS, compute, immutable=immutable)
+
+
+def prefetch(entries: list[tuple[str, tuple]], *, immutable: bool = False) -> None:
+    """Reads the (kind, parts) entries not kept in this process yet in one round trip to the
+    shared cache (core.cache.VersionedCache.prefetch), for the `remember` calls that follow."""
+    from core import pagecache
+
+    pagecache.pages.prefetch(entries, immutable=immutable)

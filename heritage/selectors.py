@@ -108,20 +108,24 @@ def pieces_in_order(ids: list[int], *, cards: bool = False) -> list[Piece]:
 
 
 def pieces_kept_public(kind: str, ids: list[int], parts: tuple, build, *, cards: bool = False,
-                       immutable: bool = False):  # fmt: skip
+                       immutable: bool = False,
+                       together: list[tuple[str, tuple]] = ()):  # fmt: skip
     """{pk: build(piece)} for the public pieces among `ids`, in that order, kept under the pages'
     version (core.cache, through core.routes) as (kind, pk, *parts): a warm page of results
     reads no piece. `parts` holds what else `build`'s value depends on (the language, a host);
     `immutable` values (tuples of strings) are shared by the requests that read them, not
-    copied (core.cache). Values are made only from pieces_in_order, which checks the public
-    rule, and every change to a record a visitor sees moves the version, so none outlives a
-    restriction or an unpublish."""
+    copied (core.cache). `together`: other (kind, parts) entries the caller keeps alike,
+    read from the shared cache in the same round trip (core.routes.prefetch). Values are made
+    only from pieces_in_order, which checks the public rule, and every change to a record a
+    visitor sees moves the version, so none outlives a restriction or an unpublish."""
 
     def make(keys: list[tuple]) -> dict[tuple, object]:
         pieces = pieces_in_order([pk for pk, *_rest in keys], cards=cards)
         return {(piece.pk, *parts): build(piece) for piece in pieces}
 
-    kept = routes.remember_many(kind, [(pk, *parts) for pk in ids], make, immutable=immutable)
+    keys = [(pk, *parts) for pk in ids]
+    routes.prefetch([(kind, key) for key in keys] + list(together), immutable=immutable)
+    kept = routes.remember_many(kind, keys, make, immutable=immutable)
     return {pk: value for (pk, *_rest), value in kept.items()}
 
 

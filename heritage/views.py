@@ -147,6 +147,17 @@ def _year_inputs(request: HttpRequest) -> list[dict]:
     return ranges
 
 
+def _filters_key(request, catalog_url: str) -> tuple:
+    """What the filter form and chips are kept under: the language, the catalog's URL and
+    everything the form reads from the URL, all but the page's place in the results."""
+    parameters = tuple(
+        (name, tuple(values))
+        for name, values in sorted(request.GET.lists())
+        if name not in PAGE_PARAMETERS
+    )
+    return get_language(), catalog_url, parameters
+
+
 def _filters(request, query: QueryDict, result, errors: dict, catalog_url: str):
     """The filter form (sort, year ranges, facets with their counts) and the chips of the
     active filters, as HTML. Both depend on the search's parameters and its counts only, not
@@ -179,15 +190,8 @@ def _filters(request, query: QueryDict, result, errors: dict, catalog_url: str):
         )
         return form, render_to_string("core/includes/filter_chips.html", {"chips": chips})
 
-    # everything the form reads from the URL: all but the page's place in the results
-    parameters = tuple(
-        (name, tuple(values))
-        for name, values in sorted(request.GET.lists())
-        if name not in PAGE_PARAMETERS
-    )
-    form, chips = routes.remember(
-        "catalog-filters", (get_language(), catalog_url, parameters), render, immutable=True
-    )
+    key = _filters_key(request, catalog_url)
+    form, chips = routes.remember("catalog-filters", key, render, immutable=True)
     return mark_safe(form), mark_safe(chips)  # noqa: S308 - rendered by our templates
 
 
@@ -211,6 +215,8 @@ def catalog_index(request, *, page):
             lambda piece: card_parts(piece, catalog_url),
             cards=True,
             immutable=True,
+            # the filter form, kept alike: one round trip to the shared cache for both
+            together=[("catalog-filters", _filters_key(request, catalog_url))],
         )
         for hit in result.hits:
             if hit.piece_id not in cards:

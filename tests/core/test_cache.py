@@ -114,6 +114,70 @@ def test_a_warm_catalog_page_asks_redis_for_its_versions_only_whatever_its_filte
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_worker_new_to_a_page_of_results_reads_it_from_redis_in_three_round_trips(
+    client, redis_server, no_page_cache
+):
+    """A worker that keeps the site and its routes but nothing yet of a page of results
+    another worker computed reads from Redis the versions, the filter set's counts, then the
+    page's cards and its filter form together (core.routes.prefetch): three round trips,
+    whatever the number of cards, and nothing computed again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core import cache
+
+    build_catalog(build_site())
+    for number in range(4):
+        make_piece(f"REP-CACHE-{number}")
+    path = "/es/catalogo/?culture=maya&sort=-date"
+    first = client.get(path).content.decode()
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get(path).content.decode() == first
+    for name in [
+        name
+        for name in cache._store.values  # as a worker new to the page
+        if name.split(":")[2] in ("catalog-counts", "catalog-filters", "piece-card")
+    ]:
+        cache._store.size -= cache._store.values.pop(name)[1]  # fmt: skip
+    redis_server.config_resetstat()
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(path).content.decode()
+    assert again == first and "REP-CACHE-3" in again
+    assert redis_server.info("commandstats")["cmdstat_mget"]["calls"] == 3
+    assert reads(redis_server) == 3
+    assert len(queries) == len(warm)  # the search's own, as warm: nothing made again
+
+
+def test_prefetched_entries_are_read_in_one_round_trip_and_then_kept(redis_server, db):
+    from django.test import RequestFactory
+
+    from core import cache, routes
+    from core.middleware import CachedSiteMiddleware
+
+    computed = []
+    entries = [("test-card", (number,)) for number in range(3)] + [("test-form", ("es",))]
+
+    def view(_request) -> list:
+        routes.prefetch(entries, immutable=True)
+        return [
+            routes.remember(kind, parts, lambda kind=kind, parts=parts: computed.append(parts)
+                            or (kind, *parts), immutable=True)
+            for kind, parts in entries
+        ]  # fmt: skip
+
+    def serve() -> tuple[list, int]:
+        redis_server.config_resetstat()
+        values = CachedSiteMiddleware(view)(RequestFactory().get("/"))
+        return values, redis_server.info("commandstats")["cmdstat_mget"]["calls"]
+
+    first, _reads = serve()
+    assert len(computed) == 4  # nothing kept yet: each computed, and kept
+    cache.forget()  # a process that keeps nothing: the versions, the site, the four together
+    assert serve() == (first, 3) and len(computed) == 4
+    assert serve() == (first, 1)  # then kept in the process: the versions alone
+
+
+@pytest.mark.django_db(transaction=True)
 def test_catalog_cards_kept_in_redis_follow_an_edit_and_a_restriction(
     client, redis_server, no_page_cache
 ):
