@@ -124,7 +124,8 @@ def pieces_kept_public(kind: str, ids: list[int], parts: tuple, build, *, cards:
         return {(piece.pk, *parts): build(piece) for piece in pieces}
 
     keys = [(pk, *parts) for pk in ids]
-    routes.prefetch([(kind, key) for key in keys] + list(together), immutable=immutable)
+    if together:  # alone, remember_many reads the missing values in one round trip already
+        routes.prefetch([(kind, key) for key in keys] + list(together), immutable=immutable)
     kept = routes.remember_many(kind, keys, make, immutable=immutable)
     return {pk: value for (pk, *_rest), value in kept.items()}
 

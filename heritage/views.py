@@ -158,7 +158,7 @@ def _filters_key(request, catalog_url: str) -> tuple:
     return get_language(), catalog_url, parameters
 
 
-def _filters(request, query: QueryDict, result, errors: dict, catalog_url: str):
+def _filters(request, query: QueryDict, result, errors: dict, catalog_url: str, key: tuple):
     """The filter form (sort, year ranges, facets with their counts) and the chips of the
     active filters, as HTML. Both depend on the search's parameters and its counts only, not
     on its page, so every page of a filter set (a cursor walk, a reader coming back) shares
@@ -190,7 +190,6 @@ def _filters(request, query: QueryDict, result, errors: dict, catalog_url: str):
         )
         return form, render_to_string("core/includes/filter_chips.html", {"chips": chips})
 
-    key = _filters_key(request, catalog_url)
     form, chips = routes.remember("catalog-filters", key, render, immutable=True)
     return mark_safe(form), mark_safe(chips)  # noqa: S308 - rendered by our templates
 
@@ -207,6 +206,7 @@ def catalog_index(request, *, page):
         errors[error.parameter] = str(error)
     hits = []
     catalog_url = page.get_url(request)
+    filters_key = _filters_key(request, catalog_url)
     if result is not None:
         cards = selectors.pieces_kept_public(
             "piece-card",
@@ -216,7 +216,7 @@ def catalog_index(request, *, page):
             cards=True,
             immutable=True,
             # the filter form, kept alike: one round trip to the shared cache for both
-            together=[("catalog-filters", _filters_key(request, catalog_url))],
+            together=[("catalog-filters", filters_key)],
         )
         for hit in result.hits:
             if hit.piece_id not in cards:
@@ -229,7 +229,7 @@ def catalog_index(request, *, page):
             )[0]
             # engines escape the text and add only <mark> (search.text, encoder=html)
             hits.append(join_card(cards[hit.piece_id], title[0] if title else None, snippet))
-    filters, chips = _filters(request, query, result, errors, catalog_url)
+    filters, chips = _filters(request, query, result, errors, catalog_url, filters_key)
     raw_start = request.GET.get("start", "")
     start = max(1, int(raw_start)) if _digits(raw_start, 9) else 1
     next_url = None
