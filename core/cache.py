@@ -7,7 +7,8 @@ own lifetime.
 
 With a cache every process shares (SHARED_CACHE, Redis), each namespace's version lives there.
 A request reads the versions of every namespace together, in one round trip (`begin_request`,
-called by core.middleware.CachedSiteMiddleware): its entries then all show one state of the
+called through core.ratelimit.start by core.middleware.CachedSiteMiddleware, which counts the
+request's rate limits in the same round trip): its entries then all show one state of the
 records. An entry read from Redis is kept in the process too, under the same versioned key, so a
 warm page asks Redis for its versions and nothing else; a change made anywhere moves the
 version, and no process reads the old key again.
@@ -25,6 +26,7 @@ import json
 import pickle
 import threading
 import time
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,14 +41,33 @@ _request_versions: contextvars.ContextVar = contextvars.ContextVar("cache_versio
 _namespaces: dict[str, str] = {}
 
 
-def begin_request() -> contextvars.Token:
+def begin_request(counters: Sequence[tuple[str, int]] = ()) -> tuple[contextvars.Token, list]:
     """From here to `end_request`, each namespace's version is read once (one request), all of
-    them in one round trip to the shared cache."""
-    kept = {}
-    if settings.SHARED_CACHE and _namespaces:
-        found = cache.get_many(list(_namespaces.values()))
-        kept = {name: found[key] for name, key in _namespaces.items() if key in found}
-    return _request_versions.set(kept)
+    them in one round trip to the shared cache; `counters` ((key, seconds) pairs: the rate
+    limits' windows, core.ratelimit) each count one more in that same round trip, and their
+    new values are returned in order (`count` for each)."""
+    kept, counted = {}, []
+    backend = getattr(cache, "_cache", None)
+    if settings.SHARED_CACHE and isinstance(backend, RedisCacheClient):
+        names = {cache.make_and_validate_key(key): name for name, key in _namespaces.items()}
+        pipeline = backend.get_client(write=True).pipeline()  # MULTI … EXEC, sent at once
+        if names:  # (Redis refuses an MGET without keys)
+            pipeline.mget(list(names))
+        for key, seconds in counters:
+            _count_in(pipeline, cache.make_and_validate_key(key), seconds)
+        answers = pipeline.execute() if names or counters else []
+        if names:
+            found = answers.pop(0)
+            pairs = zip(names, found, strict=True)
+            kept = {names[name]: backend._serializer.loads(value)
+                    for name, value in pairs if value is not None}  # fmt: skip
+        counted = answers[::2]  # each counter's INCR, then its EXPIRE
+    else:
+        if settings.SHARED_CACHE and _namespaces:
+            found = cache.get_many(list(_namespaces.values()))
+            kept = {name: found[key] for name, key in _namespaces.items() if key in found}
+        counted = [count(key, seconds) for key, seconds in counters]
+    return _request_versions.set(kept), counted
 
 
 def end_request(token: contextvars.Token) -> None:
@@ -276,10 +297,8 @@ def count(key: str, seconds: int) -> int:
     returns it: one round trip to Redis (INCR, and an expiry set only on a new count)."""
     backend = getattr(cache, "_cache", None)  # (a dict for the in-memory cache)
     if isinstance(backend, RedisCacheClient):
-        name = cache.make_and_validate_key(key)
         pipeline = backend.get_client(key, write=True).pipeline()
-        pipeline.incr(name)
-        pipeline.expire(name, seconds, nx=True)
+        _count_in(pipeline, cache.make_and_validate_key(key), seconds)
         return pipeline.execute()[0]
     cache.add(key, 0, timeout=seconds)
     try:
@@ -287,6 +306,12 @@ def count(key: str, seconds: int) -> int:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=seconds)
         return 1
+
+
+def _count_in(pipeline, name: str, seconds: int) -> None:
+    """A count's two commands (their answers: the new count, then whether an expiry was set)."""
+    pipeline.incr(name)
+    pipeline.expire(name, seconds, nx=True)
 
 
 class RedisCacheClient(django_redis.RedisCacheClient):

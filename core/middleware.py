@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from core import ratelimit
 from core.api_http import error_response, is_api
-from core.params import has_nul, is_search, with_ascii_digits
-from core.ratelimit import over_limit
+from core.params import has_nul, with_ascii_digits
 
 
 class RetornoLocaleMiddleware(LocaleMiddleware):
@@ -73,9 +73,10 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         from wagtail.models import Site
 
-        from core import cache, routes
+        from core import cache, ratelimit, routes
 
-        token, versions = routes.begin_request(), cache.begin_request()
+        # the cache's versions read and the rate limits counted, in one round trip
+        token, versions = routes.begin_request(), ratelimit.start(request)
         try:
             key = (request.get_host(), request.get_port(), request.scheme)
 
@@ -123,10 +124,10 @@ class QueryParametersMiddleware:
 
 
 class RateLimitMiddleware:
-    """Per-client limits (scopes in RATE_LIMITS: requests per window of seconds): "api" for every
-    API request, "search" for every text search or place lookup whatever its door (the search
-    pages, and any page or API request with a search parameter: core.params.SEARCH_PARAMETERS).
-    Beyond a limit, 429 with Retry-After: JSON under /api/, a page otherwise."""
+    """Per-client limits (scopes in RATE_LIMITS: requests per window of seconds; which a request
+    counts against: core.ratelimit.scopes), most of them counted already with the request's
+    first read of the cache (core.ratelimit.start). Beyond a limit, 429 with Retry-After: JSON
+    under /api/, a page otherwise."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -135,16 +136,10 @@ class RateLimitMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method == "OPTIONS":
-            return None  # a browser's preflight, not a request for data
-        match = request.resolver_match
-        scopes = []
-        if is_api(request):
-            scopes.append("api")
-        if (match is not None and match.namespace == "search") or is_search(request):
-            scopes.append("search")
+        scopes = ratelimit.scopes(request, request.resolver_match)
         # Every scope counts the request, even when an earlier one already refuses it.
-        waits = [over_limit(request, scope, *settings.RATE_LIMITS[scope]) for scope in scopes]
+        waits = [ratelimit.over_limit(request, scope, *settings.RATE_LIMITS[scope])
+                 for scope in scopes]  # fmt: skip
         retry = max((wait for wait in waits if wait is not None), default=None)
         if retry is None:
             return None

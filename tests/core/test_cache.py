@@ -61,7 +61,7 @@ def test_a_request_reads_every_version_in_one_round_trip_and_sees_its_own_change
     others = versioned.VersionedCache("test:others")  # every namespace is known…
     others.version()
     redis_server.config_resetstat()
-    token = versioned.begin_request()
+    token, _counts = versioned.begin_request()
     try:
         first = names.key("a")
         assert names.key("a") == first
@@ -212,6 +212,28 @@ def test_a_rate_limit_counts_in_one_round_trip_and_its_window_expires(redis_serv
     redis_server.incrby(name, 10)  # another worker's counts
     assert count("test-window", 61) == 14
     assert cache.get("test-window") == 14  # what Django's cache reads too
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_search_counts_its_rate_limit_in_the_round_trip_that_reads_its_versions(
+    client, redis_server, no_page_cache
+):
+    """A text search counts against the "search" limit; the count is taken with the request's
+    versions (core.ratelimit.start), so a search this worker has answered before asks Redis
+    once in all, and each request is counted once."""
+    build_catalog(build_site())
+    make_piece("REP-CACHE-1", title_es="Vasija guardada")
+    path = "/es/catalogo/?q=vasija"
+    first = client.get(path).content.decode()
+    assert "REP-CACHE-1" in first
+    redis_server.config_resetstat()
+    assert client.get(path).content.decode() == first
+    stats = redis_server.info("commandstats")
+    assert stats["cmdstat_exec"]["calls"] == 1  # one transaction, sent at once …
+    assert stats["cmdstat_mget"]["calls"] == 1 and stats["cmdstat_incrby"]["calls"] == 1
+    assert reads(redis_server) == 1  # … holding the versions and the count: nothing else
+    (window,) = redis_server.keys("*ratelimit:search:*")
+    assert int(redis_server.get(window)) == 2 and not redis_server.keys("*ratelimit:api:*")
 
 
 @pytest.mark.django_db(transaction=True)
