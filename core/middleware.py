@@ -73,7 +73,7 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         from wagtail.models import Site
 
-        from core import cache, ratelimit, routes
+        from core import cache, routes
 
         # the cache's versions read and the rate limits counted, in one round trip
         token, versions = routes.begin_request(), ratelimit.start(request)

@@ -45,11 +45,12 @@ def scopes(request, match=None) -> list[str]:
     return found
 
 
-def _window(request, scope: str, seconds: int) -> tuple[str, float]:
-    """The count's key for this client in the current window of `seconds`, and when it ends."""
+def _window(request, scope: str, seconds: int) -> tuple[str, int, float]:
+    """The count's key for this client in the current window of `seconds`, how long the key
+    lives (a second past the window), and when the window ends."""
     current = int(time.time() // seconds)
     client = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    return f"ratelimit:{scope}:{client}:{current}", (current + 1) * seconds
+    return f"ratelimit:{scope}:{client}:{current}", seconds + 1, (current + 1) * seconds
 
 
 def start(request) -> contextvars.Token:
@@ -59,10 +60,9 @@ def start(request) -> contextvars.Token:
     again."""
     windows = {scope: _window(request, scope, settings.RATE_LIMITS[scope][1])
                for scope in scopes(request)}  # fmt: skip
-    counters = [(key, settings.RATE_LIMITS[scope][1] + 1) for scope, (key, _) in windows.items()]
-    token, counts = cache.begin_request(counters)
+    token, counts = cache.begin_request([(key, lives) for key, lives, _ in windows.values()])
     counted = zip(windows.items(), counts, strict=True)
-    setattr(request, _COUNTED, {scope: (value, ends) for (scope, (_, ends)), value in counted})
+    setattr(request, _COUNTED, {scope: (value, ends) for (scope, (*_, ends)), value in counted})
     return token
 
 
@@ -71,8 +71,8 @@ def over_limit(request, scope: str, limit: int, window: int) -> int | None:
     `window` seconds, else the seconds until the window ends (for Retry-After)."""
     counted = getattr(request, _COUNTED, {}).pop(scope, None)
     if counted is None:
-        key, ends = _window(request, scope, window)
-        counted = (cache.count(key, window + 1), ends)
+        key, lives, ends = _window(request, scope, window)
+        counted = (cache.count(key, lives), ends)
     value, ends = counted
     if value <= limit:
         return None
