@@ -62,11 +62,20 @@ def publish(page: Page, identifier: str) -> None:
 
 
 def choose(page: Page, field: str, query: str, choice: str) -> None:
-    """Wagtail's chooser: open the field's dialog, search, pick the record."""
+    """Wagtail's chooser: open the field's dialog, search, pick the record.
+
+    The dialog first lists every record, and the search then replaces that list. A click on the
+    first list while the search's answer is being swapped in lands on a detached link and the
+    dialog stays open, so the links already shown are marked and only a link the search brought
+    is clicked."""
     page.locator(f"#id_{field}-chooser [data-chooser-action-choose]").first.click()
     dialog = page.locator(".modal")
+    expect(dialog.locator("[data-chooser-modal-choice]").first).to_be_visible()
+    dialog.locator("[data-chooser-modal-choice]").evaluate_all(
+        "links => links.forEach(link => link.setAttribute('data-before-search', ''))"
+    )
     dialog.locator("input[name=q]").fill(query)
-    dialog.locator("[data-chooser-modal-choice]", has_text=choice).click()
+    dialog.locator("[data-chooser-modal-choice]:not([data-before-search])", has_text=choice).click()
     expect(dialog).to_be_hidden()
     expect(page.locator(f"#id_{field}-chooser")).to_contain_text(choice)
 
