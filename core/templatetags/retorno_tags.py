@@ -1,10 +1,12 @@
 """Template tags every public page uses: language alternates, canonical URL, description,
 fallback notice, navigation, the chosen filters of a listing."""
 
+import functools
 import html
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html, strip_tags
@@ -83,8 +85,15 @@ DESCRIBED_FIELDS = ("search_description", "summary", "intro")
 def describe(*candidates) -> str:
     """A meta description: the first of `candidates` with text (tags stripped, one line, at
     most DESCRIPTION_LENGTH characters), else what the site is."""
+    return _description(translation.get_language(), tuple(str(text or "") for text in candidates))
+
+
+@functools.lru_cache(maxsize=1024)
+def _description(language: str, candidates: tuple[str, ...]) -> str:
+    """describe's answer, a function of the texts and the language only, kept: stripping the
+    tags of a page's intro costs more than the rest of its chrome."""
     for candidate in candidates:
-        text = " ".join(html.unescape(strip_tags(str(candidate or ""))).split())
+        text = " ".join(html.unescape(strip_tags(candidate)).split())
         if text:
             return Truncator(text).chars(DESCRIPTION_LENGTH)
     return _(
@@ -111,15 +120,22 @@ def lang_attr(obj, field: str) -> str:
     return mark_safe("")  # noqa: S308 - a constant empty string
 
 
-@register.inclusion_tag("core/includes/fallback_notice.html", takes_context=True)
-def fallback_notice(context, obj) -> dict:
-    """Tells the reader, in their language, which parts of the page come from another one."""
+@register.simple_tag(takes_context=True)
+def fallback_notice(context, obj) -> str:
+    """Tells the reader, in their language, which parts of the page come from another one
+    (nothing, without rendering the notice's template, when every part is in theirs)."""
     items = obj.reader_fallbacks() if hasattr(obj, "reader_fallbacks") else []
     languages = []
     for item in items:
         if item.language not in [code for code, _name in languages]:
             languages.append((item.language, item.language_name))
-    return {"fallback_languages": languages, "request": context.get("request")}
+    if not languages:
+        return ""
+    return render_to_string(
+        "core/includes/fallback_notice.html",
+        {"fallback_languages": languages},
+        request=context.get("request"),
+    )
 
 
 @register.inclusion_tag("core/includes/draft_language_notice.html")
@@ -209,22 +225,32 @@ class KeptNode(template.Node):
         self.parts = parts
 
     def render(self, context) -> str:
-        parts = (translation.get_language(), *(str(part.resolve(context)) for part in self.parts))
+        request = context.get("request")
+        site = Site.find_for_request(request) if request is not None else None
+        parts = (
+            translation.get_language(),
+            site.pk if site is not None else None,
+            *(str(part.resolve(context)) for part in self.parts),
+        )
         html = routes.remember(
-            f"kept:{self.name}", parts, lambda: str(self.nodelist.render(context))
+            f"kept:{self.name}",
+            parts,
+            lambda: str(self.nodelist.render(context)),
+            immutable=True,  # a string: every request may share it
         )
         return mark_safe(html)  # noqa: S308 - rendered by this template, escaped there
 
 
 @register.tag
 def kept(parser, token):
-    """{% kept "name" value… %}…{% endkept %}: the enclosed markup rendered once per language and
-    values, and kept like routes (core.routes: until any record changes). For what is a function
-    of those values only — a listing's filter form is of its query string — and costs more to
-    render than to look up (issue 15: the program filters, some forty inputs)."""
+    """{% kept "name" value… %}…{% endkept %}: the enclosed markup rendered once per language,
+    site and values, and kept like routes (core.routes: until any record changes). For what is
+    a function of those only — the page chrome (header, menus, footer), a listing's filter form
+    (of its query string) — and costs more to render than to look up (issue 15: the program
+    filters, some forty inputs; issue 13: the chrome, a fifth of a catalog search's time)."""
     bits = token.split_contents()
-    if len(bits) < 3:
-        raise template.TemplateSyntaxError("{% kept %} takes a name and at least one value")
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% kept %} takes a name, then any values")
     nodelist = parser.parse(("endkept",))
     parser.delete_first_token()
     return KeptNode(

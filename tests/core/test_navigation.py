@@ -79,3 +79,33 @@ def test_page_queries_do_not_grow_with_the_menu(client, home, django_assert_max_
     assert (
         len(BeautifulSoup(response.content.decode(), "html.parser").select("nav.main-nav a")) == 12
     )
+
+
+@pytest.mark.django_db(transaction=True)  # committed, so that what is rendered is kept
+def test_each_site_shows_its_own_menu_in_each_language(client, home):
+    """The chrome is kept rendered (core.templatetags `kept`): per site and language, so a
+    second site's visitors never get the first one's menu, nor a reader another language's."""
+    from wagtail.models import Site
+
+    add_links(home, 1)
+    other_root = add_standard_page(home, title_es="Micrositio", slug_es="micrositio")
+    other = Site.objects.create(hostname="127.0.0.1", port=80, root_page=other_root)
+    MainMenuLink.objects.create(
+        setting=NavigationSettings.for_site(other),
+        sort_order=0,
+        url="https://example.org/otro/",
+        label_es="Del otro sitio",
+        label_en="Of the other site",
+    )
+
+    def menu(path: str, host: str) -> list[str]:
+        response = client.get(path, HTTP_HOST=host)
+        assert response.status_code == 200, (path, host)
+        html = BeautifulSoup(response.content.decode(), "html.parser")
+        return [a.get_text() for a in html.select("nav.main-nav a")]
+
+    for _round in range(2):  # the second round reads what the first kept
+        assert menu("/es/", "testserver") == ["Menú 0"]
+        assert menu("/en/", "testserver") == ["Menu 0"]
+        assert menu("/es/", "127.0.0.1") == ["Del otro sitio"]
+        assert menu("/en/", "127.0.0.1") == ["Of the other site"]
