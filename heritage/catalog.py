@@ -386,19 +386,23 @@ def facet_labels(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[dic
 
 
 # --- the engine ---------------------------------------------------------------------------------
-_engine: Callable[[CatalogQuery], CatalogResult] | None = None
+_engine: Callable[..., CatalogResult] | None = None
 
 
-def register_engine(answer: Callable[[CatalogQuery], CatalogResult]) -> None:
-    """The app that provides the search engines registers its answer here (once, at start)."""
+def register_engine(answer: Callable[..., CatalogResult]) -> None:
+    """The app that provides the search engines registers its answer here (once, at start):
+    `answer(query)`, and `answer(query, together)` for search's `together`."""
     global _engine
     _engine = answer
 
 
-def search(query: CatalogQuery) -> CatalogResult:
+def search(query: CatalogQuery, *, together=None) -> CatalogResult:
+    """The answer to `query`. `together(result)`: the entries kept under the pages' version
+    (core.routes: (kind, parts), immutable) that the caller reads next for this result, read
+    from the shared cache in the same round trip as the result's kept counts."""
     if _engine is None:
         raise RuntimeError("No catalog engine is registered (is the search app installed?).")
-    return _engine(query)
+    return _engine(query) if together is None else _engine(query, together)
 
 
 def pieces_for(result: CatalogResult) -> list:

@@ -107,15 +107,20 @@ def pieces_in_order(ids: list[int], *, cards: bool = False) -> list[Piece]:
     return sorted(queryset.filter(pk__in=ids), key=lambda piece: position[piece.pk])
 
 
+def kept_entries(kind: str, ids: list[int], parts: tuple) -> list[tuple[str, tuple]]:
+    """The (kind, parts) entries pieces_kept_public keeps `ids` under: for core.routes.prefetch
+    (heritage.catalog.search's `together`), to read them in a round trip made anyway."""
+    return [(kind, (pk, *parts)) for pk in ids]
+
+
 def pieces_kept_public(kind: str, ids: list[int], parts: tuple, build, *, cards: bool = False,
-                       immutable: bool = False,
-                       together: list[tuple[str, tuple]] = ()):  # fmt: skip
+                       immutable: bool = False):  # fmt: skip
     """{pk: build(piece)} for the public pieces among `ids`, in that order, kept under the pages'
     version (core.cache, through core.routes) as (kind, pk, *parts): a warm page of results
     reads no piece. `parts` holds what else `build`'s value depends on (the language, a host);
     `immutable` values (tuples of strings) are shared by the requests that read them, not
-    copied (core.cache). `together`: other (kind, parts) entries the caller keeps alike,
-    read from the shared cache in the same round trip (core.routes.prefetch). Values are made
+    copied (core.cache). Those not kept in this process are read from the shared cache in one
+    round trip (none when kept_entries had them read with the search's counts). Values are made
     only from pieces_in_order, which checks the public rule, and every change to a record a
     visitor sees moves the version, so none outlives a restriction or an unpublish."""
 
@@ -123,9 +128,7 @@ def pieces_kept_public(kind: str, ids: list[int], parts: tuple, build, *, cards:
         pieces = pieces_in_order([pk for pk, *_rest in keys], cards=cards)
         return {(piece.pk, *parts): build(piece) for piece in pieces}
 
-    keys = [(pk, *parts) for pk in ids]
-    if together:  # alone, remember_many reads the missing values in one round trip already
-        routes.prefetch([(kind, key) for key in keys] + list(together), immutable=immutable)
+    keys = [key for _kind, key in kept_entries(kind, ids, parts)]
     kept = routes.remember_many(kind, keys, make, immutable=immutable)
     return {pk: value for (pk, *_rest), value in kept.items()}
 

@@ -194,29 +194,37 @@ def _filters(request, query: QueryDict, result, errors: dict, catalog_url: str, 
     return mark_safe(form), mark_safe(chips)  # noqa: S308 - rendered by our templates
 
 
+CARD = "piece-card"  # a catalog page's card of a piece, kept (heritage.selectors)
+
+
 def catalog_index(request, *, page):
     language = get_language()
     query = _search_query(request.GET)
     errors = {}
     result = None
+    catalog_url = page.get_url(request)
+    filters_key = _filters_key(request, catalog_url)
+    card_key = (language, catalog_url)
+
+    def together(found) -> list[tuple[str, tuple]]:
+        """The page's cards and filter form: read with the search's counts, one round trip."""
+        ids = [hit.piece_id for hit in found.hits]
+        return [*selectors.kept_entries(CARD, ids, card_key), ("catalog-filters", filters_key)]
+
     try:
         search = catalog.query_from_params(_signed_years(request.GET), language)
-        result = catalog.search(search)
+        result = catalog.search(search, together=together)
     except catalog.InvalidQuery as error:
         errors[error.parameter] = str(error)
     hits = []
-    catalog_url = page.get_url(request)
-    filters_key = _filters_key(request, catalog_url)
     if result is not None:
         cards = selectors.pieces_kept_public(
-            "piece-card",
+            CARD,
             [hit.piece_id for hit in result.hits],
-            (language, catalog_url),
+            card_key,
             lambda piece: card_parts(piece, catalog_url),
             cards=True,
             immutable=True,
-            # the filter form, kept alike: one round trip to the shared cache for both
-            together=[("catalog-filters", filters_key)],
         )
         for hit in result.hits:
             if hit.piece_id not in cards:

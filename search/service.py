@@ -5,6 +5,8 @@ the fallback when the search server fails; the site-wide search and autocomplete
 import logging
 from dataclasses import dataclass, replace
 
+from django.conf import settings
+
 from core import routes
 from heritage.catalog import RANGES, CatalogQuery, CatalogResult
 from heritage.models import Piece
@@ -15,6 +17,8 @@ from search.engines import SearchUnavailable, get_engine
 logger = logging.getLogger(__name__)
 
 SUGGEST_LIMIT = 8
+# a filter set's (facets, total), kept as tuples (an older release kept a dict: "catalog-counts")
+COUNTS = "filter-set-counts"
 
 
 def engine_name(engine) -> str:
@@ -48,14 +52,19 @@ def _filter_set(query: CatalogQuery) -> tuple:
     )
 
 
-def search_pieces(query: CatalogQuery) -> CatalogResult:
+def search_pieces(query: CatalogQuery, together=None) -> CatalogResult:
     """The contract's answer (registered in heritage.catalog by search.apps): the configured
     engine, or the database when its server fails.
 
     The counts and total of a filter set (the catalog's first page above all) are asked again
     and again, by every page of it and every door: kept under the pages' version (core.routes),
     which moves whenever the public catalog changes. Kept, every engine is asked for the page
-    alone (no aggregations, no counting statement)."""
+    alone (no aggregations, no counting statement).
+
+    `together(result)`: the kept entries (kind, parts) a caller reads next for the page (the
+    catalog's cards and filter form). With a shared cache, they are read in the round trip
+    that reads the counts: the page is asked first, as if its counts were kept, and a filter
+    set nobody counted yet (once per version) is asked again with its counts."""
 
     def answer(counted):
         # A cursor of the search server means nothing to the database: start from the top.
@@ -70,11 +79,28 @@ def search_pieces(query: CatalogQuery) -> CatalogResult:
     def computed():
         answered.append(answer(None))
         result = answered[0][0]
-        return result.facets, result.total
+        # kept as tuples: shared by the requests that read it, never copied
+        facets = tuple((name, tuple(buckets)) for name, buckets in result.facets.items())
+        return facets, result.total
 
-    counted = routes.remember("catalog-counts", _filter_set(query), computed)
-    result, name, fallback = answered[0] if answered else answer(counted)
+    key = _filter_set(query)
+    if together is not None and settings.SHARED_CACHE:
+        page, name, fallback = answer(({}, 0))
+        routes.prefetch([(COUNTS, key), *together(page)], immutable=True)
+        facets, total = routes.remember(COUNTS, key, computed, immutable=True)
+        if not answered:  # kept: the page asked first is the answer
+            answered.append((replace(page, facets=_facets(facets), total=total), name, fallback))
+    else:
+        counted = routes.remember(COUNTS, key, computed, immutable=True)
+        if not answered:
+            answered.append(answer((_facets(counted[0]), counted[1])))
+    result, name, fallback = answered[0]
     return replace(result, engine=name, fallback=fallback)
+
+
+def _facets(kept: tuple) -> dict[str, list[tuple[str, int]]]:
+    """The counts as the contract gives them, from the tuples they are kept as."""
+    return {name: list(buckets) for name, buckets in kept}
 
 
 @dataclass

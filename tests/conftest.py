@@ -4,6 +4,7 @@ import shutil
 import pytest
 
 from tests.utils import build_catalog, build_site
+from tools.redis_server import RedisServer
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
 # live-server fixtures are still synchronous and safe here.
@@ -82,6 +83,24 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def redis_server(settings, tmp_path):
+    """A redis-server of its own, and the project's cache on it (as with REDIS_URL)."""
+    program = shutil.which("redis-server")
+    if program is None:
+        pytest.skip("redis-server is not installed (Debian's; make test installs it as root)")
+    server = RedisServer(program, str(tmp_path))
+    try:
+        settings.CACHES = {
+            "default": {"BACKEND": "core.cache.RedisCache", "LOCATION": server.url,
+                        "KEY_PREFIX": "test"}
+        }  # fmt: skip
+        settings.SHARED_CACHE = True
+        yield server.client
+    finally:
+        server.stop()
 
 
 @pytest.fixture

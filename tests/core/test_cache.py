@@ -2,30 +2,10 @@
 pool, and each namespace's version read once per request, so a catalog page asks Redis for a
 fixed, small number of values however many facets it labels."""
 
-import shutil
-
 import pytest
 
+from search.service import COUNTS
 from tests.utils import build_catalog, build_site, make_piece, publish_change
-from tools.redis_server import RedisServer
-
-
-@pytest.fixture
-def redis_server(settings, tmp_path):
-    """A redis-server of its own, and the project's cache on it (as with REDIS_URL)."""
-    program = shutil.which("redis-server")
-    if program is None:
-        pytest.skip("redis-server is not installed (Debian's; make test installs it as root)")
-    server = RedisServer(program, str(tmp_path))
-    try:
-        settings.CACHES = {
-            "default": {"BACKEND": "core.cache.RedisCache", "LOCATION": server.url,
-                        "KEY_PREFIX": "test"}
-        }  # fmt: skip
-        settings.SHARED_CACHE = True
-        yield server.client
-    finally:
-        server.stop()
 
 
 def reads(server) -> int:
@@ -114,13 +94,13 @@ def test_a_warm_catalog_page_asks_redis_for_its_versions_only_whatever_its_filte
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_new_to_a_page_of_results_reads_it_from_redis_in_three_round_trips(
+def test_a_worker_new_to_a_page_of_results_reads_it_from_redis_in_two_round_trips(
     client, redis_server, no_page_cache
 ):
     """A worker that keeps the site and its routes but nothing yet of a page of results
-    another worker computed reads from Redis the versions, the filter set's counts, then the
-    page's cards and its filter form together (core.routes.prefetch): three round trips,
-    whatever the number of cards, and nothing computed again."""
+    another worker computed reads from Redis the versions, then the filter set's counts with
+    the page's cards and its filter form (the search's `together`, core.routes.prefetch): two
+    round trips, whatever the number of cards, and nothing computed again."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -136,15 +116,15 @@ def test_a_worker_new_to_a_page_of_results_reads_it_from_redis_in_three_round_tr
     for name in [
         name
         for name in cache._store.values  # as a worker new to the page
-        if name.split(":")[2] in ("catalog-counts", "catalog-filters", "piece-card")
+        if name.split(":")[2] in (COUNTS, "catalog-filters", "piece-card")
     ]:
         cache._store.size -= cache._store.values.pop(name)[1]  # fmt: skip
     redis_server.config_resetstat()
     with CaptureQueriesContext(connection) as queries:
         again = client.get(path).content.decode()
     assert again == first and "REP-CACHE-3" in again
-    assert redis_server.info("commandstats")["cmdstat_mget"]["calls"] == 3
-    assert reads(redis_server) == 3
+    assert redis_server.info("commandstats")["cmdstat_mget"]["calls"] == 2
+    assert reads(redis_server) == 2
     assert len(queries) == len(warm)  # the search's own, as warm: nothing made again
 
 

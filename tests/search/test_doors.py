@@ -128,3 +128,31 @@ def test_the_doors_agree_on_what_the_issue_found_them_disagreeing_on(client, doo
     assert set(_page(client, {"q": "mascara"})[0]) == {"REP-D03", "REP-D04"}
     listed = client.get("/api/v1/pieces", {"q": "teotihuacan", "lang": "en"}).json()
     assert listed["results"][0]["techniques"] == [{"code": "modelado", "label": "Modelling"}]
+
+
+@pytest.mark.django_db(transaction=True)  # committed: what is counted is kept, as in production
+def test_the_catalog_page_answers_alike_when_its_counts_are_kept_in_redis(
+    client, settings, doors_catalog, redis_server, no_page_cache
+):
+    """With the shared cache, the catalog asks the engine for the page alone and reads the
+    filter set's counts with the page's cards (search.service, `together`); a filter set no one
+    counted is asked again with its counts. Every way through — first visit, kept in the
+    process, a worker new to the page (read from Redis) — shows what the engine answers alone."""
+    from core import cache
+
+    def facet_counts(html: str) -> list[str]:
+        page = BeautifulSoup(html, "html.parser")
+        return [node.get_text(" ", strip=True) for node in page.select("#catalog-search label")]
+
+    params = {"q": "vasija", "material": "jade"}
+    settings.SHARED_CACHE = False  # the engine alone: what every way below must show
+    expected = _page(client, params)
+    alone = facet_counts(client.get("/es/catalogo/", params).content.decode())
+    assert expected[1] == 6 and "(6)" in " ".join(alone), "the question finds and counts pieces"
+    settings.SHARED_CACHE = True
+    for visit in ("first", "kept in this process", "a worker new to the page"):
+        if visit == "a worker new to the page":
+            cache._store.clear()
+        assert _page(client, params) == expected, visit
+        html = client.get("/es/catalogo/", params).content.decode()
+        assert facet_counts(html) == alone, visit
